@@ -1,0 +1,72 @@
+/**
+ * Stable error codes. A code never changes meaning once released; tools and
+ * tests match on it instead of on message text.
+ */
+export type ErrorCode =
+  | "INVALID_ARGUMENT"
+  | "GRAPH_FROZEN"
+  | "NO_PROGRAM_SCOPE"
+  | "URN_DUPLICATE"
+  | "PLAN_CYCLE"
+  | "CHECK_FAILED"
+  | "CONFIG_MISSING"
+  | "CONFIG_INVALID"
+  | "OUTPUT_TO_STRING"
+  | "PROGRAM_ERROR"
+  | "PROVIDER_NOT_FOUND"
+  | "PROVIDER_ERROR"
+  | "PROTECTED"
+  | "PLAN_DRIFT"
+  | "PLAN_INCONSISTENT"
+  | "STATE_LOCKED"
+  | "STATE_CORRUPT"
+  | "STATE_NEWER_VERSION"
+  | "STATE_LINEAGE_MISMATCH"
+  | "STACK_NOT_FOUND"
+  | "STACK_EXISTS"
+  | "RESOURCE_NOT_FOUND"
+  | "SECRETS_UNAVAILABLE"
+  | "SECRETS_BAD_PASSPHRASE"
+  | "PENDING_OPERATIONS"
+  | "CANCELLED"
+  | "TIMEOUT"
+  | "SKIPPED";
+
+/** Where an error points: a resource, a file (with line), or both. */
+export interface ErrorSubject {
+  /** The URN of the resource the error concerns. */
+  readonly urn?: string;
+  /** A file, as `path` or `path:line:column`. */
+  readonly file?: string;
+  /** The underlying error. */
+  readonly cause?: unknown;
+}
+
+/**
+ * The one error class of Cairn. Every failure the core reports carries a
+ * stable {@link ErrorCode}, and the URN or file it concerns when there is one.
+ */
+export class CairnError extends Error {
+  readonly code: ErrorCode;
+  readonly urn?: string;
+  readonly file?: string;
+
+  constructor(code: ErrorCode, message: string, subject: ErrorSubject = {}) {
+    super(message, subject.cause === undefined ? undefined : { cause: subject.cause });
+    this.name = "CairnError";
+    this.code = code;
+    if (subject.urn !== undefined) this.urn = subject.urn;
+    if (subject.file !== undefined) this.file = subject.file;
+  }
+
+  /** Brand check that works across duplicate copies of this package. */
+  static isCairnError(value: unknown): value is CairnError {
+    return value instanceof Error && typeof (value as { code?: unknown }).code === "string" && value.name === "CairnError";
+  }
+}
+
+/** The message of any thrown value, without assuming it is an Error. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,64 @@
+/**
+ * @cairn/core — the SDK and the engine. Every export is named here.
+ */
+export { CairnError, messageOf, type ErrorCode, type ErrorSubject } from "./errors.js";
+
+export { Output, type Input, type Inputs, type DependencySource } from "./output/output.js";
+export { all, concat, interpolate, isSecret, output, secret, unsecret } from "./output/functions.js";
+export type { EvaluationPhase, Resolved } from "./output/phase.js";
+export {
+  UNKNOWN,
+  SecretValue,
+  containsSecret,
+  containsUnknown,
+  isSecretValue,
+  isUnknown,
+  makeSecret,
+  reveal,
+  type PropertyMap,
+  type PropertyValue,
+  type Unknown,
+} from "./output/values.js";
+
+export { CustomResource, ComponentResource, Resource, type ResourceType } from "./resource/resource.js";
+export { ProviderResource } from "./resource/provider-resource.js";
+export type { Alias, ComponentResourceOptions, CustomResourceOptions, ResourceOptions } from "./resource/options.js";
+export { makeUrn, nameOfUrn, packageOfType, tryParseUrn, type UrnParts } from "./resource/urn.js";
+
+export { Config } from "./program/config.js";
+export { currentScope } from "./program/scope-storage.js";
+export type { ConfigEntry, Diagnostic } from "./program/scope.js";
+export type { Program } from "./program/run.js";
+
+export { Graph } from "./dag/graph.js";
+
+export type { Plan, PlanStep, StepCounts, StepOp } from "./plan/step.js";
+export { countSteps, hasChanges } from "./plan/step.js";
+
+export type { EngineEvent, EventSink, OperationKind, OperationStatus } from "./engine/events.js";
+
+export type {
+  CallContext,
+  CallLimits,
+  CheckFailure,
+  CheckResult,
+  CreateResult,
+  DiffResult,
+  ErrorClass,
+  OperationTimeouts,
+  Provider,
+  ProviderConfig,
+  ProviderOperation,
+  ProviderPackage,
+  RateLimit,
+  ReadResult,
+  RetryPolicy,
+  TypeSchema,
+} from "./provider/provider.js";
+
+export { STATE_FORMAT_VERSION } from "./state/model.js";
+export type { DeposedObject, PendingOperation, ResourceState, SecretsState, StateDocument } from "./state/model.js";
+export type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "./state/store.js";
+export { createPassphraseSecrets, openPassphraseSecrets, sealWithKey, tryOpenWithKey, type SecretsCrypter } from "./state/secrets.js";
+export { decodeSecrets, encodeSecrets, parseState, serializeState } from "./state/codec.js";
+export { canonicalJson, deepEqual } from "./util/canonical-json.js";

@@ -1,0 +1,53 @@
+import { CairnError } from "../errors.js";
+import type { DesiredGraph } from "./desired-graph.js";
+import { ProgramScope, type Diagnostic, type ProgramScopeOptions } from "./scope.js";
+import { scopeStorage } from "./scope-storage.js";
+
+/**
+ * A Cairn program: a function that creates resources and may return the
+ * stack's outputs. A program loaded from a file is a function that imports it
+ * and returns its exports.
+ */
+export type Program = () => unknown | Promise<unknown>;
+
+/** What running a program produced. */
+export interface ProgramResult {
+  /** The frozen graph of resources. */
+  readonly graph: DesiredGraph;
+  /** The stack outputs, as the program returned them (Outputs included). */
+  readonly outputs: Readonly<Record<string, unknown>>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Runs a program to completion in its own scope, waits for the work it
+ * started on known values, then freezes its graph.
+ */
+export async function runProgram(program: Program, options: ProgramScopeOptions): Promise<ProgramResult> {
+  const scope = new ProgramScope(options);
+  let returned: unknown;
+  try {
+    returned = await scopeStorage.run(scope, async () => {
+      const value = await program();
+      await scope.onSettled();
+      return value;
+    });
+  } catch (error) {
+    scope.freeze();
+    if (CairnError.isCairnError(error)) throw error;
+    throw new CairnError("PROGRAM_ERROR", `The program failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  const graph = scope.freeze();
+  return { graph, outputs: exportsOf(returned), diagnostics: scope.diagnostics };
+}
+
+function exportsOf(value: unknown): Record<string, unknown> {
+  if (value === null || value === undefined || typeof value !== "object") return {};
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (key === "default" || key === "__esModule") continue;
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== undefined && typeof item !== "function") out[key] = item;
+  }
+  return out;
+}

@@ -1,0 +1,186 @@
+import type { PropertyMap } from "../output/values.js";
+
+/**
+ * What a provider declares about one resource type. The engine and the
+ * planner read it; the provider's code never has to repeat it.
+ */
+export interface TypeSchema {
+  /** Input properties whose change forces replacement. @default [] */
+  readonly replaceOnChanges?: readonly string[];
+  /** Outputs that keep their value across an update, so dependents can plan with them. @default ["id"] */
+  readonly stableOutputs?: readonly string[];
+  /** Outputs that are always secret (a generated password). @default [] */
+  readonly secretOutputs?: readonly string[];
+  /**
+   * Whether `create` called again with the same idempotency token returns the
+   * resource made the first time instead of a duplicate (EC2 `ClientToken`).
+   * A crashed create of such a type is finished on the next run.
+   * @default false
+   */
+  readonly idempotentCreate?: boolean;
+  /** Whether `delete` must finish before the replacement is created. @default false */
+  readonly deleteBeforeReplace?: boolean;
+  /** Default time limits per operation, in milliseconds. @default 20 minutes each */
+  readonly timeouts?: OperationTimeouts;
+}
+
+/** Time limits for the operations on one resource, in milliseconds. */
+export interface OperationTimeouts {
+  readonly create?: number;
+  readonly update?: number;
+  readonly delete?: number;
+  readonly read?: number;
+}
+
+/** The operations the engine performs through a provider. */
+export type ProviderOperation = "check" | "diff" | "create" | "read" | "update" | "delete" | "invoke";
+
+/**
+ * A token bucket: `burst` calls at once, then `perSecond` more each second.
+ * AWS publishes these per API (EC2 RunInstances: burst 5, refill 2 per second).
+ */
+export interface RateLimit {
+  readonly burst: number;
+  readonly perSecond: number;
+}
+
+/** The limits one call is subject to. Calls that name the same `key` share them. */
+export interface CallLimits {
+  /** Calls that share limits; usually the cloud API name, such as `ec2:RunInstances`. */
+  readonly key: string;
+  /** How many such calls may be in flight at once. @default unlimited */
+  readonly concurrency?: number;
+  /** The rate the cloud allows for such calls. @default unlimited */
+  readonly rate?: RateLimit;
+}
+
+/** How the engine should treat a failed provider call. */
+export type ErrorClass = "retry" | "throttle" | "fatal";
+
+/** Retry behaviour for a provider's calls. */
+export interface RetryPolicy {
+  /** Attempts in all, the first included. @default 6 */
+  readonly maxAttempts?: number;
+  /** The first backoff in milliseconds; it doubles each attempt, with full jitter. @default 200 */
+  readonly baseDelayMs?: number;
+  /** The largest backoff in milliseconds. @default 20000 */
+  readonly maxDelayMs?: number;
+}
+
+/** What every provider call receives besides its own arguments. */
+export interface CallContext {
+  /** The resource's URN. */
+  readonly urn: string;
+  /** The resource type token, such as `aws:s3/Bucket`. */
+  readonly type: string;
+  /** The resource's logical name. */
+  readonly name: string;
+  /** Aborted when the user cancels twice or the operation times out; long waits must stop. */
+  readonly signal: AbortSignal;
+  /** Milliseconds this call may take before it is abandoned (customTimeouts or the schema's). */
+  readonly timeoutMs: number;
+  /** Reports progress of a long wait ("Creating: 4m elapsed"); shown live by the CLI. */
+  progress(message: string): void;
+  /** Applies the engine's limits to one cloud call made inside this operation. */
+  limit<T>(limits: CallLimits, call: () => Promise<T>): Promise<T>;
+}
+
+/** One failure from {@link Provider.check}, naming the property at fault. */
+export interface CheckFailure {
+  /** The input property, as a dotted path (`rules.0.port`); omitted for the resource as a whole. */
+  readonly property?: string;
+  /** What was expected and what was found. */
+  readonly reason: string;
+}
+
+/** The result of {@link Provider.check}: inputs with defaults applied, and any failures. */
+export interface CheckResult {
+  readonly inputs: PropertyMap;
+  readonly failures?: readonly CheckFailure[];
+}
+
+/** The result of {@link Provider.diff}. */
+export interface DiffResult {
+  /** Input properties whose value changed. Empty means no change. */
+  readonly changes: readonly string[];
+  /** The subset of `changes` that forces replacement. */
+  readonly replaces?: readonly string[];
+  /** Whether this replacement must delete before it creates. */
+  readonly deleteBeforeReplace?: boolean;
+}
+
+/** What {@link Provider.create} returns. */
+export interface CreateResult {
+  /** The cloud's identifier of the resource. */
+  readonly id: string;
+  /** Every output property, including the ones the program can read. */
+  readonly outputs: PropertyMap;
+}
+
+/** What {@link Provider.read} returns for a resource that exists. */
+export interface ReadResult {
+  readonly id: string;
+  /** The resource's current inputs, as far as the cloud reports them. */
+  readonly inputs?: PropertyMap;
+  readonly outputs: PropertyMap;
+}
+
+/**
+ * A provider: the only code that talks to a cloud. Every method receives
+ * plain values (secrets revealed, no Outputs); the engine handles ordering,
+ * limits, retries, journaling and secrecy.
+ *
+ * `check` and `diff` run while planning and must not do I/O. `read` returns
+ * `undefined` when the resource is gone.
+ */
+export interface Provider {
+  /** The schema of one type; `undefined` means defaults. */
+  schema?(type: string): TypeSchema | undefined;
+  /** Validates inputs and applies defaults. Unknown values may appear and must be let through. */
+  check?(type: string, inputs: PropertyMap): CheckResult | Promise<CheckResult>;
+  /** Compares recorded inputs and outputs with new inputs. The default compares top-level inputs. */
+  diff?(type: string, id: string, olds: PropertyMap, news: PropertyMap, oldOutputs: PropertyMap): DiffResult | Promise<DiffResult>;
+  /** Creates the resource. `token` is stable across retries and crashes of this one create. */
+  create(inputs: PropertyMap, token: string, ctx: CallContext): Promise<CreateResult>;
+  /** Reads the resource's current state; `undefined` if it no longer exists. */
+  read?(id: string, inputs: PropertyMap, outputs: PropertyMap, ctx: CallContext): Promise<ReadResult | undefined>;
+  /** Updates the resource in place. */
+  update?(id: string, olds: PropertyMap, news: PropertyMap, oldOutputs: PropertyMap, ctx: CallContext): Promise<PropertyMap>;
+  /** Deletes the resource and resolves once it is really gone. */
+  delete?(id: string, inputs: PropertyMap, outputs: PropertyMap, ctx: CallContext): Promise<void>;
+  /** A read-only look-up (data source), such as `aws:ec2/getVpc`. */
+  invoke?(token: string, args: PropertyMap, signal: AbortSignal): Promise<PropertyMap>;
+  /** Limits for one operation on one type, when the provider has any to declare. */
+  limits?(type: string, operation: ProviderOperation): CallLimits | undefined;
+  /** How to treat an error. The default retries nothing. */
+  classifyError?(error: unknown): ErrorClass;
+  /** Retry settings for errors classified as retry or throttle. */
+  readonly retry?: RetryPolicy;
+}
+
+/**
+ * A package of resource types (`aws`, `local`) and how to configure its
+ * provider. State records the package's module specifier so that resources
+ * the program no longer mentions can still be deleted.
+ */
+export interface ProviderPackage {
+  /** The first segment of every type token of the package, such as `aws`. */
+  readonly name: string;
+  /** The module that exports this package as `cairnPackage`, such as `@cairn/aws`. */
+  readonly module: string;
+  /** The package version, recorded in state. */
+  readonly version: string;
+  /**
+   * A provider for one configuration: a stack's `aws:*` config keys for the
+   * default provider, or the inputs of an explicit provider resource.
+   */
+  configure(config: ProviderConfig): Provider | Promise<Provider>;
+}
+
+/** What a package's `configure` receives. */
+export interface ProviderConfig {
+  /** Configuration values: from `<package>:<key>` stack config, or a provider resource's inputs. */
+  readonly values: PropertyMap;
+  /** Where the program lives; relative paths resolve against it. */
+  readonly projectDir: string;
+}

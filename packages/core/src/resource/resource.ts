@@ -1,0 +1,223 @@
+import { CairnError } from "../errors.js";
+import { collectDependencies, Output, type DependencySource, type Inputs } from "../output/output.js";
+import { isSecretValue, isUnknown, type PropertyValue } from "../output/values.js";
+import { currentScope } from "../program/scope-storage.js";
+import type { ProviderPackage } from "../provider/provider.js";
+import type { ResourceKind, ResourceNode } from "./node.js";
+import {
+  parseDuration,
+  type Alias,
+  type ComponentResourceOptions,
+  type CustomResourceOptions,
+  type NormalizedOptions,
+  type ResourceOptions,
+} from "./options.js";
+import { SourceLocation } from "./source-location.js";
+import { makeUrn } from "./urn.js";
+
+const RESOURCE_BRAND = Symbol.for("cairn.Resource");
+const NODE = Symbol.for("cairn.Resource.node");
+
+/** A resource type of a provider package: its token and the package that implements it. */
+export interface ResourceType {
+  /** The type token, such as `aws:s3/Bucket`. */
+  readonly token: string;
+  /** The package whose provider creates, reads, updates and deletes it. */
+  readonly package: ProviderPackage;
+}
+
+/**
+ * The base of every resource. Constructing one records it in the running
+ * program's graph; it starts no I/O.
+ */
+export abstract class Resource implements DependencySource {
+  readonly [RESOURCE_BRAND] = true as const;
+  /** The resource's URN: its identity across deployments. */
+  readonly urn: string;
+  /** @internal */
+  readonly [NODE]: ResourceNode;
+
+  /** @internal */
+  protected constructor(
+    kind: ResourceKind,
+    type: string,
+    name: string,
+    inputs: Readonly<Record<string, unknown>>,
+    opts: CustomResourceOptions & ComponentResourceOptions,
+    pkg: ProviderPackage | undefined,
+  ) {
+    const source = SourceLocation.capture(new.target);
+    if (typeof name !== "string" || name.length === 0) {
+      throw new CairnError("INVALID_ARGUMENT", `A ${type} at ${source} needs a non-empty string name, got ${JSON.stringify(name)}.`);
+    }
+    const scope = currentScope();
+    if (scope === undefined) {
+      throw new CairnError(
+        "NO_PROGRAM_SCOPE",
+        `Resource "${name}" (${type}) at ${source} was created outside a running Cairn program. Run it with \`cairn up\` or through Stack from @cairn/core.`,
+      );
+    }
+    const parentNode = opts.parent === undefined ? undefined : nodeOf(opts.parent);
+    const typeChain = parentNode === undefined ? type : `${parentNode.typeChain}$${type}`;
+    this.urn = makeUrn(scope.stack, scope.project, typeChain, name);
+
+    const found = new Set<DependencySource>();
+    collectDependencies(inputs, found);
+    for (const dep of toArray(opts.dependsOn)) found.add(dep);
+    const dependencies = [...new Set([...found].map((dep) => dep.urn))];
+
+    const providerUrn = kind === "custom" && pkg !== undefined ? explicitProvider(opts, parentNode, pkg.name) : undefined;
+    if (providerUrn !== undefined && !dependencies.includes(providerUrn)) dependencies.push(providerUrn);
+
+    this[NODE] = {
+      urn: this.urn,
+      type,
+      name,
+      kind,
+      parent: parentNode?.urn,
+      typeChain,
+      inputs,
+      dependencies,
+      options: normalizeOptions(opts, parentNode, scope.stack, scope.project, type, name),
+      package: pkg,
+      providerUrn,
+      importId: opts.import,
+      source,
+      componentOutputs: undefined,
+      index: 0,
+      inheritedProviders: { ...parentNode?.inheritedProviders, ...providerUrnsOf(opts.providers) },
+    };
+    scope.register(this[NODE]);
+  }
+
+  /** Whether a value is a Resource (works across duplicate copies of this package). */
+  static isResource(value: unknown): value is Resource {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[RESOURCE_BRAND] === true;
+  }
+}
+
+/** @internal The graph node behind a resource. */
+export function nodeOf(resource: Resource): ResourceNode {
+  const node = (resource as unknown as Record<symbol, ResourceNode | undefined>)[NODE];
+  if (node === undefined) throw new CairnError("INVALID_ARGUMENT", "Expected a Cairn resource.");
+  return node;
+}
+
+/**
+ * A resource that a provider creates, reads, updates and deletes.
+ *
+ * @example
+ * class Sleep extends CustomResource {
+ *   readonly value = this.getOutput<string>("value");
+ *   constructor(name: string, args: Inputs<{ ms: number }>, opts?: CustomResourceOptions) {
+ *     super(sleepType, name, args, opts);
+ *   }
+ * }
+ */
+export class CustomResource extends Resource {
+  /** The cloud's id of the resource, known after it is created. */
+  readonly id: Output<string>;
+
+  constructor(type: ResourceType, name: string, inputs: Inputs<Record<string, unknown>> = {}, opts: CustomResourceOptions = {}) {
+    super("custom", type.token, name, inputs, opts, type.package);
+    this.id = this.getOutput<string>("id");
+  }
+
+  /** The output property `key`, known once the provider has created or read the resource. */
+  protected getOutput<T>(key: string): Output<T> {
+    const urn = this.urn;
+    return new Output<T>(new Set([this]), async (phase) => {
+      const outputs = await phase.resourceOutputs(urn);
+      if (isUnknown(outputs)) return { known: false, secret: false };
+      return resolvedProperty(outputs[key]) as { known: boolean; value?: T; secret: boolean };
+    });
+  }
+}
+
+function resolvedProperty(value: PropertyValue | undefined): { known: boolean; value?: unknown; secret: boolean } {
+  if (isSecretValue(value)) return { ...resolvedProperty(value.value), secret: true };
+  if (isUnknown(value)) return { known: false, secret: false };
+  return { known: true, value, secret: false };
+}
+
+/**
+ * A group of resources, shipped as a class with typed arguments and Output
+ * fields. It has no provider; its children name it as their `parent`.
+ *
+ * @example
+ * class ModelRegistry extends ComponentResource {
+ *   readonly bucketName: Output<string>;
+ *   constructor(name: string, args: RegistryArgs, opts?: ComponentResourceOptions) {
+ *     super("ml:index/ModelRegistry", name, {}, opts);
+ *     const bucket = new Bucket(`${name}-models`, {}, { parent: this });
+ *     this.bucketName = bucket.bucket;
+ *     this.registerOutputs({ bucketName: this.bucketName });
+ *   }
+ * }
+ */
+export class ComponentResource extends Resource {
+  constructor(type: string, name: string, args: Readonly<Record<string, unknown>> = {}, opts: ComponentResourceOptions = {}) {
+    if (!type.includes(":")) {
+      throw new CairnError("INVALID_ARGUMENT", `Component type "${type}" of "${name}" must look like "package:module/Type".`);
+    }
+    // A component's arguments are the program's business, not state's; only its outputs are recorded.
+    void args;
+    super("component", type, name, {}, opts, undefined);
+  }
+
+  /** Records the component's outputs; they appear in state and `cairn state show`. */
+  protected registerOutputs(outputs: Readonly<Record<string, unknown>> = {}): void {
+    currentScope()?.assertOpen(nodeOf(this));
+    nodeOf(this).componentOutputs = outputs;
+  }
+}
+
+function toArray(value: Resource | readonly Resource[] | undefined): readonly Resource[] {
+  if (value === undefined) return [];
+  return Resource.isResource(value) ? [value] : (value as readonly Resource[]);
+}
+
+function providerUrnsOf(providers: Readonly<Record<string, { urn: string }>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [pkg, provider] of Object.entries(providers ?? {})) out[pkg] = provider.urn;
+  return out;
+}
+
+function explicitProvider(opts: CustomResourceOptions, parent: ResourceNode | undefined, pkg: string): string | undefined {
+  if (opts.provider !== undefined) return opts.provider.urn;
+  return parent?.inheritedProviders[pkg];
+}
+
+function normalizeOptions(
+  opts: ResourceOptions,
+  parent: ResourceNode | undefined,
+  stack: string,
+  project: string,
+  type: string,
+  name: string,
+): NormalizedOptions {
+  const timeouts = opts.customTimeouts ?? {};
+  const customTimeouts: Record<string, number> = {};
+  for (const op of ["create", "update", "delete"] as const) {
+    const value = timeouts[op];
+    if (value !== undefined) customTimeouts[op] = parseDuration(value, `customTimeouts.${op} of "${name}"`);
+  }
+  return {
+    protect: opts.protect ?? parent?.options.protect ?? false,
+    ignoreChanges: opts.ignoreChanges ?? [],
+    replaceOnChanges: opts.replaceOnChanges ?? [],
+    deleteBeforeReplace: opts.deleteBeforeReplace ?? false,
+    retainOnDelete: opts.retainOnDelete ?? false,
+    customTimeouts,
+    aliases: (opts.aliases ?? []).map((alias) => aliasUrn(alias, parent, stack, project, type, name)),
+    additionalSecretOutputs: opts.additionalSecretOutputs ?? [],
+  };
+}
+
+function aliasUrn(alias: Alias, parent: ResourceNode | undefined, stack: string, project: string, type: string, name: string): string {
+  if (typeof alias === "string") return alias;
+  const aliasParent = alias.parent === undefined ? parent : alias.parent === null ? undefined : nodeOf(alias.parent);
+  const aliasType = alias.type ?? type;
+  const chain = aliasParent === undefined ? aliasType : `${aliasParent.typeChain}$${aliasType}`;
+  return makeUrn(stack, project, chain, alias.name ?? name);
+}

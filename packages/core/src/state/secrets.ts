@@ -1,0 +1,93 @@
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from "node:crypto";
+import { CairnError } from "../errors.js";
+import type { SecretsState } from "./model.js";
+
+/**
+ * Encrypts and decrypts a stack's secret values. Synchronous, because it runs
+ * inside state serialisation; a provider that needs a network call (KMS)
+ * unwraps its data key once when it is opened and then encrypts locally.
+ */
+export interface SecretsCrypter {
+  /** The provider's name and the state it keeps (salt, wrapped key), stored with the stack. */
+  readonly state: SecretsState;
+  encrypt(plaintext: string): string;
+  decrypt(ciphertext: string): string;
+}
+
+const CIPHER = "aes-256-gcm";
+const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+
+/** AES-256-GCM with a random 12-byte nonce: `v1:<nonce>:<tag>:<ciphertext>`, base64. */
+export function sealWithKey(key: Buffer, plaintext: string): string {
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv(CIPHER, key, nonce);
+  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return `v1:${nonce.toString("base64")}:${cipher.getAuthTag().toString("base64")}:${body.toString("base64")}`;
+}
+
+/** Reverses {@link sealWithKey}; `undefined` if the key is wrong or the text was altered. */
+export function tryOpenWithKey(key: Buffer, sealed: string): string | undefined {
+  const [version, nonce, tag, body] = sealed.split(":");
+  if (version !== "v1" || nonce === undefined || tag === undefined || body === undefined) return undefined;
+  try {
+    const decipher = createDecipheriv(CIPHER, key, Buffer.from(nonce, "base64"));
+    decipher.setAuthTag(Buffer.from(tag, "base64"));
+    return Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()]).toString("utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+class KeyCrypter implements SecretsCrypter {
+  readonly state: SecretsState;
+  readonly #key: Buffer;
+
+  constructor(state: SecretsState, key: Buffer) {
+    this.state = state;
+    this.#key = key;
+  }
+
+  encrypt(plaintext: string): string {
+    return sealWithKey(this.#key, plaintext);
+  }
+
+  decrypt(ciphertext: string): string {
+    const plain = tryOpenWithKey(this.#key, ciphertext);
+    if (plain === undefined) throw new CairnError("SECRETS_BAD_PASSPHRASE", "A secret in this stack could not be decrypted with its key; the value was altered or belongs to another stack.");
+    return plain;
+  }
+}
+
+function deriveKey(passphrase: string, salt: Buffer): Buffer {
+  return scryptSync(passphrase, salt, 32, SCRYPT);
+}
+
+/**
+ * Creates passphrase-based secrets for a new stack: a random data key,
+ * wrapped by a key derived from the passphrase with scrypt.
+ */
+export function createPassphraseSecrets(passphrase: string): SecretsCrypter {
+  const salt = randomBytes(16);
+  const dataKey = randomBytes(32);
+  const wrapping = deriveKey(passphrase, salt);
+  const state: SecretsState = {
+    provider: "passphrase",
+    state: { salt: salt.toString("base64"), wrappedKey: sealWithKey(wrapping, dataKey.toString("base64")) },
+  };
+  return new KeyCrypter(state, dataKey);
+}
+
+/** Opens a stack's passphrase secrets; a wrong passphrase is SECRETS_BAD_PASSPHRASE. */
+export function openPassphraseSecrets(state: SecretsState, passphrase: string): SecretsCrypter {
+  const salt = state.state.salt;
+  const wrapped = state.state.wrappedKey;
+  if (state.provider !== "passphrase" || salt === undefined || wrapped === undefined) {
+    throw new CairnError("SECRETS_UNAVAILABLE", `This stack's secrets use the "${state.provider}" provider, not a passphrase.`);
+  }
+  const dataKey = tryOpenWithKey(deriveKey(passphrase, Buffer.from(salt, "base64")), wrapped);
+  if (dataKey === undefined) {
+    throw new CairnError("SECRETS_BAD_PASSPHRASE", "The passphrase is wrong for this stack's secrets (check CAIRN_PASSPHRASE). Nothing was written.");
+  }
+  return new KeyCrypter(state, Buffer.from(dataKey, "base64"));
+}
+

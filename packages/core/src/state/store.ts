@@ -1,0 +1,70 @@
+/** Identifies one stack in a backend. */
+export interface StackRef {
+  readonly project: string;
+  readonly stack: string;
+}
+
+/** Who holds a stack's lock, and since when. */
+export interface LockInfo {
+  /** user@host of the holder. */
+  readonly holder: string;
+  readonly host: string;
+  readonly pid: number;
+  /** The operation, such as `up` or `destroy`. */
+  readonly operation: string;
+  /** When the lock was taken, as an ISO time. */
+  readonly startedAt: string;
+  /** When the holder last refreshed it, as an ISO time. @default startedAt */
+  readonly refreshedAt?: string;
+}
+
+/** A lock held on a stack. */
+export interface Lease {
+  readonly info: LockInfo;
+  /** Aborted if the backend finds the lock was taken over; writes must stop. */
+  readonly lost: AbortSignal;
+  /** Releases the lock; idempotent. */
+  release(): Promise<void>;
+}
+
+/** An append-only journal of one operation. */
+export interface JournalSink {
+  /** Appends lines (each one JSON record, no newline) and resolves once they are durable. */
+  append(lines: readonly string[]): Promise<void>;
+  /** Stops appending; the journal stays until a snapshot supersedes it. */
+  close(): Promise<void>;
+}
+
+/** What a backend holds for a stack. */
+export interface StoredState {
+  /** The last snapshot's text, if there is one. */
+  readonly snapshot: string | undefined;
+  /** Journal lines written after that snapshot, in order. */
+  readonly journal: readonly string[];
+}
+
+/**
+ * Where stack state lives: the local file backend, S3, or anything else that
+ * can store text durably and lock a stack. Backends store text; the core owns
+ * the format, the journal's meaning and encryption.
+ */
+export interface StateStore {
+  /** Where this backend stores state, as a URL (`file:///…/.cairn`, `s3://bucket/prefix`). */
+  readonly url: string;
+  /** The stacks of a project, by name, sorted. */
+  listStacks(project: string): Promise<string[]>;
+  /** The snapshot and journal of a stack, or `undefined` if the stack does not exist. */
+  read(ref: StackRef): Promise<StoredState | undefined>;
+  /** Writes a snapshot atomically, keeping earlier ones as backups, and retires the journal it supersedes. */
+  writeSnapshot(ref: StackRef, text: string, lease: Lease | undefined): Promise<void>;
+  /** Starts a journal for one operation; its first line is `header`. */
+  openJournal(ref: StackRef, header: string, lease: Lease): Promise<JournalSink>;
+  /** Takes the stack's lock or fails with STATE_LOCKED naming the holder. */
+  lock(ref: StackRef, info: LockInfo): Promise<Lease>;
+  /** Who holds the lock, if anyone, and whether the lock looks stale. */
+  readLock(ref: StackRef): Promise<{ readonly info: LockInfo; readonly stale: boolean } | undefined>;
+  /** Removes the lock whoever holds it. */
+  forceUnlock(ref: StackRef): Promise<void>;
+  /** Deletes the stack's state, journal and backups. */
+  remove(ref: StackRef): Promise<void>;
+}
