@@ -1,0 +1,105 @@
+import { spawn } from "node:child_process";
+
+/** What {@link runShell} needs. */
+export interface ShellOptions {
+  /** The folder the command runs in. */
+  readonly cwd: string;
+  /** Variables added to the process environment. @default none */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Stops the command (SIGTERM) when aborted. @default never */
+  readonly signal?: AbortSignal;
+  /** Receives each complete line of standard output as it arrives. @default ignored */
+  readonly onLine?: (line: string) => void;
+}
+
+/** What a finished command printed. */
+export interface ShellResult {
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The most output kept per stream; a command that prints more keeps its tail. */
+const MAX_CAPTURE = 1024 * 1024;
+
+/**
+ * Runs a shell command (`/bin/sh -c` on Unix, `cmd.exe` on Windows) and
+ * resolves with its output, trailing newlines removed. A non-zero exit,
+ * a signal or an abort rejects with the command's last lines of stderr.
+ */
+export function runShell(command: string, options: ShellOptions): Promise<ShellResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, {
+      shell: true,
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group: a Ctrl-C in the terminal reaches Cairn, which
+      // lets calls in flight finish, and an abort can stop the whole group.
+      detached: process.platform !== "win32",
+    });
+    let aborted = false;
+    const stop = (): void => {
+      aborted = true;
+      killGroup(child.pid);
+    };
+    if (options.signal?.aborted) stop();
+    options.signal?.addEventListener("abort", stop, { once: true });
+    let stdout = "";
+    let stderr = "";
+    let partial = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout = keepTail(stdout + chunk);
+      if (options.onLine === undefined) return;
+      const lines = (partial + chunk).split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) if (line.trim().length > 0) options.onLine(line);
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr = keepTail(stderr + chunk);
+    });
+    child.on("error", (error) => {
+      options.signal?.removeEventListener("abort", stop);
+      reject(new Error(`Command could not start (${error.message}): ${short(command)}`));
+    });
+    child.on("close", (code, signal) => {
+      options.signal?.removeEventListener("abort", stop);
+      if (aborted) {
+        reject(new Error(`Command was stopped before it finished: ${short(command)}`));
+        return;
+      }
+      if (code === 0) {
+        resolve({ stdout: trimEnd(stdout), stderr: trimEnd(stderr) });
+        return;
+      }
+      const how = signal === null ? `exited with code ${code}` : `was killed by ${signal}`;
+      const tail = lastLines(stderr, 10);
+      reject(new Error(`Command ${how}: ${short(command)}${tail ? `\n${tail}` : ""}`));
+    });
+  });
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(process.platform === "win32" ? pid : -pid, "SIGTERM");
+  } catch {
+    // Already gone.
+  }
+}
+
+function keepTail(text: string): string {
+  return text.length > MAX_CAPTURE ? text.slice(text.length - MAX_CAPTURE) : text;
+}
+
+function trimEnd(text: string): string {
+  return text.replace(/\r?\n$/, "");
+}
+
+function lastLines(text: string, count: number): string {
+  return text.trimEnd().split("\n").slice(-count).join("\n");
+}
+
+function short(command: string): string {
+  const oneLine = command.replace(/\s+/g, " ").trim();
+  return oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine;
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import type { CheckResult, PropertyMap } from "@cairn/core";
+import type { LocalType } from "../local-type.js";
+import { InputChecker, withDefaults } from "../util/inputs.js";
+
+/** The type token of {@link RandomId}. */
+export const RANDOM_ID_TOKEN = "local:random/RandomId";
+
+function check(inputs: PropertyMap): CheckResult {
+  const checker = new InputChecker(inputs);
+  checker.only(["byteLength", "prefix", "keepers"]);
+  checker.integer("byteLength", 1, 1024);
+  checker.string("prefix", false);
+  checker.stringMap("keepers");
+  return { inputs: withDefaults(inputs, { byteLength: 8, prefix: "" }), failures: checker.failures };
+}
+
+/**
+ * Random bytes, generated once and kept in state. Any input change (including
+ * a `keepers` value) generates a new value.
+ */
+export const randomIdType: LocalType = {
+  token: RANDOM_ID_TOKEN,
+  schema: { replaceOnChanges: ["byteLength", "prefix", "keepers"] },
+  check,
+  async create(inputs) {
+    const bytes = randomBytes(Number(inputs.byteLength ?? 8));
+    const prefix = String(inputs.prefix ?? "");
+    const hex = bytes.toString("hex");
+    return { id: `${prefix}${hex}`, outputs: { hex: `${prefix}${hex}`, base64url: `${prefix}${bytes.toString("base64url")}`, byteLength: bytes.length } };
+  },
+  async read(id, inputs, outputs) {
+    // The value exists only in state; there is nothing outside to drift.
+    return { id, inputs, outputs };
+  },
+};
