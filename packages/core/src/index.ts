@@ -63,3 +63,22 @@ export type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } 
 export { createPassphraseSecrets, openPassphraseSecrets, sealWithKey, tryOpenWithKey, type SecretsCrypter } from "./state/secrets.js";
 export { decodeSecrets, encodeSecrets, parseState, serializeState } from "./state/codec.js";
 export { canonicalJson, deepEqual } from "./util/canonical-json.js";
+
+export { Stack, type ValidationFailure } from "./automation/stack.js";
+export type {
+  DriftEntry,
+  OperationOptions,
+  PreviewOptions,
+  PreviewResult,
+  RefreshOptions,
+  RefreshResult,
+  StackSettings,
+  StepFailure,
+  UpdateResult,
+  UpOptions,
+} from "./automation/types.js";
+export { createCancellation, type Cancellation } from "./engine/cancellation.js";
+export { FileStateStore, lockedError } from "./state/file-store.js";
+export { lockInfoFor } from "./state/lock-info.js";
+export { emptyState, loadState, tryLoadState, type LoadedState } from "./state/load.js";
+export * as dynamic from "./provider/dynamic.js";

@@ -76,5 +76,6 @@ export class GroupCommitJournal {
   async close(): Promise<void> {
     while (this.#flushing) await new Promise((resolve) => setImmediate(resolve));
     await this.#sink.close();
+    if (this.#failed !== undefined) throw this.#failed;
   }
 }

@@ -1,0 +1,101 @@
+import { CairnError } from "../errors.js";
+import type { EventSink } from "../engine/events.js";
+import { ProviderRegistry } from "../engine/providers.js";
+import type { OperationContext } from "../engine/context.js";
+import { runProgram, type ProgramResult } from "../program/run.js";
+import type { ConfigEntry } from "../program/scope.js";
+import { serializeState } from "../state/codec.js";
+import { GroupCommitJournal } from "../state/journal.js";
+import { loadState } from "../state/load.js";
+import { lockInfoFor } from "../state/lock-info.js";
+import { StateSession } from "../state/session.js";
+import type { Lease, StackRef } from "../state/store.js";
+import type { StackSettings } from "./types.js";
+
+/** One operation's open state: its session, lock, journal and registry. */
+export interface OpenOperation {
+  readonly ctx: OperationContext;
+  readonly program: ProgramResult;
+  readonly lease: Lease | undefined;
+  /** Writes the final snapshot if anything changed, then releases the lock. */
+  close(): Promise<void>;
+}
+
+/** Normalises the config given to a Stack into entries by full key. */
+export function configEntries(config: StackSettings["config"]): ReadonlyMap<string, ConfigEntry> {
+  if (config === undefined) return new Map();
+  if (config instanceof Map) return config;
+  const out = new Map<string, ConfigEntry>();
+  for (const [key, value] of Object.entries(config as Record<string, string | ConfigEntry>)) {
+    out.set(key, typeof value === "string" ? { value, secret: false } : value);
+  }
+  return out;
+}
+
+/**
+ * Opens an operation: takes the lock (unless read-only), loads state and
+ * folds in a journal a crashed run left, runs the program, and starts a new
+ * journal. Everything opened is closed again if a later step fails.
+ */
+export async function openOperation(settings: StackSettings, operation: string, emit: EventSink, writable: boolean, runTheProgram = true): Promise<OpenOperation> {
+  const ref: StackRef = { project: settings.project, stack: settings.stack };
+  const store = settings.store;
+  const lease = writable ? await store.lock(ref, lockInfoFor(operation)) : undefined;
+  let journal: GroupCommitJournal | undefined;
+  try {
+    const loaded = await loadState(store, ref, settings.secrets);
+    let doc = loaded.doc;
+    if (loaded.replayed > 0 && lease !== undefined) {
+      emit({ type: "diagnostic", severity: "warning", message: `The previous operation on stack "${ref.stack}" did not finish; its journal (${loaded.replayed} records) was folded into state.` });
+      const folded = new StateSession(doc, settings.secrets).toDocument();
+      await store.writeSnapshot(ref, serializeState(folded, settings.secrets), lease);
+      doc = folded;
+    }
+    const session = new StateSession(doc, settings.secrets);
+    const config = configEntries(settings.config);
+    const registry = new ProviderRegistry({ config, projectDir: settings.projectDir ?? process.cwd(), packages: settings.packages ?? [], recorded: doc.packages });
+    const program = runTheProgram
+      ? await runProgram(settings.program, {
+          project: ref.project,
+          stack: ref.stack,
+          config,
+          invoke: async (pkg, token, args) => {
+            registry.register(pkg);
+            const provider = await registry.defaultProvider(token);
+            if (provider.invoke === undefined) throw new CairnError("PROVIDER_ERROR", `Provider "${pkg.name}" has no data source ${token}.`);
+            return provider.invoke(token, args, new AbortController().signal);
+          },
+        })
+      : await runProgram(() => ({}), { project: ref.project, stack: ref.stack, config });
+    for (const node of program.graph.nodes) if (node.package !== undefined) registry.register(node.package);
+    for (const diagnostic of program.diagnostics) emit({ type: "diagnostic", ...diagnostic });
+    if (lease !== undefined) {
+      const header = JSON.stringify({ journal: 1, baseSerial: session.baseSerial, operation, startedAt: new Date().toISOString() });
+      journal = new GroupCommitJournal(await store.openJournal(ref, header, lease));
+      session.attachJournal(journal);
+    }
+    const ctx: OperationContext = { project: ref.project, stack: ref.stack, graph: program.graph, session, registry, emit };
+    return {
+      ctx,
+      program,
+      lease,
+      close: async () => {
+        try {
+          if (journal !== undefined) {
+            await journal.close();
+            if (journal.bytesWritten > 0 && lease !== undefined) {
+              const rank = (urn: string): number => program.graph.tryGet(urn)?.index ?? Number.MAX_SAFE_INTEGER;
+              await store.writeSnapshot(ref, serializeState(session.toDocument(rank), settings.secrets), lease);
+            }
+          }
+        } finally {
+          await lease?.release();
+        }
+      },
+    };
+  } catch (error) {
+    await journal?.close().catch(() => undefined);
+    await lease?.release();
+    throw error;
+  }
+}

@@ -1,0 +1,286 @@
+import { CairnError, messageOf } from "../errors.js";
+import { applyPlan } from "../engine/apply.js";
+import type { EngineEvent, EventSink, OperationKind, OperationStatus } from "../engine/events.js";
+import { Limiter } from "../engine/limiter.js";
+import { computePlan } from "../engine/preview.js";
+import { reconcilePending } from "../engine/reconcile.js";
+import { refreshResources } from "../engine/refresh.js";
+import type { PhaseValues } from "../engine/phase-values.js";
+import { resolveProperties } from "../output/resolve.js";
+import { isUnknown, UNKNOWN, type PropertyMap, type PropertyValue } from "../output/values.js";
+import { savePlan, verifySavedPlan } from "../plan/saved-plan.js";
+import { countSteps, type Plan } from "../plan/step.js";
+import { serializeState } from "../state/codec.js";
+import { emptyState, loadState, tryLoadState } from "../state/load.js";
+import type { StateDocument } from "../state/model.js";
+import type { SecretsCrypter } from "../state/secrets.js";
+import type { StackRef, StateStore } from "../state/store.js";
+import { sameValue } from "../plan/default-diff.js";
+import { openOperation, type OpenOperation } from "./operation.js";
+import type {
+  OperationOptions,
+  PreviewOptions,
+  PreviewResult,
+  RefreshOptions,
+  RefreshResult,
+  StackSettings,
+  UpOptions,
+  UpdateResult,
+} from "./types.js";
+
+/** A check failure found by {@link Stack.validate}. */
+export interface ValidationFailure {
+  readonly urn: string;
+  readonly message: string;
+}
+
+/**
+ * One stack of a project, driven from code: the programmatic API the CLI is
+ * built on.
+ *
+ * @example
+ * const stack = new Stack({ project: "demo", stack: "dev", program, store: new FileStateStore(".cairn") });
+ * await Stack.create(store, { project: "demo", stack: "dev" });
+ * const result = await stack.up({ onEvent: (e) => console.log(e.type) });
+ */
+export class Stack {
+  readonly #settings: StackSettings;
+
+  constructor(settings: StackSettings) {
+    this.#settings = settings;
+  }
+
+  /** The project and stack names. */
+  get ref(): StackRef {
+    return { project: this.#settings.project, stack: this.#settings.stack };
+  }
+
+  /** Creates an empty stack; fails with STACK_EXISTS if it exists. */
+  static async create(store: StateStore, ref: StackRef, secrets?: SecretsCrypter): Promise<void> {
+    if ((await store.read(ref)) !== undefined) throw new CairnError("STACK_EXISTS", `Stack "${ref.stack}" already exists in ${store.url}.`);
+    const lease = await store.lock(ref, { holder: "cairn", host: "", pid: process.pid, operation: "stack init", startedAt: new Date().toISOString() });
+    try {
+      await store.writeSnapshot(ref, serializeState(emptyState(ref, secrets), secrets), lease);
+    } finally {
+      await lease.release();
+    }
+  }
+
+  /** Plans an update without changing anything. */
+  async preview(options: PreviewOptions = {}): Promise<PreviewResult> {
+    const emit = sinkOf(options);
+    return this.#timed("preview", emit, async () => {
+      const op = await openOperation(this.#settings, options.operationName ?? "preview", emit, false);
+      try {
+        if (options.refresh) await refreshResources(op.ctx, new Limiter(), true, options.abortSignal);
+        const { plan, phase } = await computePlan(op.ctx, { destroying: false, ...pick(options) });
+        emit({ type: "plan", plan });
+        const outputs = await stackOutputs(op, phase);
+        const saved = options.savePlan ? { savedPlan: savePlan(plan, this.#settings.secrets) } : {};
+        return { status: "succeeded", result: { plan, counts: countSteps(plan.steps), outputs, diagnostics: op.program.diagnostics, ...saved } };
+      } finally {
+        await op.close();
+      }
+    });
+  }
+
+  /** Plans, confirms and applies an update. */
+  async up(options: UpOptions = {}): Promise<UpdateResult> {
+    return this.#change("up", options, false);
+  }
+
+  /** Deletes every resource of the stack, dependents first. */
+  async destroy(options: OperationOptions & Pick<UpOptions, "confirm"> = {}): Promise<UpdateResult> {
+    return this.#change("destroy", options, true);
+  }
+
+  /** Compares state with the cloud; without previewOnly, state takes what the cloud says. */
+  async refresh(options: RefreshOptions = {}): Promise<RefreshResult> {
+    const emit = sinkOf(options);
+    const started = Date.now();
+    return this.#timed("refresh", emit, async () => {
+      const op = await openOperation(this.#settings, options.operationName ?? "refresh", emit, !options.previewOnly);
+      try {
+        const limiter = new Limiter();
+        if (!options.previewOnly) await reconcilePending(op.ctx, limiter);
+        const outcome = await refreshResources(op.ctx, limiter, !options.previewOnly, options.abortSignal);
+        const status: OperationStatus = outcome.failures.length > 0 ? "failed" : "succeeded";
+        const written = !options.previewOnly && outcome.drift.length > 0;
+        return { status, result: { status, drift: outcome.drift, failures: outcome.failures, written, durationMs: Date.now() - started } };
+      } finally {
+        await op.close();
+      }
+    });
+  }
+
+  /** Runs the program and every provider's check, with no cloud calls; returns every failure. */
+  async validate(): Promise<readonly ValidationFailure[]> {
+    const op = await openOperation(this.#settings, "validate", () => undefined, false);
+    try {
+      await computePlan(op.ctx, { destroying: false });
+      return [];
+    } catch (error) {
+      if (CairnError.isCairnError(error) && error.code === "CHECK_FAILED") {
+        return error.message.split("\n").slice(1).map((line) => ({ urn: "", message: line.replace(/^\s+-\s+/, "") }));
+      }
+      throw error;
+    } finally {
+      await op.close();
+    }
+  }
+
+  /** The stack outputs as last recorded (secrets stay SecretValue). */
+  async outputs(): Promise<PropertyMap> {
+    return (await loadState(this.#settings.store, this.ref, this.#settings.secrets)).doc.outputs;
+  }
+
+  /** The stack's state, or `undefined` if the stack does not exist. */
+  async readState(): Promise<StateDocument | undefined> {
+    return (await tryLoadState(this.#settings.store, this.ref, this.#settings.secrets))?.doc;
+  }
+
+  /** Removes a resource from state without touching the cloud. Refuses if others depend on it, unless forced. */
+  async deleteResource(urn: string, options: { readonly force?: boolean } = {}): Promise<void> {
+    await this.#editState("state delete", async (op) => {
+      const record = op.ctx.session.tryGet(urn);
+      if (record === undefined) throw new CairnError("RESOURCE_NOT_FOUND", `No resource ${urn} in stack "${this.ref.stack}". See: cairn state list`);
+      const dependents = [...op.ctx.session.resources()].filter((other) => other.dependencies.includes(urn) || other.parent === urn);
+      if (dependents.length > 0 && !options.force) {
+        throw new CairnError("INVALID_ARGUMENT", `Other resources depend on ${urn}: ${dependents.map((d) => d.urn).join(", ")}. Delete them first or use --force.`, { urn });
+      }
+      if (record.protect && !options.force) {
+        throw new CairnError("PROTECTED", `${urn} is protected. Run cairn state unprotect first, or use --force.`, { urn });
+      }
+      await op.ctx.session.remove(urn);
+    });
+  }
+
+  /** Clears a resource's protect flag in state. */
+  async unprotect(urn: string): Promise<void> {
+    await this.#editState("state unprotect", async (op) => {
+      if (op.ctx.session.tryGet(urn) === undefined) throw new CairnError("RESOURCE_NOT_FOUND", `No resource ${urn} in stack "${this.ref.stack}".`);
+      await op.ctx.session.change(urn, (draft) => {
+        delete draft.protect;
+      });
+    });
+  }
+
+  async #editState(operation: string, edit: (op: OpenOperation) => Promise<void>): Promise<void> {
+    const op = await openOperation(this.#settings, operation, () => undefined, true, false);
+    try {
+      await edit(op);
+    } finally {
+      await op.close();
+    }
+  }
+
+  async #change(kind: "up" | "destroy", options: UpOptions, destroying: boolean): Promise<UpdateResult> {
+    const emit = sinkOf(options);
+    const started = Date.now();
+    return this.#timed(kind, emit, async () => {
+      const op = await openOperation(this.#settings, options.operationName ?? kind, emit, true);
+      try {
+        const limiter = new Limiter();
+        await reconcilePending(op.ctx, limiter);
+        if (options.refresh) await refreshResources(op.ctx, limiter, true, options.abortSignal);
+        const { plan } = await computePlan(op.ctx, { destroying, ...pick(options) });
+        if (options.plan !== undefined) verifySavedPlan(options.plan, plan, this.#settings.secrets);
+        emit({ type: "plan", plan });
+        if (options.confirm !== undefined && !(await options.confirm(plan))) {
+          const result = emptyResult(plan, op, Date.now() - started);
+          return { status: "cancelled", result: { ...result, status: "cancelled" } };
+        }
+        const outcome = await applyPlan(op.ctx, plan, options);
+        const outputs = destroying ? {} : await stackOutputs(op, outcome.phase);
+        if (!destroying) await recordOutputs(op, outputs, outcome.phase);
+        else if (Object.keys(op.ctx.session.outputs).length > 0) await op.ctx.session.setOutputs({});
+        const result: UpdateResult = {
+          status: outcome.status,
+          plan,
+          counts: outcome.counts,
+          failures: outcome.failures,
+          skipped: outcome.skipped,
+          pending: outcome.pending,
+          outputs,
+          diagnostics: op.program.diagnostics,
+          durationMs: Date.now() - started,
+        };
+        return { status: outcome.status, result };
+      } finally {
+        await op.close();
+      }
+    });
+  }
+
+  async #timed<T>(operation: OperationKind, emit: EventSink, run: () => Promise<{ status: OperationStatus; result: T }>): Promise<T> {
+    const started = Date.now();
+    emit({ type: "operation-start", operation, project: this.#settings.project, stack: this.#settings.stack });
+    try {
+      const { status, result } = await run();
+      emit({ type: "operation-end", operation, status, durationMs: Date.now() - started });
+      return result;
+    } catch (error) {
+      emit({ type: "operation-end", operation, status: "failed", durationMs: Date.now() - started });
+      throw error;
+    }
+  }
+}
+
+function sinkOf(options: OperationOptions): EventSink {
+  const sink = options.onEvent;
+  if (sink === undefined) return () => undefined;
+  return (event: EngineEvent) => {
+    try {
+      sink(event);
+    } catch {
+      // A display error must not break the operation.
+    }
+  };
+}
+
+function pick(options: { targets?: readonly string[]; replace?: readonly string[] }): { targets?: readonly string[]; replace?: readonly string[] } {
+  return { ...(options.targets === undefined ? {} : { targets: options.targets }), ...(options.replace === undefined ? {} : { replace: options.replace }) };
+}
+
+function emptyResult(plan: Plan, op: OpenOperation, durationMs: number): UpdateResult {
+  return { status: "cancelled", plan, counts: countSteps([]), failures: [], skipped: [], pending: [], outputs: op.ctx.session.outputs, diagnostics: op.program.diagnostics, durationMs };
+}
+
+/** The stack outputs in a phase; one that cannot be resolved keeps its recorded value (or shows as unknown). */
+async function stackOutputs(op: OpenOperation, phase: PhaseValues): Promise<PropertyMap> {
+  const out: Record<string, PropertyValue> = {};
+  const prior = op.ctx.session.outputs;
+  await Promise.all(
+    Object.keys(op.program.outputs).map(async (key) => {
+      try {
+        const resolved = await resolveProperties({ [key]: op.program.outputs[key] }, phase, "outputs");
+        if (key in resolved) out[key] = resolved[key]!;
+      } catch (error) {
+        if (phase.kind === "preview") out[key] = UNKNOWN;
+        else if (prior[key] !== undefined) out[key] = prior[key]!;
+        op.ctx.emit({ type: "diagnostic", severity: "warning", message: `Stack output "${key}" could not be computed: ${messageOf(error)}` });
+      }
+    }),
+  );
+  return Object.fromEntries(Object.keys(out).sort().map((key) => [key, out[key]!]));
+}
+
+async function recordOutputs(op: OpenOperation, outputs: PropertyMap, phase: PhaseValues): Promise<void> {
+  const session = op.ctx.session;
+  const known = Object.fromEntries(Object.entries(outputs).filter(([, value]) => !isUnknown(value)));
+  if (!sameValue(session.outputs, known)) await session.setOutputs(known);
+  for (const node of op.ctx.graph.nodes) {
+    if (node.kind !== "component" || node.componentOutputs === undefined || session.tryGet(node.urn) === undefined) continue;
+    try {
+      const values = await resolveProperties(node.componentOutputs, phase, node.name);
+      const record = session.tryGet(node.urn)!;
+      if (!sameValue(record.outputs, values)) {
+        await session.change(node.urn, (draft) => {
+          draft.outputs = values;
+        });
+      }
+    } catch {
+      // A component whose children failed keeps the outputs it had.
+    }
+  }
+}

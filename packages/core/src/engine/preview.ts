@@ -1,0 +1,238 @@
+import { Graph } from "../dag/graph.js";
+import { CairnError, messageOf } from "../errors.js";
+import { resolveProperties } from "../output/resolve.js";
+import { output } from "../output/functions.js";
+import { PROGRAM_PHASE } from "../output/phase.js";
+import { isSecretValue, reveal, SecretValue, UNKNOWN, type PropertyMap, type PropertyValue } from "../output/values.js";
+import { assemblePlan } from "../plan/assemble.js";
+import { decideStep, type DesiredResource } from "../plan/decide.js";
+import { defaultDiff } from "../plan/default-diff.js";
+import { applyIgnoreChanges } from "../plan/ignore-changes.js";
+import type { Plan, PlanStep } from "../plan/step.js";
+import type { CheckFailure, DiffResult, Provider, TypeSchema } from "../provider/provider.js";
+import type { ResourceNode } from "../resource/node.js";
+import type { ResourceState } from "../state/model.js";
+import { providerForNode, type OperationContext } from "./context.js";
+import { PhaseValues } from "./phase-values.js";
+
+/** What to plan. */
+export interface PlanRequest {
+  /** Only these URNs and what they depend on. */
+  readonly targets?: readonly string[];
+  /** Replace these URNs. */
+  readonly replace?: readonly string[];
+  /** Plan the deletion of everything. */
+  readonly destroying: boolean;
+}
+
+/** The plan and the values it was computed with. */
+export interface PlanOutcome {
+  readonly plan: Plan;
+  /** Resource outputs as known before apply. */
+  readonly phase: PhaseValues;
+}
+
+/**
+ * Plans an operation: resolves every desired resource's inputs with its
+ * dependencies' planned outputs, has the provider check and diff them, and
+ * decides each step. Nothing here changes the cloud or state. Every invalid
+ * input and protection violation is reported at once, before any cloud call.
+ */
+export async function computePlan(ctx: OperationContext, request: PlanRequest): Promise<PlanOutcome> {
+  const nodes = request.destroying ? [] : ctx.graph.nodes;
+  const order = dependencyOrder(ctx, nodes);
+  const targets = targetClosure(ctx, request.targets);
+  const replace = new Set(request.replace ?? []);
+  const phase = new PhaseValues("preview");
+  const failures: string[] = [];
+  const protectedErrors: CairnError[] = [];
+  const claimed = new Set<string>();
+  const priorOf = new Map<string, ResourceState>();
+  for (const node of order) {
+    const prior = findPrior(ctx, node);
+    if (prior !== undefined) {
+      priorOf.set(node.urn, prior);
+      claimed.add(prior.urn);
+    }
+  }
+  const steps = await Promise.all(
+    order.map((node) =>
+      planNode(ctx, node, priorOf.get(node.urn), phase, {
+        targeted: targets === undefined || targets.has(node.urn),
+        replaceRequested: replace.has(node.urn),
+      }).then(
+        (result) => {
+          if (result instanceof CairnError) {
+            protectedErrors.push(result);
+            return undefined;
+          }
+          if (result.failures.length > 0) failures.push(...result.failures.map((failure) => describeFailure(node, failure)));
+          return result.step;
+        },
+        (error: unknown) => {
+          phase.settle(node.urn, UNKNOWN);
+          failures.push(`${node.name} (${node.type}): ${messageOf(error)}`);
+          return undefined;
+        },
+      ),
+    ),
+  );
+  const { plan, errors } = assemblePlan({
+    project: ctx.project,
+    stack: ctx.stack,
+    priorSerial: ctx.session.baseSerial,
+    forward: steps.filter((step): step is PlanStep => step !== undefined),
+    prior: [...ctx.session.resources()],
+    claimed,
+    ...(targets === undefined ? {} : { deleteTargets: targets }),
+    destroying: request.destroying,
+  });
+  if (failures.length > 0) {
+    throw new CairnError("CHECK_FAILED", `Invalid resource inputs; nothing was changed:\n${failures.map((line) => `  - ${line}`).join("\n")}`);
+  }
+  const allProtected = [...protectedErrors, ...errors];
+  if (allProtected.length > 0) {
+    const first = allProtected[0]!;
+    throw new CairnError("PROTECTED", allProtected.map((error) => error.message).join("\n"), first.urn === undefined ? {} : { urn: first.urn });
+  }
+  return { plan, phase };
+}
+
+function describeFailure(node: ResourceNode, failure: CheckFailure): string {
+  const where = failure.property === undefined ? "" : ` property "${failure.property}"`;
+  return `${node.name} (${node.type})${where}: ${failure.reason} [${node.source}]`;
+}
+
+interface NodeOutcome {
+  readonly step: PlanStep;
+  readonly failures: readonly CheckFailure[];
+}
+
+async function planNode(
+  ctx: OperationContext,
+  node: ResourceNode,
+  prior: ResourceState | undefined,
+  phase: PhaseValues,
+  flags: { targeted: boolean; replaceRequested: boolean },
+): Promise<NodeOutcome | CairnError> {
+  const desiredBase = {
+    urn: node.urn,
+    type: node.type,
+    kind: node.kind,
+    ...(node.parent === undefined ? {} : { parent: node.parent }),
+    ...(node.providerUrn === undefined ? {} : { provider: node.providerUrn }),
+    dependencies: ctx.graph.dependenciesOf(node.urn),
+    options: node.options,
+  };
+  if (node.kind !== "custom") {
+    const inputs = node.kind === "provider" ? await resolveProperties(node.inputs, phase, node.name) : {};
+    phase.settle(node.urn, {});
+    const diff = prior === undefined ? undefined : defaultDiff(prior.inputs, inputs);
+    const step = decideStep({ desired: { ...desiredBase, inputs }, prior, diff, schemaReplaces: [], schemaDeleteBeforeReplace: false, replaceRequested: false, targeted: flags.targeted });
+    return step instanceof CairnError ? step : { step, failures: [] };
+  }
+  const provider = await providerForNode(ctx, node, phase);
+  const schema = provider.schema?.(node.type) ?? {};
+  const raw = await resolveProperties(node.inputs, phase, node.name);
+  const checked = provider.check === undefined ? { inputs: raw } : await provider.check(node.type, revealKeepUnknown(raw));
+  const inputs = resealLike(checked.inputs, raw);
+  const live = prior?.id !== undefined;
+  const news = live ? applyIgnoreChanges(inputs, prior!.inputs, node.options.ignoreChanges) : inputs;
+  const diff = live ? await diffWith(provider, node.type, prior!, news) : undefined;
+  const importId = node.importId === undefined ? undefined : await knownImportId(node);
+  const desired: DesiredResource = { ...desiredBase, inputs: news, ...(importId === undefined ? {} : { importId }) };
+  const step = decideStep({
+    desired,
+    prior,
+    diff,
+    schemaReplaces: schema.replaceOnChanges ?? [],
+    schemaDeleteBeforeReplace: schema.deleteBeforeReplace ?? false,
+    replaceRequested: flags.replaceRequested,
+    targeted: flags.targeted,
+  });
+  if (step instanceof CairnError) {
+    phase.settle(node.urn, UNKNOWN);
+    return step;
+  }
+  phase.settle(node.urn, previewOutputs(step, prior, schema));
+  return { step, failures: checked.failures ?? [] };
+}
+
+async function knownImportId(node: ResourceNode): Promise<string> {
+  const resolved = await output(node.importId!).evaluate(PROGRAM_PHASE);
+  if (!resolved.known || typeof resolved.value !== "string") {
+    throw new CairnError("CHECK_FAILED", `The import id of "${node.name}" must be a string known before deployment.`, { urn: node.urn });
+  }
+  return resolved.value;
+}
+
+function diffWith(provider: Provider, type: string, prior: ResourceState, news: PropertyMap): DiffResult | Promise<DiffResult> {
+  if (provider.diff === undefined) return defaultDiff(prior.inputs, news);
+  return provider.diff(type, prior.id!, reveal(prior.inputs), revealKeepUnknown(news), reveal(prior.outputs));
+}
+
+/** What dependents may rely on before apply: everything for an unchanged resource, stable outputs for an update. */
+function previewOutputs(step: PlanStep, prior: ResourceState | undefined, schema: TypeSchema): PropertyMap | typeof UNKNOWN {
+  if (step.op === "same" && prior !== undefined && prior.id !== undefined) return { ...prior.outputs, id: prior.id };
+  if (step.op === "same" && step.untargeted) return UNKNOWN;
+  if (step.op !== "update" || prior === undefined) return UNKNOWN;
+  const stable = new Set(schema.stableOutputs ?? []);
+  const out: Record<string, PropertyValue> = {};
+  for (const key of Object.keys(prior.outputs)) out[key] = stable.has(key) ? prior.outputs[key]! : UNKNOWN;
+  out.id = prior.id!;
+  return out;
+}
+
+/** Providers see plain values; UNKNOWN markers stay so check and diff can let them through. */
+export function revealKeepUnknown(map: PropertyMap): PropertyMap {
+  return reveal<PropertyMap>(map);
+}
+
+/** Marks as secret the top-level checked inputs whose raw input was secret. */
+export function resealLike(checked: PropertyMap, raw: PropertyMap): PropertyMap {
+  let out: Record<string, PropertyValue> | undefined;
+  for (const key of Object.keys(checked)) {
+    if (isSecretValue(raw[key]) && !isSecretValue(checked[key])) (out ??= { ...checked })[key] = new SecretValue(checked[key]!);
+  }
+  return out ?? checked;
+}
+
+function findPrior(ctx: OperationContext, node: ResourceNode): ResourceState | undefined {
+  const direct = ctx.session.tryGet(node.urn);
+  if (direct !== undefined) return direct;
+  for (const alias of node.options.aliases) {
+    const aliased = ctx.session.tryGet(alias);
+    if (aliased !== undefined && !ctx.graph.has(alias)) return aliased;
+  }
+  return undefined;
+}
+
+function dependencyOrder(ctx: OperationContext, nodes: readonly ResourceNode[]): ResourceNode[] {
+  const graph = new Graph<string>();
+  for (const node of nodes) graph.addNode(node.urn);
+  for (const node of nodes) for (const dep of ctx.graph.dependenciesOf(node.urn)) if (graph.has(dep)) graph.addEdge(node.urn, dep);
+  const order = graph.tryTopologicalOrder();
+  if (order === undefined) {
+    const cycle = graph.findCycle() ?? [];
+    const names = cycle.map((urn) => ctx.graph.tryGet(urn)?.name ?? urn);
+    throw new CairnError("PLAN_CYCLE", `The resources depend on each other in a cycle: ${names.join(" -> ")}. Nothing was applied.`);
+  }
+  return order.map((urn) => ctx.graph.tryGet(urn)!);
+}
+
+function targetClosure(ctx: OperationContext, targets: readonly string[] | undefined): Set<string> | undefined {
+  if (targets === undefined || targets.length === 0) return undefined;
+  const closure = new Set<string>();
+  const visit = (urn: string): void => {
+    if (closure.has(urn)) return;
+    closure.add(urn);
+    for (const dep of ctx.graph.dependenciesOf(urn)) visit(dep);
+  };
+  for (const target of targets) {
+    if (!ctx.graph.has(target) && ctx.session.tryGet(target) === undefined) {
+      throw new CairnError("RESOURCE_NOT_FOUND", `--target ${target} names no resource of the program or the state. See: cairn state list`);
+    }
+    visit(target);
+  }
+  return closure;
+}

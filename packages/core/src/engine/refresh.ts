@@ -1,0 +1,80 @@
+import { messageOf } from "../errors.js";
+import { resealOutputs, reveal, type PropertyMap } from "../output/values.js";
+import { sameValue } from "../plan/default-diff.js";
+import type { DriftEntry, StepFailure } from "../automation/types.js";
+import type { Provider } from "../provider/provider.js";
+import type { ResourceState } from "../state/model.js";
+import { providerForRecord, type OperationContext } from "./context.js";
+import type { Limiter } from "./limiter.js";
+import { callProvider } from "./provider-call.js";
+
+/** What a refresh found. */
+export interface RefreshOutcome {
+  readonly drift: readonly DriftEntry[];
+  readonly failures: readonly StepFailure[];
+}
+
+/**
+ * Reads every provider-backed resource back from the cloud and compares it
+ * with state. With `write`, state takes what the cloud says: a resource that
+ * is gone is dropped (the next `up` creates it again), changed properties are
+ * recorded.
+ */
+export async function refreshResources(ctx: OperationContext, limiter: Limiter, write: boolean, abortSignal?: AbortSignal): Promise<RefreshOutcome> {
+  const drift: DriftEntry[] = [];
+  const failures: StepFailure[] = [];
+  const records = [...ctx.session.resources()].filter((record) => record.kind === "custom" && record.id !== undefined);
+  await Promise.all(
+    records.map(async (record) => {
+      const began = Date.now();
+      try {
+        const provider = await providerForRecord(ctx, record);
+        if (provider.read === undefined) return;
+        ctx.emit({ type: "step-start", op: "refresh", urn: record.urn, resourceType: record.type });
+        const entry = await refreshOne(ctx, limiter, provider, record, write, abortSignal);
+        if (entry !== undefined) drift.push(entry);
+        ctx.emit({ type: "step-done", op: "refresh", urn: record.urn, durationMs: Date.now() - began, ...(entry === undefined ? {} : { changes: entry.properties }) });
+      } catch (error) {
+        failures.push({ urn: record.urn, op: "refresh", message: messageOf(error) });
+        ctx.emit({ type: "step-failed", op: "refresh", urn: record.urn, message: messageOf(error) });
+      }
+    }),
+  );
+  const order = new Map(records.map((record, i) => [record.urn, i]));
+  drift.sort((a, b) => order.get(a.urn)! - order.get(b.urn)!);
+  return { drift, failures };
+}
+
+async function refreshOne(
+  ctx: OperationContext,
+  limiter: Limiter,
+  provider: Provider,
+  record: ResourceState,
+  write: boolean,
+  abortSignal: AbortSignal | undefined,
+): Promise<DriftEntry | undefined> {
+  const setup = { provider, urn: record.urn, type: record.type, operation: "read" as const, timeouts: {}, limiter, emit: ctx.emit, abortSignal };
+  const found = await callProvider(setup, (callCtx) => provider.read!(record.id!, reveal(record.inputs), reveal(record.outputs), callCtx));
+  if (found === undefined) {
+    if (write) await ctx.session.remove(record.urn);
+    return { urn: record.urn, type: record.type, kind: "deleted", properties: [] };
+  }
+  const secretKeys = provider.schema?.(record.type)?.secretOutputs ?? [];
+  const outputs = resealOutputs(found.outputs, record.inputs, secretKeys);
+  const inputs = found.inputs === undefined ? record.inputs : resealOutputs(found.inputs, record.inputs);
+  const changed = [...new Set([...changedKeys(record.inputs, inputs), ...changedKeys(record.outputs, outputs)])].sort();
+  if (changed.length === 0) return undefined;
+  if (write) {
+    await ctx.session.change(record.urn, (draft) => {
+      draft.outputs = outputs;
+      draft.inputs = inputs;
+      if (found.id !== record.id) draft.id = found.id;
+    });
+  }
+  return { urn: record.urn, type: record.type, kind: "changed", properties: changed };
+}
+
+function changedKeys(before: PropertyMap, after: PropertyMap): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((key) => !sameValue(before[key], after[key]));
+}

@@ -1,0 +1,303 @@
+import { randomUUID } from "node:crypto";
+import { CairnError } from "../errors.js";
+import { resolveProperties } from "../output/resolve.js";
+import { containsUnknown, resealOutputs, reveal, type PropertyMap } from "../output/values.js";
+import { defaultDiff } from "../plan/default-diff.js";
+import { applyIgnoreChanges } from "../plan/ignore-changes.js";
+import type { PlanStep } from "../plan/step.js";
+import type { Provider, ProviderOperation } from "../provider/provider.js";
+import type { ResourceNode } from "../resource/node.js";
+import type { ResourceState } from "../state/model.js";
+import { deepEqual } from "../util/canonical-json.js";
+import { providerForNode, providerForRecord, type OperationContext } from "./context.js";
+import type { Limiter } from "./limiter.js";
+import type { PhaseValues } from "./phase-values.js";
+import { callProvider } from "./provider-call.js";
+import { resealLike } from "./preview.js";
+
+/** What every step executor needs. */
+export interface StepRuntime {
+  readonly ctx: OperationContext;
+  readonly phase: PhaseValues;
+  readonly limiter: Limiter;
+  readonly abortSignal: AbortSignal | undefined;
+}
+
+/** What a forward step ended as: the op it really performed (an update may turn out to be a no-op). */
+export type StepEnd = PlanStep["op"];
+
+const now = (): string => new Date().toISOString();
+
+/** Runs a create, update, replace (its create half), import or same step of a desired resource. */
+export async function runForward(rt: StepRuntime, step: PlanStep): Promise<StepEnd> {
+  const node = rt.ctx.graph.tryGet(step.urn)!;
+  const prior = rt.ctx.session.tryGet(step.aliasOf ?? step.urn);
+  if (node.kind !== "custom") return runBookkeeping(rt, step, node, prior);
+  if (step.op === "same") return runSame(rt, step, node, prior);
+  const provider = await providerForNode(rt.ctx, node, rt.phase);
+  registerPackage(rt, node);
+  const inputs = await finalInputs(rt, step, node, provider, prior);
+  let op: PlanStep["op"] = step.op;
+  if ((op === "update" || op === "replace") && step.inputs !== undefined && containsUnknown(step.inputs)) {
+    op = await refineChange(rt, step, provider, prior!, inputs);
+    if (op === "same") return runSame(rt, { ...step, op: "same" }, node, prior);
+  }
+  if (op === "import") return runImport(rt, step, node, provider, inputs);
+  if (op === "update") return runUpdate(rt, step, node, provider, prior!, inputs);
+  return runCreate(rt, step, node, provider, prior, inputs, op === "replace");
+}
+
+async function finalInputs(rt: StepRuntime, step: PlanStep, node: ResourceNode, provider: Provider, prior: ResourceState | undefined): Promise<PropertyMap> {
+  if (step.inputs !== undefined && !containsUnknown(step.inputs)) return step.inputs;
+  const raw = await resolveProperties(node.inputs, rt.phase, node.name);
+  const checked = provider.check === undefined ? { inputs: raw } : await provider.check(node.type, reveal(raw));
+  if (checked.failures !== undefined && checked.failures.length > 0) {
+    const detail = checked.failures.map((failure) => (failure.property === undefined ? failure.reason : `${failure.property}: ${failure.reason}`)).join("; ");
+    throw new CairnError("CHECK_FAILED", `Invalid inputs once known: ${detail}`, { urn: node.urn });
+  }
+  const inputs = resealLike(checked.inputs, raw);
+  return prior?.id !== undefined ? applyIgnoreChanges(inputs, prior.inputs, node.options.ignoreChanges) : inputs;
+}
+
+/** With inputs now known, an update or replace may need less than planned, never more. */
+async function refineChange(rt: StepRuntime, step: PlanStep, provider: Provider, prior: ResourceState, inputs: PropertyMap): Promise<"same" | "update" | "replace"> {
+  const diff = provider.diff === undefined ? defaultDiff(prior.inputs, inputs) : await provider.diff(step.type, prior.id!, reveal(prior.inputs), reveal(inputs), reveal(prior.outputs));
+  if (diff.changes.length === 0 && step.reason !== "replace-requested") return "same";
+  const schema = provider.schema?.(step.type);
+  const patterns = [...(schema?.replaceOnChanges ?? []), ...(rt.ctx.graph.tryGet(step.urn)?.options.replaceOnChanges ?? [])];
+  const replaces = (diff.replaces?.length ?? 0) > 0 || diff.changes.some((change) => patterns.some((p) => change === p || change.startsWith(`${p}.`)));
+  if (step.op === "replace") return replaces || step.reason === "replace-requested" || provider.update === undefined ? "replace" : "update";
+  if (replaces) {
+    throw new CairnError("PLAN_INCONSISTENT", `Once its inputs were known, ${step.urn} needs replacement (${diff.changes.join(", ")}), but the plan said update. Run preview again.`, { urn: step.urn });
+  }
+  return "update";
+}
+
+function setupFor(rt: StepRuntime, provider: Provider, node: { urn: string; type: string; options?: ResourceNode["options"] }, operation: ProviderOperation) {
+  return {
+    provider,
+    urn: node.urn,
+    type: node.type,
+    operation,
+    timeouts: node.options?.customTimeouts ?? {},
+    limiter: rt.limiter,
+    emit: rt.ctx.emit,
+    abortSignal: rt.abortSignal,
+  };
+}
+
+function recordFor(node: ResourceNode, step: PlanStep, inputs: PropertyMap, prior: ResourceState | undefined): ResourceState {
+  const opts = node.options;
+  return {
+    urn: node.urn,
+    type: node.type,
+    kind: node.kind,
+    ...(node.providerUrn === undefined ? {} : { provider: node.providerUrn }),
+    ...(node.parent === undefined ? {} : { parent: node.parent }),
+    inputs,
+    outputs: {},
+    dependencies: step.dependencies,
+    ...(opts.protect ? { protect: true } : {}),
+    ...(opts.retainOnDelete ? { retainOnDelete: true } : {}),
+    ...(opts.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
+    ...(opts.ignoreChanges.length > 0 ? { ignoreChanges: opts.ignoreChanges } : {}),
+    ...(prior?.deposed === undefined || prior.deposed.length === 0 ? {} : { deposed: prior.deposed }),
+    ...(prior?.createdAt === undefined ? {} : { createdAt: prior.createdAt }),
+  };
+}
+
+async function runCreate(
+  rt: StepRuntime,
+  step: PlanStep,
+  node: ResourceNode,
+  provider: Provider,
+  prior: ResourceState | undefined,
+  inputs: PropertyMap,
+  replacing: boolean,
+): Promise<StepEnd> {
+  const session = rt.ctx.session;
+  const resumed = step.reason === "pending-create" && prior?.pending?.op === "create" && provider.schema?.(node.type)?.idempotentCreate === true;
+  const token = resumed ? prior.pending!.token : randomUUID();
+  const base = recordFor(node, step, inputs, prior);
+  const deposed = replacing && prior?.id !== undefined && !step.deleteBeforeReplace
+    ? [...(prior.deposed ?? []), { id: prior.id, inputs: prior.inputs, outputs: prior.outputs }]
+    : base.deposed;
+  await session.put({ ...base, ...(deposed === undefined ? {} : { deposed }), pending: { op: "create", token, startedAt: now() } });
+  if (prior !== undefined && prior.urn !== node.urn) await session.remove(prior.urn);
+  const created = await callProvider(setupFor(rt, provider, node, "create"), (ctx) => provider.create(reveal(inputs), token, ctx));
+  const outputs = sealOutputs(provider, node, created.outputs, inputs);
+  void session.change(node.urn, (draft) => {
+    draft.id = created.id;
+    draft.outputs = outputs;
+    delete draft.pending;
+    draft.createdAt ??= now();
+  });
+  rt.phase.settle(node.urn, { ...outputs, id: created.id });
+  return replacing ? "replace" : "create";
+}
+
+async function runUpdate(rt: StepRuntime, step: PlanStep, node: ResourceNode, provider: Provider, prior: ResourceState, inputs: PropertyMap): Promise<StepEnd> {
+  const session = rt.ctx.session;
+  const urn = node.urn;
+  if (prior.urn !== urn) {
+    await session.put({ ...prior, urn });
+    await session.remove(prior.urn);
+  }
+  if (provider.update === undefined) throw new CairnError("PROVIDER_ERROR", `${node.type} cannot be updated in place, and its provider declares no replacement for ${step.changes?.join(", ")}.`, { urn });
+  const token = randomUUID();
+  await session.change(urn, (draft) => {
+    draft.pending = { op: "update", token, startedAt: now() };
+  });
+  const raw = await callProvider(setupFor(rt, provider, node, "update"), (ctx) => provider.update!(prior.id!, reveal(prior.inputs), reveal(inputs), reveal(prior.outputs), ctx));
+  const outputs = sealOutputs(provider, node, raw, inputs);
+  const record = recordFor(node, step, inputs, prior);
+  void session.change(urn, (draft) => {
+    Object.assign(draft, record, { id: prior.id, outputs, updatedAt: now() });
+    delete draft.pending;
+  });
+  rt.phase.settle(urn, { ...outputs, id: prior.id! });
+  return "update";
+}
+
+async function runImport(rt: StepRuntime, step: PlanStep, node: ResourceNode, provider: Provider, inputs: PropertyMap): Promise<StepEnd> {
+  const session = rt.ctx.session;
+  if (provider.read === undefined) throw new CairnError("PROVIDER_ERROR", `${node.type} cannot be imported: its provider cannot read resources.`, { urn: node.urn });
+  const token = randomUUID();
+  await session.put({ ...recordFor(node, step, inputs, undefined), importId: step.id!, pending: { op: "import", token, startedAt: now() } });
+  const found = await callProvider(setupFor(rt, provider, node, "read"), (ctx) => provider.read!(step.id!, reveal(inputs), {}, ctx));
+  if (found === undefined) {
+    await session.remove(node.urn);
+    throw new CairnError("RESOURCE_NOT_FOUND", `Cannot import ${node.name}: no ${node.type} with id "${step.id}" exists.`, { urn: node.urn });
+  }
+  const outputs = sealOutputs(provider, node, found.outputs, inputs);
+  void session.change(node.urn, (draft) => {
+    draft.id = found.id;
+    draft.outputs = outputs;
+    draft.inputs = found.inputs === undefined ? inputs : resealLike(found.inputs, inputs);
+    delete draft.pending;
+    draft.createdAt = now();
+  });
+  rt.phase.settle(node.urn, { ...outputs, id: found.id });
+  return "import";
+}
+
+function runSame(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: ResourceState | undefined): StepEnd {
+  if (prior?.id === undefined) {
+    rt.phase.settle(node.urn, {});
+    return "same";
+  }
+  if (!step.untargeted) {
+    const record = { ...recordFor(node, step, prior.inputs, prior), id: prior.id, outputs: prior.outputs };
+    if (prior.urn !== node.urn) {
+      void rt.ctx.session.put(record);
+      void rt.ctx.session.remove(prior.urn);
+    } else if (metadataChanged(prior, record)) {
+      void rt.ctx.session.put({ ...prior, ...record, ...(record.protect ? {} : { protect: undefined }) });
+    }
+  }
+  rt.phase.settle(node.urn, { ...prior.outputs, id: prior.id });
+  return "same";
+}
+
+function metadataChanged(prior: ResourceState, next: ResourceState): boolean {
+  return (
+    (prior.protect ?? false) !== (next.protect ?? false) ||
+    (prior.retainOnDelete ?? false) !== (next.retainOnDelete ?? false) ||
+    (prior.deleteBeforeReplace ?? false) !== (next.deleteBeforeReplace ?? false) ||
+    prior.parent !== next.parent ||
+    prior.provider !== next.provider ||
+    !deepEqual(prior.dependencies, next.dependencies) ||
+    !deepEqual(prior.ignoreChanges ?? [], next.ignoreChanges ?? [])
+  );
+}
+
+/** Components and explicit providers live only in state: no provider call. */
+async function runBookkeeping(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: ResourceState | undefined): Promise<StepEnd> {
+  const inputs = node.kind === "provider" ? await resolveProperties(node.inputs, rt.phase, node.name) : {};
+  if (node.kind === "provider") registerPackage(rt, node);
+  if (step.op !== "same" || prior === undefined || prior.urn !== node.urn || !deepEqual(prior.inputs, inputs)) {
+    const id = prior?.id ?? (node.kind === "provider" ? randomUUID() : undefined);
+    await rt.ctx.session.put({ ...recordFor(node, step, inputs, prior), ...(id === undefined ? {} : { id }), outputs: prior?.outputs ?? {} });
+    if (prior !== undefined && prior.urn !== node.urn) await rt.ctx.session.remove(prior.urn);
+  }
+  rt.phase.settle(node.urn, {});
+  return step.op;
+}
+
+function registerPackage(rt: StepRuntime, node: ResourceNode): void {
+  const pkg = node.package;
+  if (pkg !== undefined && !pkg.name.startsWith("dynamic:")) void rt.ctx.session.setPackage(pkg.name, pkg.module, pkg.version);
+}
+
+function sealOutputs(provider: Provider, node: ResourceNode, outputs: PropertyMap, inputs: PropertyMap): PropertyMap {
+  const secretKeys = [...(provider.schema?.(node.type)?.secretOutputs ?? []), ...node.options.additionalSecretOutputs];
+  return resealOutputs(outputs, inputs, secretKeys);
+}
+
+/** Deletes a resource the program dropped (or forgets it, with retainOnDelete). */
+export async function runDelete(rt: StepRuntime, step: PlanStep): Promise<void> {
+  const session = rt.ctx.session;
+  const record = session.tryGet(step.urn);
+  if (record === undefined) return;
+  if (step.retain || record.kind !== "custom" || record.id === undefined) {
+    await session.remove(step.urn);
+    return;
+  }
+  await deleteInCloud(rt, record, record.id, record.inputs, record.outputs, async (token) => {
+    await session.change(step.urn, (draft) => {
+      draft.pending = { op: "delete", token, startedAt: now() };
+    });
+  });
+  void session.remove(step.urn);
+}
+
+/** Deletes the old object of a replacement: a deposed one (create first) or the current one (delete first). */
+export async function runRetire(rt: StepRuntime, step: PlanStep): Promise<void> {
+  const session = rt.ctx.session;
+  const record = session.tryGet(step.urn);
+  if (record === undefined || step.id === undefined) return;
+  const deposedIndex = (record.deposed ?? []).findIndex((item) => item.id === step.id);
+  if (deposedIndex >= 0) {
+    const deposed = record.deposed![deposedIndex]!;
+    await deleteInCloud(rt, record, deposed.id, deposed.inputs, deposed.outputs, async (token) => {
+      await session.change(step.urn, (draft) => {
+        const item = draft.deposed!.find((entry) => entry.id === step.id);
+        if (item !== undefined) item.pending = { op: "delete", token, startedAt: now() };
+      });
+    });
+    void session.change(step.urn, (draft) => {
+      draft.deposed = draft.deposed!.filter((entry) => entry.id !== step.id);
+      if (draft.deposed.length === 0) delete draft.deposed;
+    });
+    return;
+  }
+  if (record.id !== step.id) return;
+  await deleteInCloud(rt, record, record.id, record.inputs, record.outputs, async (token) => {
+    await session.change(step.urn, (draft) => {
+      draft.pending = { op: "delete", token, startedAt: now() };
+    });
+  });
+  await session.change(step.urn, (draft) => {
+    delete draft.id;
+    draft.outputs = {};
+    delete draft.pending;
+  });
+}
+
+async function deleteInCloud(
+  rt: StepRuntime,
+  record: ResourceState,
+  id: string,
+  inputs: PropertyMap,
+  outputs: PropertyMap,
+  recordIntent: (token: string) => Promise<void>,
+): Promise<void> {
+  const provider = await providerForRecord(rt.ctx, record);
+  if (record.protect && !record.retainOnDelete) {
+    throw new CairnError("PROTECTED", `Resource ${record.urn} is protected and was not deleted.`, { urn: record.urn });
+  }
+  await recordIntent(randomUUID());
+  if (provider.delete === undefined) return;
+  const setup = { provider, urn: record.urn, type: record.type, operation: "delete" as const, timeouts: {}, limiter: rt.limiter, emit: rt.ctx.emit, abortSignal: rt.abortSignal };
+  await callProvider(setup, (ctx) => provider.delete!(id, reveal(inputs), reveal(outputs), ctx));
+}

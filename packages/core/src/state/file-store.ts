@@ -1,0 +1,210 @@
+import { constants, promises as fs } from "node:fs";
+import { hostname } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { CairnError } from "../errors.js";
+import type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "./store.js";
+
+/** How many earlier snapshots the file backend keeps per stack. */
+const BACKUPS_KEPT = 5;
+
+/**
+ * The default backend: files under the project's `.cairn/`.
+ *
+ * - `stacks/<project>/<stack>.json`: the snapshot, replaced by write, fsync, rename;
+ * - `stacks/<project>/<stack>.journal`: the running operation's journal;
+ * - `stacks/<project>/<stack>.lock`: who holds the stack, created exclusively;
+ * - `backups/<project>/<stack>/`: the last few snapshots, kept as hard links
+ *   (no bytes copied).
+ */
+export class FileStateStore implements StateStore {
+  readonly url: string;
+  readonly #root: string;
+
+  /** @param root the `.cairn` folder. */
+  constructor(root: string) {
+    this.#root = path.resolve(root);
+    this.url = pathToFileURL(this.#root).href;
+  }
+
+  async listStacks(project: string): Promise<string[]> {
+    const names = await fs.readdir(path.join(this.#root, "stacks", project)).catch(() => [] as string[]);
+    return names.filter((name) => name.endsWith(".json")).map((name) => name.slice(0, -".json".length)).sort();
+  }
+
+  async read(ref: StackRef): Promise<StoredState | undefined> {
+    const snapshot = await readIfExists(this.#file(ref, "json"));
+    const journal = await readIfExists(this.#file(ref, "journal"));
+    if (snapshot === undefined && journal === undefined) return undefined;
+    return { snapshot, journal: journal === undefined ? [] : journal.split("\n") };
+  }
+
+  async writeSnapshot(ref: StackRef, text: string, lease: Lease | undefined): Promise<void> {
+    assertHeld(lease);
+    const target = this.#file(ref, "json");
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    const temp = `${target}.tmp-${process.pid}`;
+    await writeDurably(temp, text);
+    await this.#keepBackup(ref, target);
+    await fs.rename(temp, target);
+    await syncDir(path.dirname(target));
+    await fs.rm(this.#file(ref, "journal"), { force: true });
+  }
+
+  async openJournal(ref: StackRef, header: string, lease: Lease): Promise<JournalSink> {
+    assertHeld(lease);
+    const file = this.#file(ref, "journal");
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const handle = await fs.open(file, "w");
+    await handle.write(header + "\n");
+    await handle.datasync();
+    await syncDir(path.dirname(file));
+    return {
+      async append(lines: readonly string[]): Promise<void> {
+        assertHeld(lease);
+        await handle.write(lines.join("\n") + "\n");
+        await handle.datasync();
+      },
+      close: () => handle.close(),
+    };
+  }
+
+  async lock(ref: StackRef, info: LockInfo): Promise<Lease> {
+    const file = this.#file(ref, "lock");
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    try {
+      const handle = await fs.open(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
+      await handle.write(JSON.stringify(info, null, 1) + "\n");
+      await handle.sync();
+      await handle.close();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const held = await this.readLock(ref);
+      throw lockedError(ref, held?.info, held?.stale ?? false);
+    }
+    const controller = new AbortController();
+    let released = false;
+    return {
+      info,
+      lost: controller.signal,
+      release: async () => {
+        if (released) return;
+        released = true;
+        const current = await this.readLock(ref);
+        if (current !== undefined && current.info.pid === info.pid && current.info.startedAt === info.startedAt) {
+          await fs.rm(file, { force: true });
+        }
+      },
+    };
+  }
+
+  async readLock(ref: StackRef): Promise<{ info: LockInfo; stale: boolean } | undefined> {
+    const text = await readIfExists(this.#file(ref, "lock"));
+    if (text === undefined) return undefined;
+    let info: LockInfo;
+    try {
+      info = JSON.parse(text) as LockInfo;
+    } catch {
+      info = { holder: "unknown", host: "unknown", pid: 0, operation: "unknown", startedAt: "unknown" };
+    }
+    return { info, stale: info.host === hostname() && !isAlive(info.pid) };
+  }
+
+  async forceUnlock(ref: StackRef): Promise<void> {
+    await fs.rm(this.#file(ref, "lock"), { force: true });
+  }
+
+  async remove(ref: StackRef): Promise<void> {
+    await fs.rm(this.#file(ref, "json"), { force: true });
+    await fs.rm(this.#file(ref, "journal"), { force: true });
+    await fs.rm(path.join(this.#root, "backups", ref.project, ref.stack), { recursive: true, force: true });
+  }
+
+  /** The folder of a stack's backups. */
+  backupsDir(ref: StackRef): string {
+    return path.join(this.#root, "backups", ref.project, ref.stack);
+  }
+
+  /** The snapshot file of a stack. */
+  snapshotPath(ref: StackRef): string {
+    return this.#file(ref, "json");
+  }
+
+  #file(ref: StackRef, ext: "json" | "journal" | "lock"): string {
+    return path.join(this.#root, "stacks", ref.project, `${ref.stack}.${ext}`);
+  }
+
+  async #keepBackup(ref: StackRef, current: string): Promise<void> {
+    const dir = this.backupsDir(ref);
+    await fs.mkdir(dir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    try {
+      await fs.link(current, path.join(dir, `${stamp}-${process.pid}.json`));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+      throw error;
+    }
+    const kept = (await fs.readdir(dir)).sort();
+    for (const old of kept.slice(0, Math.max(0, kept.length - BACKUPS_KEPT))) await fs.rm(path.join(dir, old), { force: true });
+  }
+}
+
+/** The STATE_LOCKED error: who holds the stack, since when, doing what, and how to unlock. */
+export function lockedError(ref: StackRef, info: LockInfo | undefined, stale: boolean): CairnError {
+  const who = info === undefined ? "another process" : `${info.holder} (pid ${info.pid})`;
+  const since = info === undefined ? "" : ` since ${info.startedAt}${ago(info.startedAt)}`;
+  const doing = info === undefined ? "" : `, running "${info.operation}"`;
+  const hint = stale
+    ? ` The lock looks stale: that process is no longer running. If no operation is in progress, run: cairn state unlock --stack ${ref.stack} --force`
+    : ` Wait for it to finish, or if it crashed, run: cairn state unlock --stack ${ref.stack} --force`;
+  return new CairnError("STATE_LOCKED", `Stack "${ref.stack}" is locked by ${who}${since}${doing}.${hint}`);
+}
+
+function ago(iso: string): string {
+  const ms = Date.now() - Date.parse(iso);
+  if (!Number.isFinite(ms) || ms < 0) return "";
+  const s = Math.round(ms / 1000);
+  return s < 120 ? ` (${s}s ago)` : s < 7200 ? ` (${Math.round(s / 60)}m ago)` : ` (${Math.round(s / 3600)}h ago)`;
+}
+
+function assertHeld(lease: Lease | undefined): void {
+  if (lease?.lost.aborted) throw new CairnError("STATE_LOCKED", "The stack's lock was taken over by another process; nothing more was written.");
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+async function writeDurably(file: string, text: string): Promise<void> {
+  const handle = await fs.open(file, "w");
+  try {
+    await handle.write(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const handle = await fs.open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { CairnError } from "../errors.js";
+import { parseState } from "./codec.js";
+import { STATE_FORMAT_VERSION, type StateDocument } from "./model.js";
+import { replayJournal } from "./replay.js";
+import type { SecretsCrypter } from "./secrets.js";
+import type { StackRef, StateStore } from "./store.js";
+
+/** A stack's state as loaded: the snapshot with its journal replayed. */
+export interface LoadedState {
+  readonly doc: StateDocument;
+  /** Journal records found after the snapshot: a previous operation did not finish. */
+  readonly replayed: number;
+}
+
+/** The state of a new, empty stack. */
+export function emptyState(ref: StackRef, crypter?: SecretsCrypter): StateDocument {
+  const doc: StateDocument = {
+    version: STATE_FORMAT_VERSION,
+    lineage: randomUUID(),
+    serial: 0,
+    project: ref.project,
+    stack: ref.stack,
+    resources: [],
+    outputs: {},
+    packages: {},
+  };
+  return crypter === undefined ? doc : { ...doc, secrets: crypter.state };
+}
+
+/** Loads a stack's state, or `undefined` if the stack does not exist. */
+export async function tryLoadState(store: StateStore, ref: StackRef, crypter: SecretsCrypter | undefined): Promise<LoadedState | undefined> {
+  const stored = await store.read(ref);
+  if (stored === undefined) return undefined;
+  const where = `${store.url}/stacks/${ref.project}/${ref.stack}`;
+  if (stored.snapshot === undefined) {
+    throw new CairnError("STATE_CORRUPT", `Stack "${ref.stack}" has a journal but no snapshot at ${where}. The files were left as they are.`, { file: where });
+  }
+  const doc = parseState(stored.snapshot, where, crypter);
+  if (doc.project !== ref.project || doc.stack !== ref.stack) {
+    throw new CairnError("STATE_CORRUPT", `The state at ${where} belongs to ${doc.project}/${doc.stack}, not ${ref.project}/${ref.stack}. It was left as it is.`, { file: where });
+  }
+  const replay = replayJournal(doc, stored.journal, crypter, where);
+  return { doc: replay.doc, replayed: replay.applied };
+}
+
+/** Loads a stack's state; a missing stack is STACK_NOT_FOUND with the command that creates it. */
+export async function loadState(store: StateStore, ref: StackRef, crypter: SecretsCrypter | undefined): Promise<LoadedState> {
+  const loaded = await tryLoadState(store, ref, crypter);
+  if (loaded === undefined) {
+    throw new CairnError("STACK_NOT_FOUND", `Stack "${ref.stack}" of project "${ref.project}" does not exist in ${store.url}. Create it with: cairn stack init ${ref.stack}`);
+  }
+  return loaded;
+}

@@ -1,0 +1,14 @@
+import { hostname, userInfo } from "node:os";
+import type { LockInfo } from "./store.js";
+
+/** The lock info of this process for an operation. */
+export function lockInfoFor(operation: string): LockInfo {
+  const host = hostname();
+  let user = "unknown";
+  try {
+    user = userInfo().username;
+  } catch {
+    // Some containers have no passwd entry; the pid and host still identify the holder.
+  }
+  return { holder: `${user}@${host}`, host, pid: process.pid, operation, startedAt: new Date().toISOString() };
+}

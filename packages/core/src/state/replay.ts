@@ -1,0 +1,66 @@
+import { applyPatches, enablePatches, type Patch } from "immer";
+import { CairnError } from "../errors.js";
+import { decodeSecrets } from "./codec.js";
+import type { JournalHeader } from "./journal.js";
+import type { ResourceState, StateDocument } from "./model.js";
+import type { SecretsCrypter } from "./secrets.js";
+
+enablePatches();
+
+/** What replaying a journal found. */
+export interface ReplayResult {
+  readonly doc: StateDocument;
+  /** How many journal records were applied on top of the snapshot. */
+  readonly applied: number;
+}
+
+/**
+ * Applies a journal's records to the snapshot it continues. A journal for an
+ * older snapshot (its compaction finished, its removal did not) is ignored;
+ * a torn last line (the process died mid-write) is dropped, since its
+ * operation never got the durable acknowledgement it waited for.
+ */
+export function replayJournal(doc: StateDocument, lines: readonly string[], crypter: SecretsCrypter | undefined, where: string): ReplayResult {
+  if (lines.length === 0) return { doc, applied: 0 };
+  let header: JournalHeader;
+  try {
+    header = JSON.parse(lines[0]!) as JournalHeader;
+  } catch {
+    return { doc, applied: 0 };
+  }
+  if (header.journal !== 1 || header.baseSerial !== doc.serial) return { doc, applied: 0 };
+  const resources = new Map(doc.resources.map((resource) => [resource.urn, resource]));
+  let outputs = doc.outputs;
+  let packages = doc.packages;
+  let applied = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === "") continue;
+    let record: { patches: Patch[] };
+    try {
+      record = JSON.parse(line) as { patches: Patch[] };
+    } catch (error) {
+      if (i === lines.length - 1) break;
+      throw new CairnError("STATE_CORRUPT", `Journal line ${i + 1} of ${where} is damaged. The files were left as they are.`, { file: where, cause: error });
+    }
+    for (const patch of decodeSecrets(record.patches, crypter) as Patch[]) {
+      const [area, key] = patch.path as string[];
+      if (area === "outputs") outputs = patch.value;
+      else if (area === "packages" && key !== undefined) packages = { ...packages, [key]: patch.value };
+      else if (area === "resources" && key !== undefined) applyResourcePatch(resources, key, patch);
+    }
+    applied++;
+  }
+  return { doc: { ...doc, resources: [...resources.values()], outputs, packages }, applied };
+}
+
+function applyResourcePatch(resources: Map<string, ResourceState>, urn: string, patch: Patch): void {
+  if (patch.path.length === 2) {
+    if (patch.op === "remove") resources.delete(urn);
+    else resources.set(urn, patch.value as ResourceState);
+    return;
+  }
+  const current = resources.get(urn);
+  if (current === undefined) return;
+  resources.set(urn, applyPatches(current, [{ ...patch, path: patch.path.slice(2) }]));
+}

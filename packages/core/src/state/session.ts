@@ -1,0 +1,165 @@
+import { enablePatches, Immer, type Patch } from "immer";
+import type { PropertyMap } from "../output/values.js";
+import { encodeSecrets } from "./codec.js";
+import type { GroupCommitJournal } from "./journal.js";
+import { STATE_FORMAT_VERSION, type DeposedObject, type ResourceState, type SecretsState, type StateDocument } from "./model.js";
+import type { SecretsCrypter } from "./secrets.js";
+
+enablePatches();
+const immer = new Immer({ autoFreeze: false });
+
+type Packages = StateDocument["packages"];
+
+/** A resource record as a recipe may change it: its own fields writable, nested values replaced whole or via the draft. */
+export type ResourceDraft = { -readonly [K in keyof ResourceState]: K extends "deposed" ? Array<{ -readonly [P in keyof DeposedObject]: DeposedObject[P] }> : ResourceState[K] };
+
+/**
+ * The state of one stack while an operation runs: the only code that changes
+ * it. Every change is made with immer on one resource record at a time, so
+ * a change costs what the record costs, not what the whole state costs; its
+ * patches go to the journal, and the returned promise settles once they are
+ * durable.
+ */
+export class StateSession {
+  readonly lineage: string;
+  readonly project: string;
+  readonly stack: string;
+  /** The serial of the snapshot this session started from. */
+  readonly baseSerial: number;
+  readonly #resources: Map<string, ResourceState>;
+  #outputs: PropertyMap;
+  #packages: Packages;
+  #secrets: SecretsState | undefined;
+  #journal: GroupCommitJournal | undefined;
+  readonly #crypter: SecretsCrypter | undefined;
+  #seq = 0;
+
+  constructor(doc: StateDocument, crypter: SecretsCrypter | undefined) {
+    this.lineage = doc.lineage;
+    this.project = doc.project;
+    this.stack = doc.stack;
+    this.baseSerial = doc.serial;
+    this.#resources = new Map(doc.resources.map((resource) => [resource.urn, resource]));
+    this.#outputs = doc.outputs;
+    this.#packages = doc.packages;
+    this.#secrets = doc.secrets ?? crypter?.state;
+    this.#crypter = crypter;
+  }
+
+  /** Sends every later change to this journal. */
+  attachJournal(journal: GroupCommitJournal): void {
+    this.#journal = journal;
+  }
+
+  /** The journal in use, if any. */
+  get journal(): GroupCommitJournal | undefined {
+    return this.#journal;
+  }
+
+  /** The resource with this URN. */
+  tryGet(urn: string): ResourceState | undefined {
+    return this.#resources.get(urn);
+  }
+
+  /** Every resource, in the order they entered state. */
+  resources(): IterableIterator<ResourceState> {
+    return this.#resources.values();
+  }
+
+  /** The stack outputs as last recorded. */
+  get outputs(): PropertyMap {
+    return this.#outputs;
+  }
+
+  /** Adds or replaces a whole resource record. */
+  put(record: ResourceState): Promise<void> {
+    this.#resources.set(record.urn, record);
+    return this.#write([{ op: "add", path: ["resources", record.urn], value: record }]);
+  }
+
+  /** Changes one resource record in place; resolves when the change is durable. */
+  change(urn: string, recipe: (draft: ResourceDraft) => void): Promise<void> {
+    const current = this.#resources.get(urn);
+    if (current === undefined) return Promise.reject(new Error(`No resource ${urn} in state to change.`));
+    const [next, patches] = immer.produceWithPatches(current, (draft) => {
+      recipe(draft as unknown as ResourceDraft);
+    });
+    if (patches.length === 0) return Promise.resolve();
+    this.#resources.set(urn, next);
+    return this.#write(patches.map((patch) => ({ ...patch, path: ["resources", urn, ...patch.path] })));
+  }
+
+  /** Removes a resource record. */
+  remove(urn: string): Promise<void> {
+    if (!this.#resources.delete(urn)) return Promise.resolve();
+    return this.#write([{ op: "remove", path: ["resources", urn] }]);
+  }
+
+  /** Records the stack outputs. */
+  setOutputs(outputs: PropertyMap): Promise<void> {
+    this.#outputs = outputs;
+    return this.#write([{ op: "replace", path: ["outputs"], value: outputs }]);
+  }
+
+  /** Records the module that implements a provider package. */
+  setPackage(name: string, module: string, version: string): Promise<void> {
+    const known = this.#packages[name];
+    if (known?.module === module && known.version === version) return Promise.resolve();
+    this.#packages = { ...this.#packages, [name]: { module, version } };
+    return this.#write([{ op: "add", path: ["packages", name], value: { module, version } }]);
+  }
+
+  /**
+   * The document to write as the next snapshot: serial one higher, resources
+   * with each dependency before its dependents, ties broken by `rank`.
+   */
+  toDocument(rank: (urn: string) => number = () => 0): StateDocument {
+    const doc: StateDocument = {
+      version: STATE_FORMAT_VERSION,
+      lineage: this.lineage,
+      serial: this.baseSerial + 1,
+      project: this.project,
+      stack: this.stack,
+      resources: orderResources([...this.#resources.values()], rank),
+      outputs: this.#outputs,
+      packages: this.#packages,
+      updatedAt: new Date().toISOString(),
+    };
+    return this.#secrets === undefined ? doc : { ...doc, secrets: this.#secrets };
+  }
+
+  #write(patches: Patch[]): Promise<void> {
+    if (this.#journal === undefined) return Promise.resolve();
+    const record = { seq: ++this.#seq, patches: encodeSecrets(patches, this.#crypter) };
+    const durable = this.#journal.write(JSON.stringify(record));
+    // Result records are often not awaited; a failed write still surfaces when the journal closes.
+    durable.catch(() => undefined);
+    return durable;
+  }
+}
+
+function orderResources(resources: ResourceState[], rank: (urn: string) => number): ResourceState[] {
+  const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
+  const position = new Map(resources.map((resource, i) => [resource.urn, i]));
+  const sorted = [...resources].sort((a, b) => rank(a.urn) - rank(b.urn) || position.get(a.urn)! - position.get(b.urn)!);
+  const placed = new Set<string>();
+  const out: ResourceState[] = [];
+  const visiting = new Set<string>();
+  const place = (resource: ResourceState): void => {
+    if (placed.has(resource.urn) || visiting.has(resource.urn)) return;
+    visiting.add(resource.urn);
+    for (const dep of resource.dependencies) {
+      const target = byUrn.get(dep);
+      if (target !== undefined) place(target);
+    }
+    if (resource.parent !== undefined) {
+      const parent = byUrn.get(resource.parent);
+      if (parent !== undefined) place(parent);
+    }
+    visiting.delete(resource.urn);
+    placed.add(resource.urn);
+    out.push(resource);
+  };
+  for (const resource of sorted) place(resource);
+  return out;
+}
