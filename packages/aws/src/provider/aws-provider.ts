@@ -1,0 +1,183 @@
+import {
+  CairnError,
+  type CallContext,
+  type CallLimits,
+  type CheckResult,
+  type CreateResult,
+  type DiffResult,
+  type ErrorClass,
+  type PropertyMap,
+  type Provider,
+  type ProviderOperation,
+  type ReadResult,
+  type RetryPolicy,
+  type TypeSchema,
+} from "@cairn/core";
+import type { AwsSettings } from "../config/settings.js";
+import { InstanceWatcher, type InstanceWatcherOptions } from "../ec2/instance-watcher.js";
+import { classifyAwsError } from "../errors.js";
+import { ClientFactory } from "../runtime/client-factory.js";
+import { systemClock, type Clock } from "../runtime/clock.js";
+import type { AwsContext } from "../runtime/context.js";
+import { diffInputs } from "./diff.js";
+import type { DataSourceHandler, ResourceHandler } from "./handler.js";
+import { toProviderError } from "./provider-error.js";
+import { DATA_SOURCES, RESOURCE_HANDLERS } from "./registry.js";
+
+/** What an {@link AwsProvider} is built from besides its settings; tests pass a fake clock. */
+export interface AwsProviderOptions {
+  /** @default the system clock */
+  readonly clock?: Clock;
+  /** A number in [0, 1), for jitter. @default Math.random */
+  readonly random?: () => number;
+  /** Environment variables the client factory reads. @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+  /** How EC2 instance waits poll. @default 2 s growing to 15 s */
+  readonly instances?: InstanceWatcherOptions;
+}
+
+/** How long a data source look-up may take. */
+const INVOKE_TIMEOUT_MS = 120_000;
+
+/**
+ * The AWS provider for one configuration (a region, profile, endpoint and
+ * default tags). It routes each operation to the handler of the resource
+ * type and reports every failure as a CairnError naming the resource.
+ */
+export class AwsProvider implements Provider {
+  /** Whole operations that fail with throttling or transient errors are retried by the engine with this policy. */
+  readonly retry: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 20_000 };
+  readonly settings: AwsSettings;
+  readonly #clients: ClientFactory;
+  readonly #clock: Clock;
+  readonly #random: () => number;
+  readonly #instances: InstanceWatcher;
+  readonly #handlers: ReadonlyMap<string, ResourceHandler>;
+  readonly #dataSources: ReadonlyMap<string, DataSourceHandler>;
+
+  constructor(settings: AwsSettings, options: AwsProviderOptions = {}) {
+    this.settings = settings;
+    this.#clock = options.clock ?? systemClock;
+    this.#random = options.random ?? Math.random;
+    this.#clients = new ClientFactory(settings, options.env);
+    this.#instances = new InstanceWatcher(this.#clients, this.#clock, this.#random, options.instances);
+    this.#handlers = new Map(RESOURCE_HANDLERS.map((handler) => [handler.token, handler]));
+    this.#dataSources = new Map(DATA_SOURCES.map((source) => [source.token, source]));
+  }
+
+  /** The resource types this provider implements. */
+  get types(): readonly string[] {
+    return [...this.#handlers.keys()];
+  }
+
+  schema(type: string): TypeSchema | undefined {
+    return this.#handlers.get(type)?.schema;
+  }
+
+  async check(type: string, inputs: PropertyMap): Promise<CheckResult> {
+    const handler = this.#handlers.get(type);
+    if (handler === undefined) return { inputs, failures: [{ reason: unknownType(type) }] };
+    return handler.check(inputs, { settings: this.settings });
+  }
+
+  diff(type: string, _id: string, olds: PropertyMap, news: PropertyMap, oldOutputs: PropertyMap): DiffResult {
+    const handler = this.#handler(type);
+    return handler.diff?.(olds, news, oldOutputs) ?? diffInputs(handler, olds, news);
+  }
+
+  create(inputs: PropertyMap, token: string, ctx: CallContext): Promise<CreateResult> {
+    return this.#run(ctx, "create", (handler, aws) => handler.create(aws, inputs, token));
+  }
+
+  read(id: string, inputs: PropertyMap, outputs: PropertyMap, ctx: CallContext): Promise<ReadResult | undefined> {
+    return this.#run(ctx, "read", (handler, aws) => handler.read(aws, id, inputs, outputs));
+  }
+
+  update(id: string, olds: PropertyMap, news: PropertyMap, oldOutputs: PropertyMap, ctx: CallContext): Promise<PropertyMap> {
+    return this.#run(ctx, "update", (handler, aws) => {
+      if (handler.update === undefined) {
+        throw new CairnError("PROVIDER_ERROR", `${aws.label}: this type cannot be updated in place; every change replaces it.`, { urn: ctx.urn });
+      }
+      return handler.update(aws, id, olds, news, oldOutputs);
+    });
+  }
+
+  delete(id: string, inputs: PropertyMap, outputs: PropertyMap, ctx: CallContext): Promise<void> {
+    return this.#run(ctx, "delete", (handler, aws) => handler.delete(aws, id, inputs, outputs));
+  }
+
+  async invoke(token: string, args: PropertyMap, signal: AbortSignal): Promise<PropertyMap> {
+    const source = this.#dataSources.get(token);
+    if (source === undefined) throw new CairnError("PROVIDER_ERROR", `The aws package has no data source ${token}.`);
+    const failures = source.check?.(args).failures ?? [];
+    if (failures.length > 0) {
+      const lines = failures.map((f) => `${f.property ?? "(arguments)"}: ${f.reason}`);
+      throw new CairnError("CHECK_FAILED", `Invalid arguments to ${token}:\n  - ${lines.join("\n  - ")}`);
+    }
+    const ctx = this.#context(lookupContext(token, signal), undefined);
+    try {
+      return await source.invoke(ctx, args);
+    } catch (error) {
+      throw toProviderError(error, token, "look up", ctx.call.urn);
+    }
+  }
+
+  limits(type: string, operation: ProviderOperation): CallLimits | undefined {
+    return this.#handlers.get(type)?.limits?.(operation);
+  }
+
+  classifyError(error: unknown): ErrorClass {
+    return classifyAwsError(error);
+  }
+
+  /** Closes the SDK clients' connections. */
+  dispose(): Promise<void> {
+    return this.#clients.destroy();
+  }
+
+  async #run<T>(ctx: CallContext, operation: ProviderOperation, work: (handler: ResourceHandler, aws: AwsContext) => Promise<T>): Promise<T> {
+    const handler = this.#handler(ctx.type);
+    const aws = this.#context(ctx, handler);
+    try {
+      return await work(handler, aws);
+    } catch (error) {
+      throw toProviderError(error, aws.label, operation, ctx.urn, handler);
+    }
+  }
+
+  #handler(type: string): ResourceHandler {
+    const handler = this.#handlers.get(type);
+    if (handler === undefined) throw new CairnError("PROVIDER_ERROR", unknownType(type));
+    return handler;
+  }
+
+  #context(call: CallContext, handler: ResourceHandler | undefined): AwsContext {
+    return {
+      call,
+      clients: this.#clients,
+      settings: this.settings,
+      clock: this.#clock,
+      random: this.#random,
+      instances: this.#instances,
+      startedAt: this.#clock.now(),
+      label: handler === undefined ? call.type : `${call.type} "${call.name}"`,
+    };
+  }
+}
+
+function unknownType(type: string): string {
+  return `The aws package has no resource type ${type}.`;
+}
+
+/** A call context for a data source look-up, which the engine gives only a signal. */
+function lookupContext(token: string, signal: AbortSignal): CallContext {
+  return {
+    urn: token,
+    type: token,
+    name: token,
+    signal,
+    timeoutMs: INVOKE_TIMEOUT_MS,
+    progress: () => undefined,
+    limit: (_limits, fn) => fn(),
+  };
+}

@@ -1,0 +1,129 @@
+import type { EC2Client } from "@aws-sdk/client-ec2";
+import type { IAMClient } from "@aws-sdk/client-iam";
+import type { S3Client } from "@aws-sdk/client-s3";
+import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import type { AwsService, AwsSettings } from "../config/settings.js";
+
+/** The `@aws-sdk/client-s3` module. */
+export type S3Sdk = typeof import("@aws-sdk/client-s3");
+/** The `@aws-sdk/client-ec2` module. */
+export type Ec2Sdk = typeof import("@aws-sdk/client-ec2");
+/** The `@aws-sdk/client-sagemaker` module. */
+export type SageMakerSdk = typeof import("@aws-sdk/client-sagemaker");
+/** The `@aws-sdk/client-iam` module. */
+export type IamSdk = typeof import("@aws-sdk/client-iam");
+
+/** A client together with the SDK module its commands come from. */
+export interface ServiceHandle<C, M> {
+  readonly client: C;
+  readonly sdk: M;
+}
+
+export type S3Handle = ServiceHandle<S3Client, S3Sdk>;
+export type Ec2Handle = ServiceHandle<EC2Client, Ec2Sdk>;
+export type SageMakerHandle = ServiceHandle<SageMakerClient, SageMakerSdk>;
+export type IamHandle = ServiceHandle<IAMClient, IamSdk>;
+
+/** Client settings shared by every service. */
+interface CommonClientConfig {
+  region?: string;
+  profile?: string;
+  endpoint?: string;
+  maxAttempts?: number;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+}
+
+/**
+ * Makes one SDK client per service for one provider configuration, on first
+ * use: a program that only imports `@cairn/aws`, or a preview that only
+ * checks and diffs, never loads the SDK (EC2's alone takes ~0.5 s).
+ * Credentials come from the SDK's standard chain unless static keys are set.
+ */
+export class ClientFactory {
+  readonly #settings: AwsSettings;
+  readonly #env: NodeJS.ProcessEnv;
+  readonly #cache = new Map<AwsService, Promise<unknown>>();
+
+  constructor(settings: AwsSettings, env: NodeJS.ProcessEnv = process.env) {
+    this.#settings = settings;
+    this.#env = env;
+  }
+
+  /** The S3 client: path-style and checksums only when required once an endpoint is overridden. */
+  s3(): Promise<S3Handle> {
+    return this.#once("s3", async () => {
+      const sdk = await import("@aws-sdk/client-s3");
+      const custom = this.#hasCustomEndpoint("s3");
+      const client = new sdk.S3Client({
+        ...this.#common("s3"),
+        forcePathStyle: this.#settings.s3ForcePathStyle ?? custom,
+        ...(custom ? { requestChecksumCalculation: "WHEN_REQUIRED", responseChecksumValidation: "WHEN_REQUIRED" } : {}),
+      });
+      return { client, sdk };
+    });
+  }
+
+  /** The EC2 client. */
+  ec2(): Promise<Ec2Handle> {
+    return this.#once("ec2", async () => {
+      const sdk = await import("@aws-sdk/client-ec2");
+      return { client: new sdk.EC2Client(this.#common("ec2")), sdk };
+    });
+  }
+
+  /** The SageMaker client. */
+  sagemaker(): Promise<SageMakerHandle> {
+    return this.#once("sagemaker", async () => {
+      const sdk = await import("@aws-sdk/client-sagemaker");
+      return { client: new sdk.SageMakerClient(this.#common("sagemaker")), sdk };
+    });
+  }
+
+  /** The IAM client. */
+  iam(): Promise<IamHandle> {
+    return this.#once("iam", async () => {
+      const sdk = await import("@aws-sdk/client-iam");
+      return { client: new sdk.IAMClient(this.#common("iam")), sdk };
+    });
+  }
+
+  /** Releases the sockets of every client made so far. */
+  async destroy(): Promise<void> {
+    for (const pending of this.#cache.values()) {
+      const handle = (await pending.catch(() => undefined)) as { client?: { destroy(): void } } | undefined;
+      handle?.client?.destroy();
+    }
+    this.#cache.clear();
+  }
+
+  #once<T>(service: AwsService, make: () => Promise<T>): Promise<T> {
+    let pending = this.#cache.get(service) as Promise<T> | undefined;
+    if (pending === undefined) {
+      pending = make();
+      // A failed import must not be cached forever.
+      pending.catch(() => this.#cache.delete(service));
+      this.#cache.set(service, pending);
+    }
+    return pending;
+  }
+
+  #common(service: AwsService): CommonClientConfig {
+    const s = this.#settings;
+    const config: CommonClientConfig = {};
+    if (s.region !== undefined) config.region = s.region;
+    if (s.profile !== undefined) config.profile = s.profile;
+    const endpoint = s.endpoints[service] ?? s.endpoint;
+    if (endpoint !== undefined) config.endpoint = endpoint;
+    if (s.maxAttempts !== undefined) config.maxAttempts = s.maxAttempts;
+    if (s.accessKey !== undefined && s.secretKey !== undefined) {
+      config.credentials = { accessKeyId: s.accessKey, secretAccessKey: s.secretKey, ...(s.sessionToken ? { sessionToken: s.sessionToken } : {}) };
+    }
+    return config;
+  }
+
+  #hasCustomEndpoint(service: AwsService): boolean {
+    if (this.#settings.endpoints[service] !== undefined || this.#settings.endpoint !== undefined) return true;
+    if (this.#env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === "true") return false;
+    return Boolean(this.#env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] || this.#env.AWS_ENDPOINT_URL);
+  }
+}

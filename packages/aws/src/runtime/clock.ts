@@ -1,0 +1,45 @@
+import { CairnError } from "@cairn/core";
+
+/**
+ * Time as the providers see it. Waits and backoff go through a clock so tests
+ * can run a 60-minute endpoint creation in microseconds.
+ */
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Resolves after `ms`, or rejects with CANCELLED as soon as `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** The real clock. */
+export const systemClock: Clock = Object.freeze({
+  now: () => Date.now(),
+  sleep: (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(cancelled(signal));
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(cancelled(signal as AbortSignal));
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener("abort", onAbort, { once: true });
+    }),
+});
+
+/** The error a wait rejects with when its signal aborts. */
+export function cancelled(signal: AbortSignal): CairnError {
+  const reason = signal.reason instanceof Error ? signal.reason.message : "the operation was cancelled";
+  return new CairnError("CANCELLED", `Stopped waiting: ${reason}.`, { cause: signal.reason });
+}
+
+/** Formats a duration as "45s", "4m12s" or "1h03m" for progress messages. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, "0")}s`;
+  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
+}

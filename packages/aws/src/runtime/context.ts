@@ -1,0 +1,31 @@
+import type { CallContext } from "@cairn/core";
+import type { AwsSettings } from "../config/settings.js";
+import type { InstanceWatcher } from "../ec2/instance-watcher.js";
+import type { ClientFactory } from "./client-factory.js";
+import type { Clock } from "./clock.js";
+
+/**
+ * Everything one provider operation needs: the engine's call context, this
+ * provider's clients and settings, and the clock and randomness that waits
+ * use. Made per operation; nothing in it outlives the provider.
+ */
+export interface AwsContext {
+  /** The engine's context: URN, cancellation, timeout, progress and limits. */
+  readonly call: CallContext;
+  readonly clients: ClientFactory;
+  readonly settings: AwsSettings;
+  readonly clock: Clock;
+  /** A number in [0, 1), for jitter. */
+  readonly random: () => number;
+  /** Waits on EC2 instance states with batched describe calls shared by every operation. */
+  readonly instances: InstanceWatcher;
+  /** When the operation started, on {@link clock}. */
+  readonly startedAt: number;
+  /** The resource as messages name it: `aws:s3/Bucket "artifacts"`. */
+  readonly label: string;
+}
+
+/** When the operation must be done by, on the context's clock. */
+export function deadlineOf(ctx: AwsContext): number {
+  return ctx.startedAt + ctx.call.timeoutMs;
+}

@@ -1,0 +1,68 @@
+import { CairnError } from "@cairn/core";
+import { pollDelay, type BackoffOptions } from "./backoff.js";
+import { formatDuration } from "./clock.js";
+import { deadlineOf, type AwsContext } from "./context.js";
+import { retrying } from "./retry.js";
+
+/** What one look at a resource found. */
+export type PollVerdict<R> =
+  /** Done waiting; the wait resolves with `value`. */
+  | { readonly done: true; readonly value: R }
+  /** It will never get there; the wait fails with `reason` (the cloud's failure reason). */
+  | { readonly failed: string }
+  /** Still on the way; `status` is shown as progress. */
+  | { readonly status: string };
+
+/** How to wait for a resource. */
+export interface PollOptions<S, R> {
+  /** What is awaited, for messages: `InService`. */
+  readonly what: string;
+  /** One look at the resource (throttling and transient errors are retried). */
+  readonly describe: () => Promise<S>;
+  /** Judges one look. */
+  readonly evaluate: (state: S) => PollVerdict<R>;
+  /** Delays between looks. @default 2 s growing to 30 s */
+  readonly delays?: BackoffOptions;
+  /** Errors of `describe` that mean "not visible yet"; they count as a status. @default none */
+  readonly notYetVisible?: (error: unknown) => boolean;
+}
+
+const DEFAULT_DELAYS: BackoffOptions = { baseMs: 2_000, maxMs: 30_000, factor: 1.5 };
+
+/**
+ * Polls until `evaluate` says done or failed, with growing, jittered delays;
+ * reports progress; stops when the operation's time is up or it is cancelled.
+ */
+export async function pollUntil<S, R>(ctx: AwsContext, options: PollOptions<S, R>): Promise<R> {
+  const deadline = deadlineOf(ctx);
+  let status = "not checked yet";
+  for (let attempt = 0; ; attempt++) {
+    const verdict = await look(ctx, options);
+    if ("done" in verdict) return verdict.value;
+    if ("failed" in verdict) {
+      throw new CairnError("PROVIDER_ERROR", `${ctx.label} failed while waiting for ${options.what}: ${verdict.failed}`, { urn: ctx.call.urn });
+    }
+    status = verdict.status;
+    const elapsed = ctx.clock.now() - ctx.startedAt;
+    ctx.call.progress(`${status} (${formatDuration(elapsed)} elapsed)`);
+    const delay = pollDelay(attempt, options.delays ?? DEFAULT_DELAYS, ctx.random);
+    if (ctx.clock.now() + delay > deadline) {
+      throw new CairnError(
+        "TIMEOUT",
+        `${ctx.label} did not reach ${options.what} within ${formatDuration(ctx.call.timeoutMs)}; last status: ${status}. ` +
+          "It may still get there: run `cairn refresh` later, or allow more time with the customTimeouts option.",
+        { urn: ctx.call.urn },
+      );
+    }
+    await ctx.clock.sleep(delay, ctx.call.signal);
+  }
+}
+
+async function look<S, R>(ctx: AwsContext, options: PollOptions<S, R>): Promise<PollVerdict<R>> {
+  try {
+    return options.evaluate(await retrying(ctx, options.describe));
+  } catch (error) {
+    if (options.notYetVisible?.(error) === true) return { status: "not visible yet" };
+    throw error;
+  }
+}

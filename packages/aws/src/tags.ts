@@ -1,0 +1,43 @@
+import { isUnknown, type PropertyValue } from "@cairn/core";
+import { stringMap, type Field } from "./check/spec.js";
+
+/** A resource's tags: names to values. */
+export type Tags = Readonly<Record<string, string>>;
+
+/** The `tags` input of every taggable resource: at most 50, as AWS allows; none by default. */
+export function tagsField(): Field {
+  return stringMap({ maxEntries: 50, default: {} });
+}
+
+/**
+ * The provider's default tags under the resource's own (the resource's win).
+ * Unknown values pass through untouched while planning.
+ */
+export function withDefaultTags(tags: PropertyValue | undefined, defaults: Tags): PropertyValue | undefined {
+  if (isUnknown(tags)) return tags;
+  const own = (tags ?? {}) as Record<string, PropertyValue>;
+  if (Object.keys(defaults).length === 0) return tags;
+  return { ...defaults, ...own };
+}
+
+/** Tags as the `[{ Key, Value }]` list most AWS APIs take. */
+export function toTagList(tags: Tags | undefined): { Key: string; Value: string }[] {
+  return Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+}
+
+/** Tags from an AWS list, without the `aws:` tags AWS adds itself. */
+export function fromTagList(list: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> {
+  const tags: Record<string, string> = {};
+  for (const { Key, Value } of list ?? []) {
+    if (Key !== undefined && !Key.startsWith("aws:")) tags[Key] = Value ?? "";
+  }
+  return tags;
+}
+
+/** What turns `olds` into `news`: tags to set (new or changed) and names to remove. */
+export function tagChanges(olds: Tags | undefined, news: Tags | undefined): { set: Record<string, string>; remove: string[] } {
+  const set: Record<string, string> = {};
+  for (const [key, value] of Object.entries(news ?? {})) if (olds?.[key] !== value) set[key] = value;
+  const remove = Object.keys(olds ?? {}).filter((key) => news?.[key] === undefined);
+  return { set, remove };
+}
