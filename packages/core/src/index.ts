@@ -82,3 +82,8 @@ export { FileStateStore, lockedError } from "./state/file-store.js";
 export { lockInfoFor } from "./state/lock-info.js";
 export { emptyState, loadState, tryLoadState, type LoadedState } from "./state/load.js";
 export * as dynamic from "./provider/dynamic.js";
+export { StackReference } from "./program/stack-reference.js";
+export { parseStackName, readStackOutputs, sameKeyOpener, type SecretsOpener } from "./state/stack-outputs.js";
+export { passphraseSecretsProvider, providerNameOf, SecretsProviders, type SecretsContext, type SecretsProvider } from "./state/secrets-providers.js";
+export { changeSecretsProvider, type ChangeSecretsOptions, type ChangeSecretsResult } from "./state/change-secrets.js";
+export { exportState, importState, type ImportStateOptions, type ImportStateResult } from "./state/export-import.js";

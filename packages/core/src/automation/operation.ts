@@ -9,6 +9,7 @@ import { GroupCommitJournal } from "../state/journal.js";
 import { loadState } from "../state/load.js";
 import { lockInfoFor } from "../state/lock-info.js";
 import { StateSession } from "../state/session.js";
+import { parseStackName, readStackOutputs, sameKeyOpener } from "../state/stack-outputs.js";
 import type { Lease, StackRef } from "../state/store.js";
 import type { StackSettings } from "./types.js";
 
@@ -65,6 +66,7 @@ export async function openOperation(settings: StackSettings, operation: string, 
             if (provider.invoke === undefined) throw new CairnError("PROVIDER_ERROR", `Provider "${pkg.name}" has no data source ${token}.`);
             return provider.invoke(token, args, new AbortController().signal);
           },
+          readStack: (name) => readStackOutputs(store, parseStackName(name, ref.project), settings.openSecrets ?? sameKeyOpener(settings.secrets)),
         })
       : await runProgram(() => ({}), { project: ref.project, stack: ref.stack, config });
     for (const node of program.graph.nodes) if (node.package !== undefined) registry.register(node.package);

@@ -5,6 +5,7 @@ import type { Program } from "../program/run.js";
 import type { ConfigEntry, Diagnostic } from "../program/scope.js";
 import type { ProviderPackage } from "../provider/provider.js";
 import type { SecretsCrypter } from "../state/secrets.js";
+import type { SecretsOpener } from "../state/stack-outputs.js";
 import type { StateStore } from "../state/store.js";
 
 /** What a {@link Stack} is made from. */
@@ -26,6 +27,11 @@ export interface StackSettings {
    * longer mentions. @default imported from the module recorded in state
    */
   readonly packages?: readonly ProviderPackage[];
+  /**
+   * Opens the secrets of another stack that a StackReference reads.
+   * @default stacks with this stack's own key are opened; others' secret outputs stay sealed
+   */
+  readonly openSecrets?: SecretsOpener;
 }
 
 /** Options every operation accepts. */

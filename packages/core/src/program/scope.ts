@@ -20,6 +20,9 @@ export interface Diagnostic {
 /** Runs a data source look-up through the package's default provider. */
 export type InvokeHandler = (packageModule: ProviderPackage, token: string, args: PropertyMap) => Promise<PropertyMap>;
 
+/** Reads another stack's recorded outputs by name (`project/stack` or `stack`), for a StackReference. */
+export type StackOutputsReader = (name: string) => Promise<PropertyMap>;
+
 /** What a program's scope is made from. */
 export interface ProgramScopeOptions {
   readonly project: string;
@@ -28,6 +31,8 @@ export interface ProgramScopeOptions {
   readonly config: ReadonlyMap<string, ConfigEntry>;
   /** Data source look-ups. @default look-ups fail with a clear error */
   readonly invoke?: InvokeHandler;
+  /** Reads other stacks' outputs from the same backend. @default StackReferences fail with a clear error */
+  readonly readStack?: StackOutputsReader;
 }
 
 /**
@@ -40,6 +45,7 @@ export class ProgramScope {
   readonly stack: string;
   readonly #config: ReadonlyMap<string, ConfigEntry>;
   readonly #invoke: InvokeHandler | undefined;
+  readonly #readStack: StackOutputsReader | undefined;
   readonly #nodes = new Map<string, ResourceNode>();
   readonly #order: ResourceNode[] = [];
   readonly #pending = new Set<Promise<unknown>>();
@@ -51,6 +57,7 @@ export class ProgramScope {
     this.stack = options.stack;
     this.#config = options.config;
     this.#invoke = options.invoke;
+    this.#readStack = options.readStack;
   }
 
   /** Adds a resource to the graph; fails after the freeze and on a second registration of one URN. */
@@ -122,5 +129,13 @@ export class ProgramScope {
       return Promise.reject(new CairnError("PROVIDER_ERROR", `Data source ${token} cannot run here: no provider is available to this program.`));
     }
     return this.#invoke(pkg, token, args);
+  }
+
+  /** Reads another stack's recorded outputs (for a StackReference). */
+  readStackOutputs(name: string): Promise<PropertyMap> {
+    if (this.#readStack === undefined) {
+      return Promise.reject(new CairnError("STACK_NOT_FOUND", `Stack "${name}" cannot be read here: this program runs without a state backend.`));
+    }
+    return this.#readStack(name);
   }
 }
