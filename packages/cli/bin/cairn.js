@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// The `cairn` command. Kept tiny: everything else loads on demand.
+
+// The AWS SDK warns on Node versions it will stop supporting; that notice is
+// for SDK maintainers' users, not for Cairn's, so it is switched off here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+process.removeAllListeners("warning");
+process.on("warning", (warning) => {
+  if (warning.name === "ExperimentalWarning" || /NodeVersionSupportWarning/.test(warning.message)) return;
+  if (process.env.CAIRN_LOG === "debug") process.stderr.write(`${warning.name}: ${warning.message}\n`);
+});
+
+const { main } = await import("../dist/main.js");
+process.exitCode = await main(process.argv.slice(2));

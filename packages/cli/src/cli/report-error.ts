@@ -1,0 +1,65 @@
+import type { Theme } from "../display/theme.js";
+import { userFrame } from "../loader/source-frame.js";
+import { CliError, EXIT } from "./cli-error.js";
+import type { OutputStream } from "./io.js";
+
+/** What is known about where an error happened. */
+export interface ErrorScene {
+  /** The project folder, to find the user's source line in a stack trace. */
+  readonly projectDir?: string;
+  /** Print the stack trace too (`--verbose`). @default false */
+  readonly verbose?: boolean;
+}
+
+interface Described {
+  readonly code: string;
+  readonly message: string;
+  readonly at?: string;
+  readonly hint?: string;
+  readonly exitCode: number;
+}
+
+const HINTS: Readonly<Record<string, string>> = {
+  STATE_LOCKED: "If that operation is no longer running, unlock the stack with `cairn state unlock`.",
+  STACK_NOT_FOUND: "List the stacks with `cairn stack ls`; create one with `cairn stack init <name>`.",
+  SECRETS_BAD_PASSPHRASE: "Set CAIRN_PASSPHRASE to the passphrase this stack was created with.",
+  SECRETS_UNAVAILABLE: "Set CAIRN_PASSPHRASE so secrets can be encrypted.",
+  PROVIDER_NOT_FOUND: "Install the provider package in the project with npm install.",
+};
+
+/** Turns any thrown value into what the CLI reports: code, message, source line, hint and exit code. */
+export function describeError(error: unknown, scene: ErrorScene = {}): Described {
+  if (CliError.isCliError(error)) {
+    return { code: error.code, message: error.message, exitCode: error.exitCode, ...opt("at", error.file), ...opt("hint", error.hint) };
+  }
+  const code = typeof (error as { code?: unknown })?.code === "string" ? (error as { code: string }).code : "INTERNAL";
+  const message = error instanceof Error ? error.message : String(error);
+  const fileOf = (error as { file?: unknown })?.file;
+  const at = scene.projectDir === undefined ? undefined : userFrame(error, scene.projectDir);
+  const where = at ?? (typeof fileOf === "string" && code !== "STATE_CORRUPT" ? fileOf : undefined);
+  return { code, message, exitCode: EXIT.failed, ...opt("at", where), ...opt("hint", HINTS[code]) };
+}
+
+/** Prints an error for people on stderr: the message, where, what to do, and the code. */
+export function printError(out: OutputStream, theme: Theme, error: unknown, scene: ErrorScene = {}): number {
+  const described = describeError(error, scene);
+  let text = `${theme.red(theme.bold("error"))}: ${described.message}\n`;
+  if (described.at !== undefined && !described.message.includes(described.at)) text += `    at ${described.at}\n`;
+  if (described.hint !== undefined) text += `${theme.dim("hint")}: ${described.hint}\n`;
+  text += theme.dim(`(${described.code})`) + "\n";
+  if (scene.verbose && error instanceof Error && error.stack) text += theme.dim(error.stack) + "\n";
+  out.write(text);
+  return described.exitCode;
+}
+
+/** Prints an error as the last `--json` line on stdout. */
+export function printJsonError(out: OutputStream, error: unknown, scene: ErrorScene = {}): number {
+  const { exitCode, ...described } = describeError(error, scene);
+  const sorted = Object.fromEntries(Object.entries({ type: "error", ...described }).sort(([a], [b]) => a.localeCompare(b)));
+  out.write(`${JSON.stringify(sorted)}\n`);
+  return exitCode;
+}
+
+function opt<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}

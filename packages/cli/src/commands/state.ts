@@ -1,0 +1,46 @@
+import type { Command } from "commander";
+import { examples, type ActionRunner } from "./action.js";
+
+/** Registers `state list|show|delete|unprotect|unlock`. */
+export function registerStateCommands(program: Command, run: ActionRunner): void {
+  const state = program.command("state").description("inspect and edit the stack's recorded state");
+  state
+    .command("list")
+    .alias("ls")
+    .description("list every resource in state, children under their parents")
+    .option("--json", "print JSON")
+    .addHelpText("after", examples([["cairn state list", "type, name and URN of each resource"]]))
+    .action(run(async (ctx, options: { json?: boolean }) => (await import("../operations/state-admin.js")).stateList(ctx, options.json === true)));
+  state
+    .command("show")
+    .argument("<resource>", "a URN, or a name that only one resource has")
+    .description("print one resource's record: id, inputs, outputs, dependencies")
+    .option("--json", "print JSON")
+    .option("--show-secrets", "print secret values in plain text")
+    .addHelpText("after", examples([["cairn state show site-index", "by name"], ["cairn state show 'urn:cairn:dev::quickstart::local:fs/File::notes'", "by URN"]]))
+    .action(
+      run(async (ctx, options: { json?: boolean; showSecrets?: boolean }, args) =>
+        (await import("../operations/state-admin.js")).stateShow(ctx, args[0]!, options.json === true, options.showSecrets === true),
+      ),
+    );
+  state
+    .command("delete")
+    .argument("<resource>", "a URN, or a name that only one resource has")
+    .description("forget a resource: remove it from state, leave it in the world")
+    .option("--force", "even if others depend on it or it is protected")
+    .option("-y, --yes", "do not ask")
+    .addHelpText("after", examples([["cairn state delete notes --yes", "stop managing the notes file"]]))
+    .action(run<{ force?: boolean; yes?: boolean }>(async (ctx, options, args) => (await import("../operations/state-admin.js")).stateDelete(ctx, args[0]!, options)));
+  state
+    .command("unprotect")
+    .argument("<resource>", "a URN, or a name that only one resource has")
+    .description("clear a resource's protect flag so it can be deleted or replaced")
+    .addHelpText("after", examples([["cairn state unprotect database", "then cairn destroy can delete it"]]))
+    .action(run(async (ctx, _options, args) => (await import("../operations/state-admin.js")).stateUnprotect(ctx, args[0]!)));
+  state
+    .command("unlock")
+    .description("show who holds the stack's lock and remove it (when that operation died)")
+    .option("-y, --yes", "do not ask")
+    .addHelpText("after", examples([["cairn state unlock", "after a crashed cairn up"]]))
+    .action(run(async (ctx, options: { yes?: boolean }) => (await import("../operations/state-admin.js")).stateUnlock(ctx, options.yes)));
+}

@@ -1,0 +1,58 @@
+import { isSecretValue, isUnknown, type PropertyValue } from "@cairn/core";
+
+/** What secrets and unknown values print as. */
+export const SECRET_TEXT = "[secret]";
+export const UNKNOWN_TEXT = "(known after apply)";
+
+/** Options of {@link formatValue}. */
+export interface FormatOptions {
+  /** Print secrets in plain text (`--show-secrets`). @default false */
+  readonly showSecrets?: boolean;
+  /** Longest text before it is cut with "…". @default 120 */
+  readonly maxLength?: number;
+}
+
+/**
+ * A property value on one line: strings quoted, secrets as `[secret]`,
+ * unknowns as `(known after apply)`, structures as compact JSON-like text.
+ */
+export function formatValue(value: PropertyValue | undefined, options: FormatOptions = {}): string {
+  const text = render(value, options.showSecrets === true);
+  const max = options.maxLength ?? 120;
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function render(value: PropertyValue | undefined, showSecrets: boolean): string {
+  if (value === undefined) return "undefined";
+  if (isUnknown(value)) return UNKNOWN_TEXT;
+  if (isSecretValue(value)) return showSecrets && !isSealed(value.value) ? render(value.value, showSecrets) : SECRET_TEXT;
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((item) => render(item, showSecrets)).join(", ")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${render((value as Record<string, PropertyValue>)[key], showSecrets)}`);
+    return `{ ${entries.join(", ")} }`.replace("{  }", "{}");
+  }
+  return String(value);
+}
+
+function isSealed(value: unknown): boolean {
+  return value !== null && typeof value === "object" && "@secret" in value;
+}
+
+/**
+ * A value made plain for JSON output: secrets become "[secret]" (or their
+ * value with `showSecrets`), unknowns "(known after apply)".
+ */
+export function plainValue(value: unknown, showSecrets = false): unknown {
+  if (isUnknown(value)) return UNKNOWN_TEXT;
+  if (isSecretValue(value)) return showSecrets && !isSealed(value.value) ? plainValue(value.value, showSecrets) : SECRET_TEXT;
+  if (Array.isArray(value)) return value.map((item) => plainValue(item, showSecrets));
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = plainValue((value as Record<string, unknown>)[key], showSecrets);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,200 @@
+import type { EngineEvent, OperationKind, Plan } from "@cairn/core";
+import type { OutputStream } from "../cli/io.js";
+import { formatDuration } from "./duration.js";
+import { LiveArea } from "./live-area.js";
+import type { OperationView } from "./operation-view.js";
+import { renderPlan } from "./plan-view.js";
+import { stepMark, stepSubject, stepVerb, typeOfUrn } from "./step-words.js";
+import type { Theme } from "./theme.js";
+
+/** What a {@link HumanView} needs. */
+export interface HumanViewOptions {
+  readonly out: OutputStream;
+  readonly theme: Theme;
+  /** Redraw resources in progress in place (a terminal) instead of printing plain lines. */
+  readonly live: boolean;
+  /** Terminal width, for the live area. */
+  readonly columns: number;
+  /** Print the plan when the engine announces it. */
+  readonly printPlan: boolean;
+  /** Show every input of created and deleted resources (`--diff`). @default false */
+  readonly detailed?: boolean;
+  /** Milliseconds now; tests pass a fake clock. @default Date.now */
+  readonly now?: () => number;
+}
+
+interface Active {
+  readonly op: Extract<EngineEvent, { type: "step-start" }>["op"];
+  readonly type: string;
+  readonly started: number;
+  message?: string;
+}
+
+const SPINNER = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+const HEADINGS: Readonly<Record<OperationKind, string>> = {
+  preview: "Previewing",
+  up: "Updating",
+  destroy: "Destroying",
+  refresh: "Refreshing",
+};
+
+/**
+ * The display for people. On a terminal, resources in progress are redrawn
+ * in place with a spinner and their elapsed time, and each finished one is
+ * printed above them; elsewhere (CI, a pipe) every start and end is a plain
+ * line.
+ */
+export class HumanView implements OperationView {
+  readonly #options: HumanViewOptions;
+  readonly #now: () => number;
+  readonly #active = new Map<string, Active>();
+  readonly #area: LiveArea | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #frame = 0;
+  #planShown = false;
+  #paused = false;
+
+  constructor(options: HumanViewOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+    this.#area = options.live ? new LiveArea(options.out, options.columns) : undefined;
+  }
+
+  onEvent(event: EngineEvent): void {
+    try {
+      this.#handle(event);
+    } catch {
+      // The display must never break the operation.
+    }
+  }
+
+  showPlan(plan: Plan): void {
+    if (this.#planShown) return;
+    this.#planShown = true;
+    const lines = renderPlan(plan, { theme: this.#options.theme, detailed: this.#options.detailed ?? false });
+    this.#print(lines.length === 0 ? ["    no changes"] : lines);
+    this.#print([""]);
+  }
+
+  pause(): void {
+    this.#paused = true;
+    this.#stopTimer();
+    this.#area?.clear();
+  }
+
+  resume(): void {
+    this.#paused = false;
+    this.#redraw();
+  }
+
+  close(): void {
+    this.pause();
+  }
+
+  #handle(event: EngineEvent): void {
+    const { theme } = this.#options;
+    switch (event.type) {
+      case "operation-start":
+        this.#print([`${theme.bold(HEADINGS[event.operation])} stack ${theme.cyan(event.stack)} of project ${event.project}`, ""]);
+        return;
+      case "diagnostic": {
+        const label = event.severity === "error" ? theme.red("error") : event.severity === "warning" ? theme.yellow("warning") : theme.dim("info");
+        const where = event.urn === undefined ? "" : ` ${stepSubject(event.urn, typeOfUrn(event.urn), theme)}:`;
+        this.#print([`${label}:${where} ${event.message}`]);
+        return;
+      }
+      case "plan":
+        if (this.#options.printPlan) this.showPlan(event.plan);
+        return;
+      case "step-start":
+        this.#active.set(event.urn, { op: event.op, type: event.resourceType, started: this.#now() });
+        if (this.#area === undefined) this.#print([`  ${stepMark(event.op, theme)} ${stepSubject(event.urn, event.resourceType, theme)} ${stepVerb(event.op, false)}…`]);
+        else this.#redraw();
+        return;
+      case "step-progress": {
+        const active = this.#active.get(event.urn);
+        if (active !== undefined) active.message = event.message;
+        if (this.#area === undefined) this.#print([theme.dim(`      ${nameOf(event.urn)}: ${event.message}`)]);
+        else this.#redraw();
+        return;
+      }
+      case "step-retry":
+        this.#print([theme.dim(`      ${nameOf(event.urn)}: attempt ${event.attempt} failed (${event.message}); retrying in ${formatDuration(event.delayMs)}`)]);
+        return;
+      case "step-done": {
+        this.#active.delete(event.urn);
+        const type = typeOfUrn(event.urn);
+        this.#print([`  ${stepMark(event.op, theme)} ${stepSubject(event.urn, type, theme)} ${stepVerb(event.op, true)} ${theme.dim(`(${formatDuration(event.durationMs)})`)}`]);
+        return;
+      }
+      case "step-failed":
+        this.#active.delete(event.urn);
+        this.#print([`  ${theme.red("✗")} ${stepSubject(event.urn, typeOfUrn(event.urn), theme)} ${event.op} failed: ${theme.red(event.message)}`]);
+        return;
+      case "step-skipped":
+        this.#print([theme.dim(`  · ${nameOf(event.urn)} skipped: ${event.because}`)]);
+        return;
+      case "cancel-requested":
+        this.#print([
+          theme.yellow(
+            event.hard
+              ? "Aborting: calls in flight are abandoned and recorded as pending; the next run reconciles them."
+              : "Stopping: no new steps start; those in flight finish and are recorded. Press Ctrl-C again to abort them.",
+          ),
+        ]);
+        return;
+      case "operation-end":
+        this.#stopTimer();
+        this.#area?.clear();
+        return;
+    }
+  }
+
+  /** Prints permanent lines above the live area (or plainly). */
+  #print(lines: readonly string[]): void {
+    if (this.#area === undefined || this.#paused) {
+      this.#options.out.write(lines.map((line) => `${line}\n`).join(""));
+      return;
+    }
+    this.#area.draw(this.#activeLines(), lines);
+    this.#ensureTimer();
+  }
+
+  #redraw(): void {
+    if (this.#area === undefined || this.#paused) return;
+    this.#area.draw(this.#activeLines());
+    this.#ensureTimer();
+  }
+
+  #activeLines(): string[] {
+    const { theme } = this.#options;
+    const spinner = SPINNER[this.#frame % SPINNER.length]!;
+    const now = this.#now();
+    return [...this.#active].map(([urn, active]) => {
+      const elapsed = theme.dim(formatDuration(now - active.started));
+      const message = active.message === undefined ? "" : theme.dim(` ${active.message}`);
+      return `  ${theme.cyan(spinner)} ${stepSubject(urn, active.type, theme)} ${stepVerb(active.op, false)} ${elapsed}${message}`;
+    });
+  }
+
+  #ensureTimer(): void {
+    if (this.#timer !== undefined || this.#active.size === 0) return;
+    this.#timer = setInterval(() => {
+      this.#frame++;
+      if (this.#active.size === 0) this.#stopTimer();
+      this.#redraw();
+    }, 100);
+    this.#timer.unref();
+  }
+
+  #stopTimer(): void {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+}
+
+function nameOf(urn: string): string {
+  const parts = urn.split("::");
+  return parts.slice(3).join("::") || urn;
+}

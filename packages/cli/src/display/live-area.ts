@@ -1,0 +1,66 @@
+import type { OutputStream } from "../cli/io.js";
+
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+
+/** The visible width of text that may hold colour codes. */
+export function visibleLength(text: string): number {
+  return text.replace(ANSI, "").length;
+}
+
+/** Cuts a line to `width` visible characters, keeping colour codes intact. */
+export function fitLine(text: string, width: number): string {
+  if (visibleLength(text) <= width) return text;
+  let out = "";
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "\x1b") {
+      const match = /^\x1b\[[0-9;?]*[A-Za-z]/.exec(text.slice(i));
+      if (match) {
+        out += match[0];
+        i += match[0].length - 1;
+        continue;
+      }
+    }
+    if (visible >= width - 1) break;
+    out += text[i];
+    visible++;
+  }
+  return `${out}…\x1b[0m`;
+}
+
+/**
+ * A block of lines at the bottom of a terminal that is redrawn in place,
+ * with permanent lines printed above it. Lines are cut to the terminal's
+ * width so that none wraps and the block's height stays known.
+ */
+export class LiveArea {
+  readonly #out: OutputStream;
+  readonly #width: number;
+  #height = 0;
+
+  constructor(out: OutputStream, width: number) {
+    this.#out = out;
+    this.#width = Math.max(20, width);
+  }
+
+  /** Replaces the block with `lines`, after printing `permanent` above it. */
+  draw(lines: readonly string[], permanent: readonly string[] = []): void {
+    let text = this.#clearText();
+    for (const line of permanent) text += `${line}\n`;
+    for (const line of lines) text += `${fitLine(line, this.#width)}\n`;
+    this.#height = lines.length;
+    if (text.length > 0) this.#out.write(text);
+  }
+
+  /** Removes the block, leaving permanent lines. */
+  clear(): void {
+    const text = this.#clearText();
+    this.#height = 0;
+    if (text.length > 0) this.#out.write(text);
+  }
+
+  #clearText(): string {
+    // Up to the block's first line, then erase to the end of the screen.
+    return this.#height === 0 ? "" : `\x1b[${this.#height}F\x1b[J`;
+  }
+}

@@ -1,0 +1,139 @@
+import { deepEqual, nameOfUrn, type Plan, type PlanStep, type PropertyMap, type StepCounts, type StepOp } from "@cairn/core";
+import { formatValue } from "./format-value.js";
+import type { Theme } from "./theme.js";
+
+/** The mark of each step kind in the diff view. */
+export const OP_SYMBOL: Readonly<Record<StepOp, string>> = {
+  create: "+",
+  update: "~",
+  replace: "-/+",
+  delete: "-",
+  import: "=",
+  same: " ",
+};
+
+/** Options of {@link renderPlan}. */
+export interface PlanViewOptions {
+  readonly theme: Theme;
+  /** Show every input of created and deleted resources too (`--diff`). @default false */
+  readonly detailed?: boolean;
+  /** Show unchanged resources. @default false */
+  readonly showSames?: boolean;
+  /** Print secret values (`--show-secrets`). @default false */
+  readonly showSecrets?: boolean;
+}
+
+/**
+ * The plan as a diff: one line per resource that changes, marked `+`, `~`,
+ * `-/+` or `-`, indented under its parent component, with the properties that
+ * change below it (and what forces a replacement).
+ */
+export function renderPlan(plan: Plan, options: PlanViewOptions): string[] {
+  const depth = parentDepths(plan.steps);
+  const lines: string[] = [];
+  for (const step of plan.steps) {
+    if (step.op === "same" && options.showSames !== true) continue;
+    const indent = "    ".repeat(1 + (depth.get(step.urn) ?? 0));
+    const mark = OP_SYMBOL[step.op].padEnd(3);
+    const head = `${indent}${options.theme.op(step.op, mark)} ${step.type} ${options.theme.bold(nameOfUrn(step.urn))}${note(step, options.theme)}`;
+    lines.push(head);
+    for (const line of propertyLines(step, options)) lines.push(`${indent}    ${line}`);
+  }
+  return lines;
+}
+
+function note(step: PlanStep, theme: Theme): string {
+  if (step.op === "replace") {
+    const why = step.replaces && step.replaces.length > 0 ? `${step.replaces.join(", ")} forces replacement` : reasonText(step);
+    const order = step.deleteBeforeReplace ? "delete first" : "create first";
+    return theme.dim(` (${[why, order].filter(Boolean).join("; ")})`);
+  }
+  if (step.op === "delete" && step.retain) return theme.dim(" (retained in the cloud; only forgotten)");
+  if (step.op === "import" && step.id !== undefined) return theme.dim(` (id ${step.id})`);
+  const reason = reasonText(step);
+  return reason ? theme.dim(` (${reason})`) : "";
+}
+
+function reasonText(step: PlanStep): string {
+  switch (step.reason) {
+    case "replace-requested":
+      return "replacement requested";
+    case "pending-create":
+      return "finishing an interrupted create";
+    case "pending-delete":
+      return "finishing an interrupted delete";
+    case "deposed":
+      return "an old copy left by a replacement";
+    default:
+      return "";
+  }
+}
+
+function propertyLines(step: PlanStep, options: PlanViewOptions): string[] {
+  const { theme } = options;
+  const fmt = (value: PropertyMap[string] | undefined): string => formatValue(value, { showSecrets: options.showSecrets ?? false });
+  const inputs = step.inputs ?? {};
+  const olds = step.oldInputs ?? {};
+  if (step.op === "update" || step.op === "replace") {
+    const keys = step.changes && step.changes.length > 0 ? [...step.changes] : changedKeys(olds, inputs);
+    return keys.sort().map((key) => {
+      const forces = step.op === "replace" && step.replaces?.includes(key) ? theme.dim(" (forces replacement)") : "";
+      if (!(key in olds)) return `${theme.green("+")} ${key}: ${fmt(inputs[key])}${forces}`;
+      if (!(key in inputs)) return `${theme.red("-")} ${key}: ${fmt(olds[key])}${forces}`;
+      return `${theme.yellow("~")} ${key}: ${fmt(olds[key])} => ${fmt(inputs[key])}${forces}`;
+    });
+  }
+  if (options.detailed !== true) return [];
+  if (step.op === "create" || step.op === "import") return Object.keys(inputs).sort().map((key) => `${theme.green("+")} ${key}: ${fmt(inputs[key])}`);
+  if (step.op === "delete") return Object.keys(olds).sort().map((key) => `${theme.red("-")} ${key}: ${fmt(olds[key])}`);
+  return [];
+}
+
+function changedKeys(olds: PropertyMap, news: PropertyMap): string[] {
+  const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
+  return [...keys].filter((key) => !deepEqual(olds[key], news[key]));
+}
+
+function parentDepths(steps: readonly PlanStep[]): Map<string, number> {
+  const parents = new Map(steps.map((step) => [step.urn, step.parent]));
+  const depths = new Map<string, number>();
+  const depthOf = (urn: string, seen: number): number => {
+    const known = depths.get(urn);
+    if (known !== undefined) return known;
+    const parent = parents.get(urn);
+    const depth = parent === undefined || !parents.has(parent) || seen > 50 ? 0 : depthOf(parent, seen + 1) + 1;
+    depths.set(urn, depth);
+    return depth;
+  };
+  for (const step of steps) depthOf(step.urn, 0);
+  return depths;
+}
+
+/** Options of {@link renderCounts}. */
+export interface CountsOptions {
+  readonly theme: Theme;
+  /** "to create" (a plan) or "created" (a result). */
+  readonly tense: "plan" | "done";
+}
+
+const WORDS: Readonly<Record<StepOp, readonly [string, string]>> = {
+  create: ["to create", "created"],
+  update: ["to update", "updated"],
+  replace: ["to replace", "replaced"],
+  delete: ["to delete", "deleted"],
+  import: ["to import", "imported"],
+  same: ["unchanged", "unchanged"],
+};
+
+/** The counts of a plan or result, one kind per line, skipping zeros. */
+export function renderCounts(counts: StepCounts, options: CountsOptions): string[] {
+  const lines: string[] = [];
+  for (const op of ["create", "update", "replace", "delete", "import", "same"] as const) {
+    if (counts[op] === 0) continue;
+    const word = WORDS[op][options.tense === "plan" ? 0 : 1];
+    const mark = op === "same" ? "" : `${options.theme.op(op, OP_SYMBOL[op])} `;
+    lines.push(`    ${mark}${counts[op]} ${word}`);
+  }
+  if (lines.length === 0) lines.push("    no resources");
+  return lines;
+}

@@ -1,0 +1,38 @@
+import { nameOfUrn, type StepOp } from "@cairn/core";
+import { OP_SYMBOL } from "./plan-view.js";
+import type { Theme } from "./theme.js";
+
+type Kind = StepOp | "refresh";
+
+const VERBS: Readonly<Record<Kind, readonly [string, string]>> = {
+  create: ["creating", "created"],
+  update: ["updating", "updated"],
+  replace: ["replacing", "replaced"],
+  delete: ["deleting", "deleted"],
+  import: ["importing", "imported"],
+  same: ["checking", "unchanged"],
+  refresh: ["reading", "read"],
+};
+
+/** "creating" or "created" for a step kind. */
+export function stepVerb(op: Kind, done: boolean): string {
+  return VERBS[op][done ? 1 : 0];
+}
+
+/** The mark of a step kind, coloured. */
+export function stepMark(op: Kind, theme: Theme): string {
+  return theme.op(op, op === "refresh" ? "↻" : OP_SYMBOL[op]);
+}
+
+/** How a step's resource is named on one line: `name (type)`. */
+export function stepSubject(urn: string, type: string | undefined, theme: Theme): string {
+  return type === undefined ? theme.bold(nameOfUrn(urn)) : `${theme.bold(nameOfUrn(urn))} ${theme.dim(`(${type})`)}`;
+}
+
+/** The type in a URN, for events that carry none. */
+export function typeOfUrn(urn: string): string | undefined {
+  const parts = urn.split("::");
+  if (parts.length < 4) return undefined;
+  const chain = parts[2]!;
+  return chain.slice(chain.lastIndexOf("$") + 1);
+}

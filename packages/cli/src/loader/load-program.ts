@@ -1,0 +1,36 @@
+import { access } from "node:fs/promises";
+import { relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { performance } from "node:perf_hooks";
+import type { Program } from "@cairn/core";
+import { CliError, EXIT } from "../cli/cli-error.js";
+import type { Logger } from "../cli/logger.js";
+import type { Workspace } from "../project/workspace.js";
+import { bundleProgram } from "./bundle.js";
+
+/**
+ * Bundles the project's program and returns it as a {@link Program}: a
+ * function that imports the bundle, whose exports become the stack's
+ * outputs. Source maps are switched on so stack traces name `.ts` lines.
+ */
+export async function loadProgram(ws: Workspace, logger: Logger): Promise<Program> {
+  const entry = ws.mainPath;
+  try {
+    await access(entry);
+  } catch {
+    throw new CliError("CLI_PROGRAM_NOT_FOUND", `The program ${relative(ws.dir, entry) || entry} named by "main" in ${ws.projectPath} does not exist.`, {
+      exitCode: EXIT.usage,
+      file: ws.projectPath,
+    });
+  }
+  process.setSourceMapsEnabled(true);
+  const started = performance.now();
+  const bundle = await bundleProgram({ projectDir: ws.dir, entry, outDir: `${ws.cairnDir}/build` });
+  logger.debug(`bundled ${relative(ws.dir, entry)} in ${(performance.now() - started).toFixed(0)} ms`);
+  // A query makes each load a fresh module, should one process run the program twice.
+  const url = `${pathToFileURL(bundle).href}?t=${Date.now()}`;
+  return async () => {
+    logger.debug("program starting");
+    return import(url);
+  };
+}

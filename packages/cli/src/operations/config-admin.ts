@@ -1,0 +1,111 @@
+import { CliError, EXIT } from "../cli/cli-error.js";
+import type { CommandContext } from "../cli/context.js";
+import type { InputStream } from "../cli/io.js";
+import { ask } from "../cli/prompt.js";
+import { SECRET_TEXT } from "../display/format-value.js";
+import { writeJsonLine } from "../display/json-view.js";
+import { openStack } from "./open-stack.js";
+
+/** A config key in full: `key` becomes `<project>:key`; `aws:region` stays. */
+export function fullConfigKey(key: string, project: string): string {
+  if (key.length === 0 || key.startsWith(":") || key.endsWith(":")) {
+    throw new CliError("CLI_USAGE", `A config key looks like "name" or "package:name", got ${JSON.stringify(key)}.`, { exitCode: EXIT.usage });
+  }
+  return key.includes(":") ? key : `${project}:${key}`;
+}
+
+/** `cairn config set <key> [value]`: stores a value; `--secret` encrypts it with the stack's key. */
+export async function configSet(ctx: CommandContext, key: string, value: string | undefined, secret: boolean): Promise<number> {
+  const opened = await openStack(ctx, { secrets: secret });
+  const full = fullConfigKey(key, opened.ws.project.name);
+  const text = value ?? (await readValue(ctx, full, secret));
+  if (secret) {
+    if (opened.secrets === undefined) {
+      throw new CliError("CLI_PASSPHRASE_MISSING", `Stack "${opened.name}" has no secrets key, so "${full}" cannot be stored secretly.`, {
+        hint: `Recreate the stack's config with \`cairn stack init ${opened.name}\` on a new stack.`,
+      });
+    }
+    opened.config.set(full, { secret: true, ciphertext: opened.secrets.encrypt(text) });
+  } else {
+    opened.config.set(full, { secret: false, value: text });
+  }
+  await opened.config.save();
+  ctx.io.stderr.write(`Set ${full}${secret ? " (secret)" : ""} in ${opened.config.path}.\n`);
+  return EXIT.ok;
+}
+
+async function readValue(ctx: CommandContext, key: string, secret: boolean): Promise<string> {
+  if (ctx.io.interactive) return ask(ctx.io, `Value of ${key}: `, secret);
+  if (ctx.io.stdin.isTTY !== true) {
+    const piped = await readAll(ctx.io.stdin);
+    if (piped.length > 0) return piped.replace(/\r?\n$/, "");
+  }
+  throw new CliError("CLI_USAGE", `No value was given for "${key}".`, {
+    hint: `Pass it as an argument (cairn config set ${key} <value>) or on standard input.`,
+    exitCode: EXIT.usage,
+  });
+}
+
+function readAll(stream: InputStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => (text += chunk));
+    stream.on("end", () => resolve(text));
+    stream.on("error", reject);
+  });
+}
+
+/** `cairn config get <key>`: prints one value; secrets are decrypted (it asks for the passphrase). */
+export async function configGet(ctx: CommandContext, key: string, json: boolean): Promise<number> {
+  const opened = await openStack(ctx, { secrets: false });
+  const full = fullConfigKey(key, opened.ws.project.name);
+  const stored = opened.config.get(full);
+  if (stored === undefined) {
+    throw new CliError("CLI_CONFIG_NOT_FOUND", `Stack "${opened.name}" has no config "${full}".`, { hint: `Set it with \`cairn config set ${key} <value>\`.` });
+  }
+  let value: string;
+  if (stored.secret) {
+    const withKey = await openStack(ctx, { secrets: true });
+    if (withKey.secrets === undefined) throw new CliError("CLI_PASSPHRASE_MISSING", `The secrets key of stack "${opened.name}" could not be opened.`);
+    value = withKey.secrets.decrypt(stored.ciphertext);
+  } else {
+    value = stored.value;
+  }
+  if (json) writeJsonLine(ctx.io.stdout, { key: full, value, secret: stored.secret });
+  else ctx.io.stdout.write(`${value}\n`);
+  return EXIT.ok;
+}
+
+/** `cairn config rm <key>`. */
+export async function configRemove(ctx: CommandContext, key: string): Promise<number> {
+  const opened = await openStack(ctx, { secrets: false });
+  const full = fullConfigKey(key, opened.ws.project.name);
+  if (!opened.config.remove(full)) throw new CliError("CLI_CONFIG_NOT_FOUND", `Stack "${opened.name}" has no config "${full}".`);
+  await opened.config.save();
+  ctx.io.stderr.write(`Removed ${full} from ${opened.config.path}.\n`);
+  return EXIT.ok;
+}
+
+/** `cairn config ls`: every value, secrets as [secret] unless `--show-secrets`. */
+export async function configList(ctx: CommandContext, json: boolean, showSecrets: boolean): Promise<number> {
+  const opened = await openStack(ctx, { secrets: showSecrets });
+  const rows = opened.config.entries().map(([key, stored]) => ({
+    key,
+    secret: stored.secret,
+    value: !stored.secret ? stored.value : showSecrets && opened.secrets ? opened.secrets.decrypt(stored.ciphertext) : SECRET_TEXT,
+  }));
+  if (json) {
+    writeJsonLine(ctx.io.stdout, rows);
+    return EXIT.ok;
+  }
+  if (rows.length === 0) {
+    ctx.io.stdout.write(`Stack "${opened.name}" has no config. Set a value with \`cairn config set <key> <value>\`.\n`);
+    return EXIT.ok;
+  }
+  const width = Math.max(3, ...rows.map((row) => row.key.length));
+  ctx.io.stdout.write(
+    [ctx.theme.dim(`${"KEY".padEnd(width)}  VALUE`), ...rows.map((row) => `${row.key.padEnd(width)}  ${row.value}`)].map((line) => `${line}\n`).join(""),
+  );
+  return EXIT.ok;
+}

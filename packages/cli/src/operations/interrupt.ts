@@ -1,0 +1,23 @@
+import type { Cancellation } from "@cairn/core";
+import type { OperationView } from "../display/operation-view.js";
+
+/**
+ * Wires Ctrl-C to an operation for its length: the first stops scheduling
+ * (calls in flight finish and are recorded), the second aborts calls in
+ * flight (they stay pending in state), a third leaves at once.
+ */
+export async function withInterrupts<T>(cancellation: Cancellation, view: OperationView, run: () => Promise<T>): Promise<T> {
+  let presses = 0;
+  const onInterrupt = (): void => {
+    presses++;
+    if (presses >= 3) process.exit(130);
+    const stage = cancellation.cancel();
+    view.onEvent({ type: "cancel-requested", hard: stage === "aborting" });
+  };
+  process.on("SIGINT", onInterrupt);
+  try {
+    return await run();
+  } finally {
+    process.off("SIGINT", onInterrupt);
+  }
+}

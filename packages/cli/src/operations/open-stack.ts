@@ -1,0 +1,107 @@
+import type { ConfigEntry, Program, SecretsCrypter, SecretsState, Stack, StateStore } from "@cairn/core";
+import { CliError, EXIT } from "../cli/cli-error.js";
+import type { CommandContext } from "../cli/context.js";
+import { openStore } from "../project/backend.js";
+import { StackConfig } from "../project/stack-config.js";
+import type { Workspace } from "../project/workspace.js";
+import { readPassphrase } from "../secrets/passphrase.js";
+
+/** One stack, opened for a command: its project, store, config file and secrets. */
+export interface OpenedStack {
+  readonly ws: Workspace;
+  readonly name: string;
+  readonly store: StateStore;
+  readonly config: StackConfig;
+  /** The opened secrets key; absent when the stack has none or they were not needed. */
+  readonly secrets: SecretsCrypter | undefined;
+  /** A core Stack for this stack, running `program` (by default one that registers nothing). */
+  stack(program?: Program): Promise<Stack>;
+  /** The config values the program sees, secrets decrypted. */
+  configEntries(): Map<string, ConfigEntry>;
+}
+
+/** What {@link openStack} needs to do. */
+export interface OpenStackOptions {
+  /** Open the secrets key (asks for the passphrase when the stack has one). @default true */
+  readonly secrets?: boolean;
+}
+
+/**
+ * Opens the stack a command works on (`--stack`, `CAIRN_STACK` or the
+ * selected one). A stack that does not exist is an error naming the command
+ * that creates it.
+ */
+export async function openStack(ctx: CommandContext, options: OpenStackOptions = {}): Promise<OpenedStack> {
+  const ws = await ctx.workspace();
+  const name = await ws.resolveStack(ctx.options.stack, ctx.io.env);
+  const [store, config] = await Promise.all([openStore(ws, ctx.io.env), StackConfig.load(ws.stackConfigPath(name))]);
+  const core = await import("@cairn/core");
+  const ref = { project: ws.project.name, stack: name };
+  if ((await store.read(ref)) === undefined) {
+    throw new CliError("CLI_STACK_NOT_FOUND", `Stack "${name}" of project "${ws.project.name}" does not exist in ${store.url}.`, {
+      hint: `Create it with \`cairn stack init ${name}\`, or see the stacks with \`cairn stack ls\`.`,
+      exitCode: EXIT.usage,
+    });
+  }
+  let secrets: SecretsCrypter | undefined;
+  if (options.secrets !== false) {
+    const state = config.secrets ?? (await recordedSecrets(store, ref));
+    if (state !== undefined) {
+      const passphrase = await readPassphrase(ctx.io, { stack: name });
+      secrets = core.openPassphraseSecrets(state, passphrase);
+    }
+  }
+  ctx.logger.debug(`stack ${name} of ${ws.project.name} in ${store.url}`);
+  // Without the secrets key (commands that run no program), secret values are left out.
+  const entries = (): Map<string, ConfigEntry> => configEntriesOf(config, secrets, name, options.secrets !== false);
+  return {
+    ws,
+    name,
+    store,
+    config,
+    secrets,
+    configEntries: entries,
+    async stack(program) {
+      return new core.Stack({
+        project: ws.project.name,
+        stack: name,
+        program: program ?? (() => ({})),
+        store,
+        config: entries(),
+        projectDir: ws.dir,
+        ...(secrets === undefined ? {} : { secrets }),
+      });
+    },
+  };
+}
+
+/** The secrets state recorded in the stack's state, when its config file has lost it. */
+async function recordedSecrets(store: StateStore, ref: { project: string; stack: string }): Promise<SecretsState | undefined> {
+  const stored = await store.read(ref);
+  if (stored?.snapshot === undefined) return undefined;
+  try {
+    return (JSON.parse(stored.snapshot) as { secrets?: SecretsState }).secrets;
+  } catch {
+    // A damaged snapshot is reported, with its path, when the operation loads it.
+    return undefined;
+  }
+}
+
+/** The stack's config as the program sees it: by full key, secrets decrypted. */
+export function configEntriesOf(config: StackConfig, secrets: SecretsCrypter | undefined, stack: string, strict = true): Map<string, ConfigEntry> {
+  const out = new Map<string, ConfigEntry>();
+  for (const [key, stored] of config.entries()) {
+    if (!stored.secret) {
+      out.set(key, { value: stored.value, secret: false });
+      continue;
+    }
+    if (secrets === undefined) {
+      if (!strict) continue;
+      throw new CliError("CLI_PASSPHRASE_MISSING", `Config "${key}" of stack "${stack}" is secret, and the stack's secrets key is not open.`, {
+        hint: "Set CAIRN_PASSPHRASE.",
+      });
+    }
+    out.set(key, { value: secrets.decrypt(stored.ciphertext), secret: true });
+  }
+  return out;
+}

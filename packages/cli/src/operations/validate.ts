@@ -1,0 +1,40 @@
+import { EXIT } from "../cli/cli-error.js";
+import type { CommandContext } from "../cli/context.js";
+import { writeJsonLine } from "../display/json-view.js";
+import { loadProgram } from "../loader/load-program.js";
+import { typecheckProject, type TypecheckResult } from "../loader/typecheck.js";
+import { openStack } from "./open-stack.js";
+
+/** Flags of `cairn validate`. */
+export interface ValidateFlags {
+  /** `--no-typecheck` sets this to false. */
+  readonly typecheck?: boolean;
+  readonly json?: boolean;
+}
+
+/**
+ * `cairn validate`: typechecks the program with the project's TypeScript,
+ * then runs it and every resource's provider `check`, with no cloud calls.
+ * Every failure is listed, by resource and property.
+ */
+export async function validate(ctx: CommandContext, flags: ValidateFlags): Promise<number> {
+  const opened = await openStack(ctx);
+  const typecheck: TypecheckResult = flags.typecheck === false ? { status: "skipped", reason: "--no-typecheck" } : await typecheckProject(opened.ws.dir);
+  const failures = typecheck.status === "failed" ? [] : await (await opened.stack(await loadProgram(opened.ws, ctx.logger))).validate();
+  const ok = typecheck.status !== "failed" && failures.length === 0;
+  if (flags.json) {
+    writeJsonLine(ctx.io.stdout, { type: "validation", ok, typecheck, failures });
+    return ok ? EXIT.ok : EXIT.failed;
+  }
+  const { theme } = ctx;
+  const lines: string[] = [];
+  if (typecheck.status === "passed") lines.push(`${theme.green("✓")} typecheck passed`);
+  else if (typecheck.status === "skipped") lines.push(`${theme.dim("-")} typecheck skipped: ${typecheck.reason}`);
+  else lines.push(`${theme.red("✗")} typecheck failed:`, ...typecheck.output.split("\n").map((line) => `    ${line}`));
+  if (typecheck.status !== "failed") {
+    if (failures.length === 0) lines.push(`${theme.green("✓")} every resource passed its provider's checks`);
+    else lines.push(`${theme.red("✗")} ${failures.length} check failure(s):`, ...failures.map((f) => `    ${f.urn ? `${f.urn}: ` : ""}${f.message}`));
+  }
+  ctx.io.stdout.write(lines.map((line) => `${line}\n`).join(""));
+  return ok ? EXIT.ok : EXIT.failed;
+}

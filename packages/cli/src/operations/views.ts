@@ -1,0 +1,27 @@
+import type { CommandContext } from "../cli/context.js";
+import { HumanView } from "../display/human-view.js";
+import { JsonView } from "../display/json-view.js";
+import type { OperationView } from "../display/operation-view.js";
+
+/** How a command wants its operation shown. */
+export interface ViewChoice {
+  /** One JSON object per line instead of text. */
+  readonly json: boolean;
+  /** Print the plan when the engine announces it. */
+  readonly printPlan: boolean;
+  /** Show every input of created and deleted resources. @default false */
+  readonly detailed?: boolean;
+}
+
+/** The view for a command: JSON lines, a live terminal view, or plain lines. */
+export function createView(ctx: CommandContext, choice: ViewChoice): OperationView {
+  if (choice.json) return new JsonView(ctx.io.stdout);
+  return new HumanView({
+    out: ctx.io.stdout,
+    theme: ctx.theme,
+    live: ctx.io.live,
+    columns: ctx.io.columns,
+    printPlan: choice.printPlan,
+    detailed: choice.detailed ?? false,
+  });
+}

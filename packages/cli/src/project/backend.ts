@@ -1,0 +1,45 @@
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { StateStore } from "@cairn/core";
+import { CliError } from "../cli/cli-error.js";
+import type { Workspace } from "./workspace.js";
+
+/**
+ * The state backend of a project: `backend` in cairn.yaml, else
+ * `CAIRN_BACKEND`, else the project's `.cairn/` folder. `file://<folder>`
+ * (relative to the project) and `s3://bucket/prefix` (from @cairn/aws,
+ * installed in the project) are understood.
+ */
+export async function openStore(ws: Workspace, env: Readonly<Record<string, string | undefined>>): Promise<StateStore> {
+  const url = ws.project.backend ?? (env.CAIRN_BACKEND || undefined);
+  const core = await import("@cairn/core");
+  if (url === undefined) return new core.FileStateStore(ws.cairnDir);
+  if (url.startsWith("file://")) {
+    const path = url.startsWith("file:///") ? fileURLToPath(url) : resolve(ws.dir, url.slice("file://".length));
+    return new core.FileStateStore(path);
+  }
+  if (url.startsWith("s3://")) return openS3Store(ws, url);
+  throw new CliError("CLI_BACKEND_UNSUPPORTED", `The backend ${url} is not understood; use file://<folder> or s3://<bucket>/<prefix>.`, { file: ws.projectPath });
+}
+
+interface AwsStateModule {
+  readonly S3StateStore?: new (url: string) => StateStore;
+  readonly openS3StateStore?: (url: string) => StateStore | Promise<StateStore>;
+}
+
+async function openS3Store(ws: Workspace, url: string): Promise<StateStore> {
+  let aws: AwsStateModule;
+  try {
+    const resolved = createRequire(join(ws.dir, "package.json")).resolve("@cairn/aws");
+    aws = (await import(pathToFileURL(resolved).href)) as AwsStateModule;
+  } catch (error) {
+    throw new CliError("CLI_BACKEND_UNSUPPORTED", `The backend ${url} needs @cairn/aws, which is not installed in ${ws.dir}.`, {
+      hint: "Install it with: npm install @cairn/aws",
+      cause: error,
+    });
+  }
+  if (aws.openS3StateStore !== undefined) return aws.openS3StateStore(url);
+  if (aws.S3StateStore !== undefined) return new aws.S3StateStore(url);
+  throw new CliError("CLI_BACKEND_UNSUPPORTED", `The installed @cairn/aws has no S3 state backend for ${url}.`);
+}
