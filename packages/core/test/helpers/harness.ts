@@ -157,10 +157,40 @@ export class RecordingStore implements StateStore {
   }
 }
 
-/** The line of the caller of this function, for asserting source locations. */
-export function lineHere(): number {
-  const frame = new Error().stack!.split("\n")[2]!;
-  return Number(/:(\d+):\d+\)?\s*$/.exec(frame)![1]);
+/** A place in a test file: its path and the line, as mapped to TypeScript and as the running code has it. */
+export interface Here {
+  readonly file: string;
+  readonly lines: readonly number[];
+}
+
+/**
+ * The caller's file and line. Under jest the code runs transpiled, so the
+ * line is given both as jest maps it back to TypeScript and as the running
+ * code numbers it; a source location may name either. Call it in the same
+ * expression as the code it locates, `(at = here()), new Thing("a")`, so
+ * both stay on one line after transpiling.
+ */
+export function here(): Here {
+  const mapped = Number(/:(\d+):\d+\)?\s*$/.exec(new Error().stack!.split("\n")[2]!)![1]);
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  const prepare = Error.prepareStackTrace;
+  Error.prepareStackTrace = (_error, sites) => sites;
+  let site: NodeJS.CallSite;
+  try {
+    Error.captureStackTrace(holder, here);
+    // The trace is formatted when first read, so it must be read while our formatter is set.
+    site = holder.stack![0]!;
+  } finally {
+    Error.prepareStackTrace = prepare;
+  }
+  const file = (site.getFileName() ?? "").replace(/^file:\/\//, "");
+  return { file, lines: [...new Set([mapped, site.getLineNumber() ?? 0])] };
+}
+
+/** Asserts that a message names this place as `file:line:`. */
+export function expectLocation(message: string, at: Here): void {
+  const escaped = at.file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  expect(message).toMatch(new RegExp(`${escaped}:(${at.lines.join("|")}):\\d+`));
 }
 
 /** The name part of a URN. */
