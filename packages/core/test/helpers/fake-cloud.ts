@@ -80,6 +80,8 @@ const sleep = (ms: number): Promise<void> => (ms <= 0 ? Promise.resolve() : new 
 export class FakeCloud {
   readonly objects = new Map<string, CloudObject>();
   readonly calls: CallRecord[] = [];
+  /** The configuration of every provider the engine configured, in order. */
+  readonly configured: PropertyMap[] = [];
   readonly behaviour: FakeBehaviour;
   readonly pkg: ProviderPackage;
   readonly provider: Provider;
@@ -94,7 +96,7 @@ export class FakeCloud {
     this.behaviour = behaviour;
     this.provider = this.#makeProvider();
     const provider = this.provider;
-    const pkg: ProviderPackage = { name: "fake", module: "@cairn/fake-for-tests", version: "1.0.0", configure: () => provider };
+    const pkg: ProviderPackage = { name: "fake", module: "@cairn/fake-for-tests", version: "1.0.0", configure: (config) => (this.configured.push(config.values), provider) };
     this.pkg = pkg;
     this.Thing = class Thing extends CustomResource {
       /** The `out` output: `<name>-out` once created. */
