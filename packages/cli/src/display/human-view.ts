@@ -53,6 +53,10 @@ export class HumanView implements OperationView {
   #timer: NodeJS.Timeout | undefined;
   #frame = 0;
   #planShown = false;
+  /** Whether step lines were printed, so the plan needs a blank line above it. */
+  #stepsPrinted = false;
+  /** Components of the plan: they only group, so their steps are not announced. */
+  readonly #components = new Set<string>();
   #paused = false;
 
   constructor(options: HumanViewOptions) {
@@ -73,8 +77,7 @@ export class HumanView implements OperationView {
     if (this.#planShown) return;
     this.#planShown = true;
     const lines = renderPlan(plan, { theme: this.#options.theme, detailed: this.#options.detailed ?? false });
-    this.#print(lines.length === 0 ? ["    no changes"] : lines);
-    this.#print([""]);
+    this.#print([...(this.#stepsPrinted ? [""] : []), ...(lines.length === 0 ? ["    no changes"] : lines), ""]);
   }
 
   pause(): void {
@@ -105,11 +108,14 @@ export class HumanView implements OperationView {
         return;
       }
       case "plan":
+        for (const step of event.plan.steps) if (step.kind === "component") this.#components.add(step.urn);
         if (this.#options.printPlan) this.showPlan(event.plan);
         return;
       case "step-start":
+        this.#stepsPrinted = true;
         this.#active.set(event.urn, { op: event.op, type: event.resourceType, started: this.#now() });
-        if (this.#area === undefined) this.#print([`  ${stepMark(event.op, theme)} ${stepSubject(event.urn, event.resourceType, theme)} ${stepVerb(event.op, false)}…`]);
+        // Plain lines announce only steps that may take a while: not reads, not components.
+        if (this.#area === undefined && event.op !== "refresh" && !this.#components.has(event.urn)) this.#print([`  ${stepMark(event.op, theme)} ${stepSubject(event.urn, event.resourceType, theme)} ${stepVerb(event.op, false)}…`]);
         else this.#redraw();
         return;
       case "step-progress": {

@@ -1,5 +1,6 @@
 import { deepEqual, nameOfUrn, type Plan, type PlanStep, type PropertyMap, type StepCounts, type StepOp } from "@cairn/core";
 import { formatValue } from "./format-value.js";
+import { compactDiff, diffLines } from "./text-diff.js";
 import type { Theme } from "./theme.js";
 
 /** The mark of each step kind in the diff view. */
@@ -30,13 +31,14 @@ export interface PlanViewOptions {
  */
 export function renderPlan(plan: Plan, options: PlanViewOptions): string[] {
   const depth = parentDepths(plan.steps);
+  const shown = shownUrns(plan.steps, options.showSames === true);
   const lines: string[] = [];
-  for (const step of plan.steps) {
-    if (step.op === "same" && options.showSames !== true) continue;
+  for (const step of treeOrder(plan.steps)) {
+    if (!shown.has(step.urn)) continue;
     const indent = "    ".repeat(1 + (depth.get(step.urn) ?? 0));
     const mark = OP_SYMBOL[step.op].padEnd(3);
-    const head = `${indent}${options.theme.op(step.op, mark)} ${step.type} ${options.theme.bold(nameOfUrn(step.urn))}${note(step, options.theme)}`;
-    lines.push(head);
+    const name = step.op === "same" ? options.theme.dim(`${step.type} ${nameOfUrn(step.urn)}`) : `${step.type} ${options.theme.bold(nameOfUrn(step.urn))}`;
+    lines.push(`${indent}${options.theme.op(step.op, mark)} ${name}${note(step, options.theme)}`);
     for (const line of propertyLines(step, options)) lines.push(`${indent}    ${line}`);
   }
   return lines;
@@ -76,11 +78,16 @@ function propertyLines(step: PlanStep, options: PlanViewOptions): string[] {
   const olds = step.oldInputs ?? {};
   if (step.op === "update" || step.op === "replace") {
     const keys = step.changes && step.changes.length > 0 ? [...step.changes] : changedKeys(olds, inputs);
-    return keys.sort().map((key) => {
+    return keys.sort().flatMap((key) => {
       const forces = step.op === "replace" && step.replaces?.includes(key) ? theme.dim(" (forces replacement)") : "";
-      if (!(key in olds)) return `${theme.green("+")} ${key}: ${fmt(inputs[key])}${forces}`;
-      if (!(key in inputs)) return `${theme.red("-")} ${key}: ${fmt(olds[key])}${forces}`;
-      return `${theme.yellow("~")} ${key}: ${fmt(olds[key])} => ${fmt(inputs[key])}${forces}`;
+      if (!(key in olds)) return [`${theme.green("+")} ${key}: ${fmt(inputs[key])}${forces}`];
+      if (!(key in inputs)) return [`${theme.red("-")} ${key}: ${fmt(olds[key])}${forces}`];
+      const before = olds[key];
+      const after = inputs[key];
+      if (typeof before === "string" && typeof after === "string" && (before.includes("\n") || after.includes("\n"))) {
+        return [`${theme.yellow("~")} ${key}:${forces}`, ...textChange(before, after, theme)];
+      }
+      return [`${theme.yellow("~")} ${key}: ${fmt(before)} => ${fmt(after)}${forces}`];
     });
   }
   if (options.detailed !== true) return [];
@@ -89,9 +96,57 @@ function propertyLines(step: PlanStep, options: PlanViewOptions): string[] {
   return [];
 }
 
+function textChange(before: string, after: string, theme: Theme): string[] {
+  return compactDiff(diffLines(before, after)).map((line) => {
+    if (line === "gap") return theme.dim("      …");
+    if (line.kind === "added") return theme.green(`    + ${line.text}`);
+    if (line.kind === "removed") return theme.red(`    - ${line.text}`);
+    return theme.dim(`      ${line.text}`);
+  });
+}
+
 function changedKeys(olds: PropertyMap, news: PropertyMap): string[] {
   const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
   return [...keys].filter((key) => !deepEqual(olds[key], news[key]));
+}
+
+/** The steps to show: those that change, and their ancestors (as context) so the tree reads right. */
+function shownUrns(steps: readonly PlanStep[], showSames: boolean): Set<string> {
+  const parents = new Map(steps.map((step) => [step.urn, step.parent]));
+  const shown = new Set<string>();
+  for (const step of steps) {
+    if (step.op === "same" && !showSames) continue;
+    for (let urn: string | undefined = step.urn; urn !== undefined && !shown.has(urn) && parents.has(urn); urn = parents.get(urn)) shown.add(urn);
+  }
+  return shown;
+}
+
+/** Steps with each component's children right after it, otherwise in plan order. */
+function treeOrder(steps: readonly PlanStep[]): PlanStep[] {
+  const urns = new Set(steps.map((step) => step.urn));
+  const children = new Map<string, PlanStep[]>();
+  const roots: PlanStep[] = [];
+  for (const step of steps) {
+    if (step.parent !== undefined && urns.has(step.parent) && step.parent !== step.urn) {
+      const list = children.get(step.parent) ?? [];
+      list.push(step);
+      children.set(step.parent, list);
+    } else {
+      roots.push(step);
+    }
+  }
+  const out: PlanStep[] = [];
+  const seen = new Set<string>();
+  const visit = (step: PlanStep): void => {
+    if (seen.has(step.urn)) return;
+    seen.add(step.urn);
+    out.push(step);
+    for (const child of children.get(step.urn) ?? []) visit(child);
+  };
+  for (const step of roots) visit(step);
+  // Steps left over sit under a parent cycle; show them rather than lose them.
+  for (const step of steps) visit(step);
+  return out;
 }
 
 function parentDepths(steps: readonly PlanStep[]): Map<string, number> {

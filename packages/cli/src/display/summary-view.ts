@@ -25,7 +25,8 @@ export function renderPreviewSummary(result: PreviewResult, theme: Theme, durati
 
 /** What `up` and `destroy` print when they end. */
 export function renderUpdateSummary(result: UpdateResult, theme: Theme, operation: "up" | "destroy"): string[] {
-  const lines: string[] = [""];
+  const changed = result.plan.steps.some((step) => step.op !== "same");
+  const lines: string[] = changed ? [""] : [];
   if (operation === "up") lines.push(...renderOutputs(result.outputs, theme));
   lines.push(theme.bold("Resources:"), ...renderCounts(result.counts, { theme, tense: "done" }), "");
   if (result.failures.length > 0) {

@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, join, relative, resolve } from "node:path";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import { createContext, type CommandContext } from "../cli/context.js";
-import { cairnDependencySpec, cliPackageDir, cliVersion, linkedPackagesDir } from "../project/cairn-packages.js";
+import { cliPackageDir, cliVersion, linkedPackagesDir } from "../project/cairn-packages.js";
+import { cairnDependencySpec } from "../project/dependency-spec.js";
 import { stackInit } from "./stack-admin.js";
 
 /** Flags of `cairn init`. */

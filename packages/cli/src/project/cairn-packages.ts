@@ -27,9 +27,3 @@ export function linkedPackagesDir(env: Readonly<Record<string, string | undefine
   if (cliDir.split(sep).includes("node_modules")) return undefined;
   return existsSync(join(packagesDir, "core", "package.json")) ? packagesDir : undefined;
 }
-
-/** The dependency spec for one of Cairn's packages in a new project. */
-export function cairnDependencySpec(name: string, linkedDir: string | undefined, version: string): string {
-  if (linkedDir === undefined) return `^${version}`;
-  return `file:${join(linkedDir, name.replace(/^@cairn\//, ""))}`;
-}

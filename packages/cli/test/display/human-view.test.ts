@@ -1,0 +1,67 @@
+import type { EngineEvent } from "@cairn/core";
+import { HumanView } from "../../src/display/human-view.js";
+import { createTheme } from "../../src/display/theme.js";
+import { samplePlan } from "./fixtures.js";
+
+function capture(): { out: { write(text: string): void }; text(): string } {
+  let text = "";
+  return { out: { write: (chunk: string) => void (text += chunk) }, text: () => text };
+}
+
+const fileUrn = "urn:cairn:dev::demo::local:fs/File::notes";
+
+const events: EngineEvent[] = [
+  { type: "operation-start", operation: "up", project: "demo", stack: "dev" },
+  { type: "plan", plan: samplePlan() },
+  { type: "step-start", op: "create", urn: fileUrn, resourceType: "local:fs/File" },
+  { type: "step-progress", urn: fileUrn, message: "writing" },
+  { type: "step-done", op: "create", urn: fileUrn, durationMs: 1500 },
+  { type: "step-failed", op: "delete", urn: "urn:cairn:dev::demo::local:fs/File::old", message: "EACCES: permission denied" },
+  { type: "step-skipped", op: "create", urn: "urn:cairn:dev::demo::local:fs/File::after", because: "old failed" },
+  { type: "operation-end", operation: "up", status: "failed", durationMs: 2000 },
+];
+
+describe("the human view", () => {
+  it("without a terminal prints one plain line per start, end, failure and skip", () => {
+    const sink = capture();
+    const view = new HumanView({ out: sink.out, theme: createTheme(false), live: false, columns: 80, printPlan: false });
+    for (const event of events) view.onEvent(event);
+    expect(sink.text()).toBe(
+      [
+        "Updating stack dev of project demo",
+        "",
+        "  + notes (local:fs/File) creating…",
+        "      notes: writing",
+        "  + notes (local:fs/File) created (1.5s)",
+        "  ✗ old (local:fs/File) delete failed: EACCES: permission denied",
+        "  · after skipped: old failed",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("on a terminal redraws resources in progress in place, with elapsed time", () => {
+    const sink = capture();
+    let now = 0;
+    const view = new HumanView({ out: sink.out, theme: createTheme(false), live: true, columns: 80, printPlan: false, now: () => now });
+    view.onEvent(events[0]!);
+    view.onEvent(events[2]!);
+    now = 4200;
+    view.onEvent(events[3]!);
+    view.onEvent(events[4]!);
+    view.close();
+    const text = sink.text();
+    expect(text).toContain("⠋ notes (local:fs/File) creating 0ms");
+    expect(text).toContain("\x1b[1F\x1b[J");
+    expect(text).toContain("creating 4.2s writing");
+    expect(text).toContain("  + notes (local:fs/File) created (1.5s)\n");
+  });
+
+  it("prints the plan once, however often it is asked", () => {
+    const sink = capture();
+    const view = new HumanView({ out: sink.out, theme: createTheme(false), live: false, columns: 80, printPlan: true });
+    view.onEvent({ type: "plan", plan: samplePlan() });
+    view.showPlan(samplePlan());
+    expect(sink.text().split("local:random/RandomId suffix").length).toBe(2);
+  });
+});

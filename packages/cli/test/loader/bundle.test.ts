@@ -1,0 +1,53 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bundleProgram } from "../../src/loader/bundle.js";
+import { userFrame } from "../../src/loader/source-frame.js";
+
+describe("bundling a program", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "cairn-bundle-"));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it("keeps npm packages external, bundles local modules and inlines a source map", async () => {
+    await writeFile(join(dir, "index.ts"), 'import { x } from "./lib.js";\nimport * as core from "@cairn/core";\nexport const y: number = x + Object.keys(core).length;\n');
+    await writeFile(join(dir, "lib.ts"), "export const x = 1;\n");
+    const out = await bundleProgram({ projectDir: dir, entry: join(dir, "index.ts"), outDir: join(dir, ".cairn", "build") });
+    const text = await readFile(out, "utf8");
+    expect(out).toBe(join(dir, ".cairn", "build", "index.mjs"));
+    expect(text).toMatch(/from "@cairn\/core"/);
+    expect(text).toContain("var x = 1");
+    expect(text).toContain("sourceMappingURL=data:application/json;base64,");
+  });
+
+  it("reports a syntax error with the file, line and column, and a caret", async () => {
+    await writeFile(join(dir, "index.ts"), "const ok = 1;\nconst broken = ;\n");
+    const failure = bundleProgram({ projectDir: dir, entry: join(dir, "index.ts"), outDir: join(dir, "out") });
+    await expect(failure).rejects.toMatchObject({ code: "CLI_PROGRAM_BUILD", file: "index.ts:2:16" });
+    await expect(failure).rejects.toThrow(/index\.ts:2:16: Unexpected ";"\n {4}const broken = ;\n {4} {15}\^/);
+  });
+});
+
+describe("finding the user's line in a stack trace", () => {
+  it("takes the first frame inside the project, skipping node_modules and bundles", () => {
+    const error = new Error("boom");
+    error.stack = [
+      "Error: boom",
+      "    at check (/p/node_modules/@cairn/core/dist/x.js:1:1)",
+      "    at file:///p/.cairn/build/index.mjs:3:3",
+      "    at Site.constructor (/p/site.ts:12:7)",
+      "    at /p/index.ts:4:1",
+    ].join("\n");
+    expect(userFrame(error, "/p")).toBe("site.ts:12:7");
+  });
+
+  it("looks into the cause when the error itself has no such frame", () => {
+    const cause = new Error("inner");
+    cause.stack = "Error: inner\n    at file:///p/index.ts:9:5";
+    const outer = new Error("outer", { cause });
+    outer.stack = "Error: outer\n    at /elsewhere/x.js:1:1";
+    expect(userFrame(outer, "/p")).toBe("index.ts:9:5");
+  });
+});
