@@ -3,10 +3,13 @@ import { CairnError, messageOf } from "../errors.js";
 import { countSteps, type Plan, type PlanStep, type StepCounts, type StepOp } from "../plan/step.js";
 import type { StepFailure } from "../automation/types.js";
 import type { OperationContext } from "./context.js";
+import { CallTracker } from "./call-tracker.js";
 import { Limiter } from "./limiter.js";
 import { PhaseValues } from "./phase-values.js";
 import { AbandonedError } from "./provider-call.js";
-import { runDelete, runForward, runRetire, type StepRuntime } from "./steps.js";
+import { runDelete, runForward, runRetire, trySameInline, type StepRuntime } from "./steps.js";
+
+const SAME = { op: "same" } as const;
 import type { OperationStatus } from "./events.js";
 
 /** How to run a plan. */
@@ -44,7 +47,7 @@ interface Task {
  */
 export async function applyPlan(ctx: OperationContext, plan: Plan, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const phase = new PhaseValues("apply");
-  const runtime: StepRuntime = { ctx, phase, limiter: new Limiter(), abortSignal: options.abortSignal };
+  const runtime: StepRuntime = { ctx, phase, limiter: new Limiter(), abortSignal: options.abortSignal, tracker: new CallTracker(options.abortSignal) };
   const tasks = buildTasks(ctx, plan);
   const queue = new PQueue(options.parallel === undefined ? {} : { concurrency: options.parallel });
   const done: Array<Pick<PlanStep, "op">> = [];
@@ -60,19 +63,44 @@ export async function applyPlan(ctx: OperationContext, plan: Plan, options: Appl
     if (--unsettled === 0) finish();
   };
 
-  const skip = (task: Task, because: string): void => {
-    if (task.state !== "waiting" && task.state !== "queued") return;
-    task.state = "skipped";
-    if (task.kind === "forward") phase.fail(task.step.urn, new CairnError("SKIPPED", `${task.step.urn} was skipped.`));
-    skipped.push(task.step.urn);
-    ctx.emit({ type: "step-skipped", op: task.step.op, urn: task.step.urn, because });
-    for (const dependent of task.dependents) skip(dependent, because);
-    settleOne();
+  const skip = (first: Task, because: string): void => {
+    const work = [first];
+    while (work.length > 0) {
+      const task = work.pop()!;
+      if (task.state !== "waiting" && task.state !== "queued") continue;
+      task.state = "skipped";
+      if (task.kind === "forward") phase.fail(task.step.urn, new CairnError("SKIPPED", `${task.step.urn} was skipped.`));
+      skipped.push(task.step.urn);
+      ctx.emit({ type: "step-skipped", op: task.step.op, urn: task.step.urn, because });
+      work.push(...task.dependents);
+      settleOne();
+    }
+  };
+
+  // Tasks whose dependencies are done; drained in a loop so long chains of
+  // instant steps never deepen the call stack.
+  const ready: Task[] = [];
+  let draining = false;
+  const release = (task: Task): void => {
+    for (const dependent of task.dependents) if (--dependent.waitingFor === 0 && dependent.state === "waiting") ready.push(dependent);
+    if (!draining) drain();
+  };
+  const drain = (): void => {
+    draining = true;
+    while (ready.length > 0) start(ready.pop()!);
+    draining = false;
   };
 
   const start = (task: Task): void => {
     if (options.signal?.aborted) {
       skip(task, "cancelled");
+      return;
+    }
+    if (task.kind === "forward" && trySameInline(runtime, task.step)) {
+      task.state = "done";
+      done.push(SAME);
+      settleOne();
+      release(task);
       return;
     }
     task.state = "queued";
@@ -92,7 +120,7 @@ export async function applyPlan(ctx: OperationContext, plan: Plan, options: Appl
         if (op !== undefined) done.push({ op });
         if (visible) ctx.emit({ type: "step-done", op: op ?? task.step.op, urn: task.step.urn, durationMs: Date.now() - began, ...(task.step.changes === undefined ? {} : { changes: task.step.changes }) });
         settleOne();
-        for (const dependent of task.dependents) if (--dependent.waitingFor === 0 && dependent.state === "waiting") start(dependent);
+        release(task);
       } catch (error) {
         if (error instanceof AbandonedError) {
           task.state = "pending";
@@ -124,7 +152,8 @@ export async function applyPlan(ctx: OperationContext, plan: Plan, options: Appl
   options.abortSignal?.addEventListener("abort", onAbort, { once: true });
 
   if (tasks.length === 0) finish();
-  for (const task of tasks) if (task.waitingFor === 0 && task.state === "waiting") start(task);
+  for (const task of tasks) if (task.waitingFor === 0 && task.state === "waiting") ready.push(task);
+  drain();
   await finished;
   options.signal?.removeEventListener("abort", onStop);
   options.abortSignal?.removeEventListener("abort", onAbort);

@@ -20,11 +20,15 @@ export interface OperationContext {
 }
 
 /** The provider of a desired resource in a phase; an explicit provider's config must be known. */
-export async function providerForNode(ctx: OperationContext, node: ResourceNode, phase: PhaseValues): Promise<Provider> {
+export function providerForNode(ctx: OperationContext, node: ResourceNode, phase: PhaseValues): Provider | Promise<Provider> {
   if (node.providerUrn === undefined) return ctx.registry.defaultProvider(node.type);
-  const providerNode = ctx.graph.tryGet(node.providerUrn);
+  return explicitProviderForNode(ctx, node, node.providerUrn, phase);
+}
+
+async function explicitProviderForNode(ctx: OperationContext, node: ResourceNode, providerUrn: string, phase: PhaseValues): Promise<Provider> {
+  const providerNode = ctx.graph.tryGet(providerUrn);
   if (providerNode === undefined) {
-    throw new CairnError("PROVIDER_NOT_FOUND", `The provider ${node.providerUrn} of ${node.urn} is not part of the program.`, { urn: node.urn });
+    throw new CairnError("PROVIDER_NOT_FOUND", `The provider ${providerUrn} of ${node.urn} is not part of the program.`, { urn: node.urn });
   }
   const config = await resolveProperties(providerNode.inputs, phase, providerNode.name);
   if (containsUnknown(config)) {

@@ -129,23 +129,35 @@ async function planNode(
     phase.settle(node.urn, {});
     const diff = prior === undefined ? undefined : defaultDiff(prior.inputs, inputs);
     const step = decideStep({ desired: { ...desiredBase, inputs }, prior, diff, schemaReplaces: [], schemaDeleteBeforeReplace: false, replaceRequested: false, targeted: flags.targeted });
-    return step instanceof CairnError ? step : { step, failures: [] };
+    return step instanceof CairnError ? step : { step, failures: NO_FAILURES };
   }
-  const provider = await providerForNode(ctx, node, phase);
-  const schema = provider.schema?.(node.type) ?? {};
-  const raw = await resolveProperties(node.inputs, phase, node.name);
-  const checked = provider.check === undefined ? { inputs: raw } : await provider.check(node.type, revealKeepUnknown(raw));
-  const inputs = resealLike(checked.inputs, raw);
+  const found = providerForNode(ctx, node, phase);
+  const provider = found instanceof Promise ? await found : found;
+  const schema = provider.schema?.(node.type) ?? NO_SCHEMA;
+  const resolved = resolveProperties(node.inputs, phase, node.name);
+  const raw = resolved instanceof Promise ? await resolved : resolved;
+  let inputs = raw;
+  let failures: readonly CheckFailure[] = NO_FAILURES;
+  if (provider.check !== undefined) {
+    const result = provider.check(node.type, reveal<PropertyMap>(raw));
+    const checked = result instanceof Promise ? await result : result;
+    inputs = resealLike(checked.inputs, raw);
+    failures = checked.failures ?? NO_FAILURES;
+  }
   const live = prior?.id !== undefined;
-  const news = live ? applyIgnoreChanges(inputs, prior!.inputs, node.options.ignoreChanges) : inputs;
-  const diff = live ? await diffWith(provider, node.type, prior!, news) : undefined;
-  const importId = node.importId === undefined ? undefined : await knownImportId(node);
-  const desired: DesiredResource = { ...desiredBase, inputs: news, ...(importId === undefined ? {} : { importId }) };
-  const step = decideStep({
+  const news = live && node.options.ignoreChanges.length > 0 ? applyIgnoreChanges(inputs, prior!.inputs, node.options.ignoreChanges) : inputs;
+  let diff: DiffResult | undefined;
+  if (live) {
+    const result = diffWith(provider, node.type, prior!, news);
+    diff = result instanceof Promise ? await result : result;
+  }
+  const importId = node.importId === undefined || live ? undefined : await knownImportId(node);
+  const desired: DesiredResource = importId === undefined ? { ...desiredBase, inputs: news } : { ...desiredBase, inputs: news, importId };
+  let step = decideStep({
     desired,
     prior,
     diff,
-    schemaReplaces: schema.replaceOnChanges ?? [],
+    schemaReplaces: schema.replaceOnChanges ?? NO_STRINGS,
     schemaDeleteBeforeReplace: schema.deleteBeforeReplace ?? false,
     replaceRequested: flags.replaceRequested,
     targeted: flags.targeted,
@@ -154,9 +166,17 @@ async function planNode(
     phase.settle(node.urn, UNKNOWN);
     return step;
   }
+  if (step.op === "update" && provider.update === undefined) {
+    // A provider that cannot update in place replaces instead.
+    step = { ...step, op: "replace", replaces: step.changes ?? [] };
+  }
   phase.settle(node.urn, previewOutputs(step, prior, schema));
-  return { step, failures: checked.failures ?? [] };
+  return { step, failures };
 }
+
+const NO_FAILURES: readonly CheckFailure[] = [];
+const NO_STRINGS: readonly string[] = [];
+const NO_SCHEMA: TypeSchema = {};
 
 async function knownImportId(node: ResourceNode): Promise<string> {
   const resolved = await output(node.importId!).evaluate(PROGRAM_PHASE);
@@ -168,7 +188,7 @@ async function knownImportId(node: ResourceNode): Promise<string> {
 
 function diffWith(provider: Provider, type: string, prior: ResourceState, news: PropertyMap): DiffResult | Promise<DiffResult> {
   if (provider.diff === undefined) return defaultDiff(prior.inputs, news);
-  return provider.diff(type, prior.id!, reveal(prior.inputs), revealKeepUnknown(news), reveal(prior.outputs));
+  return provider.diff(type, prior.id!, reveal(prior.inputs), reveal(news), reveal(prior.outputs));
 }
 
 /** What dependents may rely on before apply: everything for an unchanged resource, stable outputs for an update. */
@@ -181,11 +201,6 @@ function previewOutputs(step: PlanStep, prior: ResourceState | undefined, schema
   for (const key of Object.keys(prior.outputs)) out[key] = stable.has(key) ? prior.outputs[key]! : UNKNOWN;
   out.id = prior.id!;
   return out;
-}
-
-/** Providers see plain values; UNKNOWN markers stay so check and diff can let them through. */
-export function revealKeepUnknown(map: PropertyMap): PropertyMap {
-  return reveal<PropertyMap>(map);
 }
 
 /** Marks as secret the top-level checked inputs whose raw input was secret. */

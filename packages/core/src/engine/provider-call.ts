@@ -1,20 +1,15 @@
 import { CairnError, messageOf } from "../errors.js";
-import type { CallContext, OperationTimeouts, Provider, ProviderOperation } from "../provider/provider.js";
+import type { CallContext, CallLimits, OperationTimeouts, Provider, ProviderOperation } from "../provider/provider.js";
 import { nameOfUrn } from "../resource/urn.js";
+import { AbandonedError, CallTracker, type TrackedCall } from "./call-tracker.js";
 import type { EventSink } from "./events.js";
 import type { Limiter } from "./limiter.js";
 import { backoffDelay, effectiveRetryPolicy, sleep } from "./retry.js";
 
+export { AbandonedError } from "./call-tracker.js";
+
 /** The default time limit of one provider operation. */
 export const DEFAULT_TIMEOUT_MS = 20 * 60_000;
-
-/** Raised when a hard abort abandons a call in flight; its step stays pending in state. */
-export class AbandonedError extends Error {
-  constructor() {
-    super("The operation was aborted while this call was in flight.");
-    this.name = "AbandonedError";
-  }
-}
 
 /** What one provider call needs from the engine. */
 export interface CallSetup {
@@ -26,6 +21,8 @@ export interface CallSetup {
   readonly limiter: Limiter;
   readonly emit: EventSink;
   readonly abortSignal: AbortSignal | undefined;
+  /** The operation's tracker of calls in flight. @default one for this call alone */
+  readonly tracker?: CallTracker;
 }
 
 /**
@@ -34,13 +31,15 @@ export interface CallSetup {
  * a time limit, and abandonment on a hard abort.
  */
 export async function callProvider<T>(setup: CallSetup, call: (ctx: CallContext) => Promise<T>): Promise<T> {
-  const policy = effectiveRetryPolicy(setup.provider.retry);
   const limits = setup.provider.limits?.(setup.type, setup.operation);
+  const tracker = setup.tracker ?? new CallTracker(setup.abortSignal);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await setup.limiter.run(limits, () => callOnce(setup, call));
+      if (setup.abortSignal?.aborted) throw new AbandonedError();
+      return await setup.limiter.run(limits, () => callOnce(setup, tracker, call));
     } catch (error) {
       if (error instanceof AbandonedError || setup.abortSignal?.aborted) throw error instanceof AbandonedError ? error : new AbandonedError();
+      const policy = effectiveRetryPolicy(setup.provider.retry);
       const kind = classify(setup.provider, error);
       if (kind === "fatal" || attempt >= policy.maxAttempts) throw error;
       const delayMs = backoffDelay(attempt, policy, kind);
@@ -63,48 +62,86 @@ function classify(provider: Provider, error: unknown): "retry" | "throttle" | "f
   }
 }
 
-function callOnce<T>(setup: CallSetup, call: (ctx: CallContext) => Promise<T>): Promise<T> {
+/** The context a provider call receives; its AbortSignal is made only if the provider asks for it. */
+class Call implements CallContext, TrackedCall {
+  readonly urn: string;
+  readonly type: string;
+  readonly timeoutMs: number;
+  readonly deadline: number;
+  readonly #setup: CallSetup;
+  #controller: AbortController | undefined;
+  #reject: ((error: unknown) => void) | undefined;
+
+  constructor(setup: CallSetup, timeoutMs: number, reject: (error: unknown) => void) {
+    this.#setup = setup;
+    this.urn = setup.urn;
+    this.type = setup.type;
+    this.timeoutMs = timeoutMs;
+    this.deadline = Date.now() + timeoutMs;
+    this.#reject = reject;
+  }
+
+  get name(): string {
+    return nameOfUrn(this.urn);
+  }
+
+  get signal(): AbortSignal {
+    this.#controller ??= new AbortController();
+    return this.#controller.signal;
+  }
+
+  progress(message: string): void {
+    this.#setup.emit({ type: "step-progress", urn: this.urn, message });
+  }
+
+  limit<R>(limits: CallLimits, inner: () => Promise<R>): Promise<R> {
+    return this.#setup.limiter.run(limits, inner);
+  }
+
+  end(error: Error): void {
+    const reject = this.#reject;
+    if (reject === undefined) return;
+    this.#reject = undefined;
+    const reason =
+      CairnError.isCairnError(error) && error.code === "TIMEOUT"
+        ? new CairnError(
+            "TIMEOUT",
+            `${this.#setup.operation} of ${this.name} did not finish within ${Math.round(this.timeoutMs / 1000)}s (set customTimeouts.${this.#setup.operation} to allow longer).`,
+            { urn: this.urn },
+          )
+        : error;
+    this.#controller?.abort(reason);
+    reject(reason);
+  }
+
+  settled(): void {
+    this.#reject = undefined;
+  }
+}
+
+function callOnce<T>(setup: CallSetup, tracker: CallTracker, call: (ctx: CallContext) => Promise<T>): Promise<T> {
   const timeoutMs = timeoutFor(setup);
-  const controller = new AbortController();
-  const ctx: CallContext = {
-    urn: setup.urn,
-    type: setup.type,
-    name: nameOfUrn(setup.urn),
-    signal: controller.signal,
-    timeoutMs,
-    progress: (message) => setup.emit({ type: "step-progress", urn: setup.urn, message }),
-    limit: (limits, inner) => setup.limiter.run(limits, inner),
-  };
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      controller.abort(new AbandonedError());
-      reject(new AbandonedError());
-    };
-    const timer = setTimeout(() => {
-      const error = new CairnError("TIMEOUT", `${setup.operation} of ${nameOfUrn(setup.urn)} did not finish within ${Math.round(timeoutMs / 1000)}s (set customTimeouts.${setup.operation} to allow longer).`, { urn: setup.urn });
-      controller.abort(error);
-      reject(error);
-    }, timeoutMs);
-    setup.abortSignal?.addEventListener("abort", onAbort, { once: true });
-    const settle = (): void => {
-      clearTimeout(timer);
-      setup.abortSignal?.removeEventListener("abort", onAbort);
-    };
+    const ctx = new Call(setup, timeoutMs, reject);
+    const untrack = tracker.track(ctx, timeoutMs);
     let pending: Promise<T>;
     try {
       pending = call(ctx);
     } catch (error) {
-      settle();
+      untrack();
+      ctx.settled();
       reject(error);
       return;
     }
     pending.then(
       (value) => {
-        settle();
+        untrack();
+        ctx.settled();
         resolve(value);
       },
       (error: unknown) => {
-        settle();
+        untrack();
+        ctx.settled();
         reject(error);
       },
     );
@@ -113,9 +150,8 @@ function callOnce<T>(setup: CallSetup, call: (ctx: CallContext) => Promise<T>): 
 
 function timeoutFor(setup: CallSetup): number {
   const op = setup.operation;
-  const schema = setup.provider.schema?.(setup.type)?.timeouts;
   if (op === "create" || op === "update" || op === "delete" || op === "read") {
-    return setup.timeouts[op] ?? schema?.[op] ?? DEFAULT_TIMEOUT_MS;
+    return setup.timeouts[op] ?? setup.provider.schema?.(setup.type)?.timeouts?.[op] ?? DEFAULT_TIMEOUT_MS;
   }
   return DEFAULT_TIMEOUT_MS;
 }

@@ -34,6 +34,7 @@ export class ProviderRegistry {
   readonly #options: ProviderRegistryOptions;
   readonly #packages = new Map<string, ProviderPackage>();
   readonly #configured = new Map<string, Promise<Provider>>();
+  readonly #ready = new Map<string, Provider>();
 
   constructor(options: ProviderRegistryOptions) {
     this.#options = options;
@@ -69,15 +70,20 @@ export class ProviderRegistry {
     return pkg;
   }
 
-  /** The stack's default provider for a type's package. */
-  defaultProvider(type: string): Promise<Provider> {
+  /** The stack's default provider for a type's package; synchronous once it has been configured. */
+  defaultProvider(type: string): Provider | Promise<Provider> {
+    const ready = this.#ready.get(type);
+    if (ready !== undefined) return ready;
     const key = providerKeyOfType(type);
     let provider = this.#configured.get(`default:${key}`);
     if (provider === undefined) {
       provider = this.packageOf(type).then((pkg) => pkg.configure({ values: this.#configValues(key), projectDir: this.#options.projectDir }));
       this.#configured.set(`default:${key}`, provider);
     }
-    return provider;
+    return provider.then((configured) => {
+      this.#ready.set(type, configured);
+      return configured;
+    });
   }
 
   /** The provider an explicit provider resource configures with these inputs. */

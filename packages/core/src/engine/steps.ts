@@ -10,6 +10,7 @@ import type { ResourceNode } from "../resource/node.js";
 import type { ResourceState } from "../state/model.js";
 import { deepEqual } from "../util/canonical-json.js";
 import { providerForNode, providerForRecord, type OperationContext } from "./context.js";
+import type { CallTracker } from "./call-tracker.js";
 import type { Limiter } from "./limiter.js";
 import type { PhaseValues } from "./phase-values.js";
 import { callProvider } from "./provider-call.js";
@@ -21,6 +22,7 @@ export interface StepRuntime {
   readonly phase: PhaseValues;
   readonly limiter: Limiter;
   readonly abortSignal: AbortSignal | undefined;
+  readonly tracker: CallTracker;
 }
 
 /** What a forward step ended as: the op it really performed (an update may turn out to be a no-op). */
@@ -83,6 +85,7 @@ function setupFor(rt: StepRuntime, provider: Provider, node: { urn: string; type
     limiter: rt.limiter,
     emit: rt.ctx.emit,
     abortSignal: rt.abortSignal,
+    tracker: rt.tracker,
   };
 }
 
@@ -126,12 +129,7 @@ async function runCreate(
   if (prior !== undefined && prior.urn !== node.urn) await session.remove(prior.urn);
   const created = await callProvider(setupFor(rt, provider, node, "create"), (ctx) => provider.create(reveal(inputs), token, ctx));
   const outputs = sealOutputs(provider, node, created.outputs, inputs);
-  void session.change(node.urn, (draft) => {
-    draft.id = created.id;
-    draft.outputs = outputs;
-    delete draft.pending;
-    draft.createdAt ??= now();
-  });
+  void session.assign(node.urn, { id: created.id, outputs, ...(base.createdAt === undefined ? { createdAt: now() } : {}) }, ["pending"]);
   rt.phase.settle(node.urn, { ...outputs, id: created.id });
   return replacing ? "replace" : "create";
 }
@@ -145,16 +143,12 @@ async function runUpdate(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
   }
   if (provider.update === undefined) throw new CairnError("PROVIDER_ERROR", `${node.type} cannot be updated in place, and its provider declares no replacement for ${step.changes?.join(", ")}.`, { urn });
   const token = randomUUID();
-  await session.change(urn, (draft) => {
-    draft.pending = { op: "update", token, startedAt: now() };
-  });
+  await session.assign(urn, { pending: { op: "update", token, startedAt: now() } });
   const raw = await callProvider(setupFor(rt, provider, node, "update"), (ctx) => provider.update!(prior.id!, reveal(prior.inputs), reveal(inputs), reveal(prior.outputs), ctx));
   const outputs = sealOutputs(provider, node, raw, inputs);
   const record = recordFor(node, step, inputs, prior);
-  void session.change(urn, (draft) => {
-    Object.assign(draft, record, { id: prior.id, outputs, updatedAt: now() });
-    delete draft.pending;
-  });
+  const change = recordChange(session.tryGet(urn)!, { ...record, id: prior.id!, outputs, updatedAt: now() });
+  void session.assign(urn, change.set, change.remove);
   rt.phase.settle(urn, { ...outputs, id: prior.id! });
   return "update";
 }
@@ -181,6 +175,42 @@ async function runImport(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
   return "import";
 }
 
+/**
+ * Settles an unchanged provider-backed resource at once, with no provider
+ * call and no await; returns false when the step needs the general path
+ * (renamed through an alias, or its recorded options changed).
+ */
+export function trySameInline(rt: StepRuntime, step: PlanStep): boolean {
+  if (step.op !== "same" || step.kind !== "custom" || step.aliasOf !== undefined) return false;
+  const prior = rt.ctx.session.tryGet(step.urn);
+  if (prior?.id === undefined) return false;
+  if (!step.untargeted) {
+    const node = rt.ctx.graph.tryGet(step.urn)!;
+    const opts = node.options;
+    if (
+      (prior.protect ?? false) !== opts.protect ||
+      (prior.retainOnDelete ?? false) !== opts.retainOnDelete ||
+      (prior.deleteBeforeReplace ?? false) !== opts.deleteBeforeReplace ||
+      prior.parent !== node.parent ||
+      prior.provider !== node.providerUrn ||
+      !sameStrings(prior.dependencies, step.dependencies) ||
+      !sameStrings(prior.ignoreChanges ?? NO_STRINGS, opts.ignoreChanges)
+    ) {
+      return false;
+    }
+  }
+  rt.phase.settle(step.urn, { ...prior.outputs, id: prior.id });
+  return true;
+}
+
+const NO_STRINGS: readonly string[] = [];
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function runSame(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: ResourceState | undefined): StepEnd {
   if (prior?.id === undefined) {
     rt.phase.settle(node.urn, {});
@@ -197,6 +227,19 @@ function runSame(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: Res
   }
   rt.phase.settle(node.urn, { ...prior.outputs, id: prior.id });
   return "same";
+}
+
+/** Options recorded only when set; an update that unsets one removes it. */
+const OPTIONAL_FIELDS = ["protect", "retainOnDelete", "deleteBeforeReplace", "ignoreChanges", "provider", "parent"] as const;
+
+/** What a finished update changes in a record, so the journal carries only that. */
+function recordChange(current: ResourceState, next: ResourceState): { set: Partial<ResourceState>; remove: (keyof ResourceState)[] } {
+  const set: Record<string, unknown> = {};
+  for (const key of Object.keys(next) as (keyof ResourceState)[]) {
+    if (!deepEqual(current[key], next[key])) set[key] = next[key];
+  }
+  const remove: (keyof ResourceState)[] = ["pending", ...OPTIONAL_FIELDS.filter((key) => next[key] === undefined)];
+  return { set: set as Partial<ResourceState>, remove };
 }
 
 function metadataChanged(prior: ResourceState, next: ResourceState): boolean {
@@ -243,11 +286,9 @@ export async function runDelete(rt: StepRuntime, step: PlanStep): Promise<void> 
     await session.remove(step.urn);
     return;
   }
-  await deleteInCloud(rt, record, record.id, record.inputs, record.outputs, async (token) => {
-    await session.change(step.urn, (draft) => {
-      draft.pending = { op: "delete", token, startedAt: now() };
-    });
-  });
+  await deleteInCloud(rt, record, record.id, record.inputs, record.outputs, (token) =>
+    session.assign(step.urn, { pending: { op: "delete", token, startedAt: now() } }),
+  );
   void session.remove(step.urn);
 }
 
@@ -298,6 +339,6 @@ async function deleteInCloud(
   }
   await recordIntent(randomUUID());
   if (provider.delete === undefined) return;
-  const setup = { provider, urn: record.urn, type: record.type, operation: "delete" as const, timeouts: {}, limiter: rt.limiter, emit: rt.ctx.emit, abortSignal: rt.abortSignal };
+  const setup = { provider, urn: record.urn, type: record.type, operation: "delete" as const, timeouts: {}, limiter: rt.limiter, emit: rt.ctx.emit, abortSignal: rt.abortSignal, tracker: rt.tracker };
   await callProvider(setup, (ctx) => provider.delete!(id, reveal(inputs), reveal(outputs), ctx));
 }

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { CairnError } from "../errors.js";
-import { currentScope } from "../program/scope-storage.js";
+import { callInScope, currentScope } from "../program/scope-storage.js";
 import { PROGRAM_PHASE, type EvaluationPhase, type Resolved } from "./phase.js";
 
 const OUTPUT_BRAND = Symbol.for("cairn.Output");
@@ -61,16 +61,20 @@ export class Output<T> {
    * the result keeps this Output's dependencies and secrecy.
    */
   apply<U>(fn: (value: T) => Input<U>): Output<U> {
+    const scope = currentScope();
     const result = new Output<U>(this.resources, async (phase) => {
       const source = await this.evaluate(phase);
       if (!source.known) return { known: false, secret: source.secret };
-      const mapped = await resolveInput(fn(source.value as T), phase);
+      const mapped = await resolveInput(
+        callInScope(scope, () => fn(source.value as T)),
+        phase,
+      );
       return { known: mapped.known, value: mapped.value as U, secret: source.secret || mapped.secret };
     });
     if (this.resources.size === 0) {
       // A value known before deployment is computed while the program runs, so
       // resources created inside `fn` are registered before the graph freezes.
-      currentScope()?.track(result.evaluate(PROGRAM_PHASE));
+      scope?.track(result.evaluate(PROGRAM_PHASE));
     }
     return result;
   }

@@ -8,7 +8,41 @@ import { isSecretValue, isUnknown, SecretValue, UNKNOWN, type PropertyMap, type 
  * Outputs and promises are awaited, unknown values become UNKNOWN and secret
  * ones SecretValue, keys whose value is `undefined` are dropped.
  */
-export async function resolveProperties(inputs: Readonly<Record<string, unknown>>, phase: EvaluationPhase, where: string): Promise<PropertyMap> {
+export function resolveProperties(inputs: Readonly<Record<string, unknown>>, phase: EvaluationPhase, where: string): PropertyMap | Promise<PropertyMap> {
+  // Most inputs hold no Output or promise at all: those need no waiting.
+  let plain = true;
+  for (const key in inputs) {
+    if (!isPlainValue(inputs[key])) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return dropUndefined(inputs);
+  return resolveAsync(inputs, phase, where);
+}
+
+function isPlainValue(value: unknown): boolean {
+  if (value === undefined || isSimple(value)) return true;
+  if (Array.isArray(value)) return value.every(isPlainValue);
+  if (isPlainObject(value)) {
+    for (const key in value) if (!isPlainValue(value[key])) return false;
+    return true;
+  }
+  return false;
+}
+
+function dropUndefined(inputs: Readonly<Record<string, unknown>>): PropertyMap {
+  for (const key in inputs) {
+    if (inputs[key] === undefined) {
+      const out: Record<string, PropertyValue> = {};
+      for (const k in inputs) if (inputs[k] !== undefined) out[k] = inputs[k] as PropertyValue;
+      return out;
+    }
+  }
+  return inputs as PropertyMap;
+}
+
+async function resolveAsync(inputs: Readonly<Record<string, unknown>>, phase: EvaluationPhase, where: string): Promise<PropertyMap> {
   const out: Record<string, PropertyValue> = {};
   const pending: Promise<void>[] = [];
   for (const key of Object.keys(inputs)) {

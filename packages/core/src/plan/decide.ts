@@ -45,32 +45,37 @@ export interface DecisionInput {
  */
 export function decideStep(input: DecisionInput): PlanStep | CairnError {
   const { desired, prior, diff } = input;
-  const base = {
-    urn: desired.urn,
-    type: desired.type,
-    kind: desired.kind,
-    ...(desired.parent === undefined ? {} : { parent: desired.parent }),
-    ...(desired.provider === undefined ? {} : { provider: desired.provider }),
-    dependencies: desired.dependencies,
-    ...(prior !== undefined && prior.urn !== desired.urn ? { aliasOf: prior.urn } : {}),
-  };
+  const step: Mutable<PlanStep> = { op: "same", urn: desired.urn, type: desired.type, kind: desired.kind, dependencies: desired.dependencies };
+  if (desired.parent !== undefined) step.parent = desired.parent;
+  if (desired.provider !== undefined) step.provider = desired.provider;
+  if (prior !== undefined && prior.urn !== desired.urn) step.aliasOf = prior.urn;
   const live = prior !== undefined && (prior.id !== undefined || prior.kind !== "custom");
   if (!input.targeted) {
-    return live ? { ...base, op: "same", untargeted: true, inputs: prior.inputs, id: prior.id } : { ...base, op: "same", untargeted: true };
+    step.untargeted = true;
+    if (live) {
+      step.inputs = prior.inputs;
+      if (prior.id !== undefined) step.id = prior.id;
+    }
+    return step;
   }
+  step.inputs = desired.inputs;
   if (!live) {
-    if (desired.importId !== undefined) return { ...base, op: "import", id: desired.importId, inputs: desired.inputs, reason: "import" };
-    const pendingCreate = prior?.pending?.op === "create" ? { reason: "pending-create" as const } : {};
-    return { ...base, op: "create", inputs: desired.inputs, ...pendingCreate };
+    if (desired.importId !== undefined) {
+      step.op = "import";
+      step.id = desired.importId;
+      step.reason = "import";
+    } else {
+      step.op = "create";
+      if (prior?.pending?.op === "create") step.reason = "pending-create";
+    }
+    return step;
   }
-  const existing = { ...base, inputs: desired.inputs, oldInputs: prior.inputs, oldOutputs: prior.outputs, ...(prior.id === undefined ? {} : { id: prior.id }) };
-  const changes = diff?.changes ?? [];
-  const replacePatterns = [...input.schemaReplaces, ...desired.options.replaceOnChanges];
-  const replaces = [
-    ...new Set([...(diff?.replaces ?? []), ...changes.filter((change) => replacePatterns.some((pattern) => matchesPath(change, pattern)))]),
-  ].sort();
-  const mustReplace = desired.kind === "custom" && (input.replaceRequested || replaces.length > 0);
-  if (mustReplace) {
+  step.oldInputs = prior.inputs;
+  step.oldOutputs = prior.outputs;
+  if (prior.id !== undefined) step.id = prior.id;
+  const changes = diff?.changes ?? NONE;
+  const replaces = replacingChanges(changes, diff?.replaces ?? NONE, input.schemaReplaces, desired.options.replaceOnChanges);
+  if (desired.kind === "custom" && (input.replaceRequested || replaces.length > 0)) {
     if (prior.protect || desired.options.protect) {
       return new CairnError(
         "PROTECTED",
@@ -78,18 +83,31 @@ export function decideStep(input: DecisionInput): PlanStep | CairnError {
         { urn: desired.urn },
       );
     }
-    const deleteBeforeReplace = desired.options.deleteBeforeReplace || diff?.deleteBeforeReplace === true || input.schemaDeleteBeforeReplace;
-    return {
-      ...existing,
-      op: "replace",
-      changes,
-      replaces,
-      ...(input.replaceRequested && replaces.length === 0 ? { reason: "replace-requested" as const } : {}),
-      ...(deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
-    };
+    step.op = "replace";
+    step.changes = changes;
+    step.replaces = replaces;
+    if (input.replaceRequested && replaces.length === 0) step.reason = "replace-requested";
+    if (desired.options.deleteBeforeReplace || diff?.deleteBeforeReplace === true || input.schemaDeleteBeforeReplace) step.deleteBeforeReplace = true;
+    return step;
   }
-  if (changes.length > 0) return { ...existing, op: "update", changes };
-  return { ...existing, op: "same" };
+  if (changes.length > 0) {
+    step.op = "update";
+    step.changes = changes;
+  }
+  return step;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const NONE: readonly string[] = [];
+
+function replacingChanges(changes: readonly string[], fromDiff: readonly string[], schema: readonly string[], options: readonly string[]): readonly string[] {
+  if (changes.length === 0 && fromDiff.length === 0) return NONE;
+  const out = new Set(fromDiff);
+  for (const change of changes) {
+    if (schema.some((pattern) => matchesPath(change, pattern)) || options.some((pattern) => matchesPath(change, pattern))) out.add(change);
+  }
+  return out.size === 0 ? NONE : [...out].sort();
 }
 
 /** The delete step of a resource the program no longer registers; protected ones are errors. */

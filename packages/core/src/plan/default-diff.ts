@@ -8,25 +8,30 @@ import { deepEqual } from "../util/canonical-json.js";
  * differ once known.
  */
 export function defaultDiff(olds: PropertyMap, news: PropertyMap): DiffResult {
-  const changes: string[] = [];
-  const keys = new Set([...Object.keys(olds), ...Object.keys(news)]);
-  for (const key of [...keys].sort()) {
-    if (!sameValue(olds[key], news[key])) changes.push(key);
-  }
-  return { changes };
+  let changes: string[] | undefined;
+  for (const key in news) if (!sameValue(olds[key], news[key])) (changes ??= []).push(key);
+  for (const key in olds) if (!(key in news) && olds[key] !== undefined) (changes ??= []).push(key);
+  return changes === undefined ? NO_CHANGES : { changes: changes.sort() };
 }
+
+const NO_CHANGES: DiffResult = Object.freeze({ changes: Object.freeze([]) as readonly string[] });
 
 /** Structural equality that sees through secret markers and treats unknown as different. */
 export function sameValue(a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
   if (isUnknown(a) || isUnknown(b)) return false;
   if (isSecretValue(a)) return sameValue(a.value, b);
   if (isSecretValue(b)) return sameValue(a, b.value);
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
   if (a !== null && b !== null && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
     const ao = a as Record<string, PropertyValue>;
     const bo = b as Record<string, PropertyValue>;
-    const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
-    for (const key of keys) if (!sameValue(ao[key], bo[key])) return false;
+    for (const key in ao) if (!sameValue(ao[key], bo[key])) return false;
+    for (const key in bo) if (!(key in ao) && bo[key] !== undefined) return false;
     return true;
   }
   return deepEqual(a, b);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { CairnError } from "../errors.js";
-import { isSecretValue, type PropertyMap } from "../output/values.js";
+import { isSecretValue, isUnknown, type PropertyMap } from "../output/values.js";
 import { decodeSecrets, encodeSecrets } from "../state/codec.js";
 import type { SecretsCrypter } from "../state/secrets.js";
 import { canonicalJson } from "../util/canonical-json.js";
@@ -51,7 +51,7 @@ export function savePlan(plan: Plan, crypter: SecretsCrypter | undefined): strin
       type: step.type,
       ...(step.op === "delete" && step.id !== undefined ? { id: step.id } : {}),
       inputsHash: inputsHash(step.inputs),
-      ...(step.inputs === undefined ? {} : { inputs: encodeSecrets(step.inputs, crypter) }),
+      ...(step.inputs === undefined ? {} : { inputs: encodeSecrets(markUnknowns(step.inputs), crypter) }),
       ...(step.changes === undefined ? {} : { changes: step.changes }),
       ...(step.replaces === undefined ? {} : { replaces: step.replaces }),
     })),
@@ -89,6 +89,16 @@ export function verifySavedPlan(text: string, plan: Plan, crypter: SecretsCrypte
   if (problems.length > 0) {
     throw new CairnError("PLAN_DRIFT", `The saved plan no longer matches; nothing was applied. Run preview --save-plan again.\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
+}
+
+/** Inputs known only after apply are written as their marker text; state's encoder refuses them. */
+function markUnknowns(value: unknown): unknown {
+  if (isUnknown(value)) return "(known after apply)";
+  if (Array.isArray(value)) return value.map(markUnknowns);
+  if (value !== null && typeof value === "object" && !isSecretValue(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, markUnknowns(item)]));
+  }
+  return value;
 }
 
 function sameSecrets(savedInputs: unknown, now: PropertyMap | undefined, crypter: SecretsCrypter | undefined): boolean {

@@ -1,7 +1,7 @@
 import { CairnError } from "../errors.js";
 import type { DesiredGraph } from "./desired-graph.js";
 import { ProgramScope, type Diagnostic, type ProgramScopeOptions } from "./scope.js";
-import { scopeStorage } from "./scope-storage.js";
+import { runInScope } from "./scope-storage.js";
 
 /**
  * A Cairn program: a function that creates resources and may return the
@@ -27,7 +27,7 @@ export async function runProgram(program: Program, options: ProgramScopeOptions)
   const scope = new ProgramScope(options);
   let returned: unknown;
   try {
-    returned = await scopeStorage.run(scope, async () => {
+    returned = await runInScope(scope, async () => {
       const value = await program();
       await scope.onSettled();
       return value;

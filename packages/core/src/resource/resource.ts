@@ -1,5 +1,5 @@
 import { CairnError } from "../errors.js";
-import { collectDependencies, Output, type DependencySource, type Inputs } from "../output/output.js";
+import { Output, type DependencySource, type Inputs } from "../output/output.js";
 import { isSecretValue, isUnknown, type PropertyValue } from "../output/values.js";
 import { currentScope } from "../program/scope-storage.js";
 import type { ProviderPackage } from "../provider/provider.js";
@@ -61,10 +61,9 @@ export abstract class Resource implements DependencySource {
     const typeChain = parentNode === undefined ? type : `${parentNode.typeChain}$${type}`;
     this.urn = makeUrn(scope.stack, scope.project, typeChain, name);
 
-    const found = new Set<DependencySource>();
-    collectDependencies(inputs, found);
-    for (const dep of toArray(opts.dependsOn)) found.add(dep);
-    const dependencies = [...new Set([...found].map((dep) => dep.urn))];
+    const dependencies: string[] = [];
+    collectDependencyUrns(inputs, dependencies);
+    for (const dep of toArray(opts.dependsOn)) if (!dependencies.includes(dep.urn)) dependencies.push(dep.urn);
 
     const providerUrn = kind === "custom" && pkg !== undefined ? explicitProvider(opts, parentNode, pkg.name) : undefined;
     if (providerUrn !== undefined && !dependencies.includes(providerUrn)) dependencies.push(providerUrn);
@@ -85,7 +84,8 @@ export abstract class Resource implements DependencySource {
       source,
       componentOutputs: undefined,
       index: 0,
-      inheritedProviders: { ...parentNode?.inheritedProviders, ...providerUrnsOf(opts.providers) },
+      inheritedProviders:
+        opts.providers === undefined ? (parentNode?.inheritedProviders ?? NO_PROVIDERS) : { ...parentNode?.inheritedProviders, ...providerUrnsOf(opts.providers) },
     };
     scope.register(this[NODE]);
   }
@@ -117,6 +117,7 @@ export function nodeOf(resource: Resource): ResourceNode {
 export class CustomResource extends Resource {
   /** The cloud's id of the resource, known after it is created. */
   readonly id: Output<string>;
+  #self: ReadonlySet<DependencySource> | undefined;
 
   constructor(type: ResourceType, name: string, inputs: Inputs<Record<string, unknown>> = {}, opts: CustomResourceOptions = {}) {
     super("custom", type.token, name, inputs, opts, type.package);
@@ -126,7 +127,8 @@ export class CustomResource extends Resource {
   /** The output property `key`, known once the provider has created or read the resource. */
   protected getOutput<T>(key: string): Output<T> {
     const urn = this.urn;
-    return new Output<T>(new Set([this]), async (phase) => {
+    this.#self ??= new Set([this]);
+    return new Output<T>(this.#self, async (phase) => {
       const outputs = await phase.resourceOutputs(urn);
       if (isUnknown(outputs)) return { known: false, secret: false };
       return resolvedProperty(outputs[key]) as { known: boolean; value?: T; secret: boolean };
@@ -172,6 +174,31 @@ export class ComponentResource extends Resource {
   }
 }
 
+const NO_PROVIDERS: Readonly<Record<string, string>> = Object.freeze({});
+
+const DEFAULT_OPTIONS: NormalizedOptions = Object.freeze({
+  protect: false,
+  ignoreChanges: [],
+  replaceOnChanges: [],
+  deleteBeforeReplace: false,
+  retainOnDelete: false,
+  customTimeouts: {},
+  aliases: [],
+  additionalSecretOutputs: [],
+});
+
+/** Adds the URNs of the resources behind every Output inside a value, once each. */
+function collectDependencyUrns(input: unknown, into: string[]): void {
+  if (input === null || typeof input !== "object") return;
+  if (Output.isOutput(input)) {
+    for (const resource of input.resources) if (!into.includes(resource.urn)) into.push(resource.urn);
+  } else if (Array.isArray(input)) {
+    for (const item of input) collectDependencyUrns(item, into);
+  } else if (Object.getPrototypeOf(input) === Object.prototype) {
+    for (const key in input) collectDependencyUrns((input as Record<string, unknown>)[key], into);
+  }
+}
+
 function toArray(value: Resource | readonly Resource[] | undefined): readonly Resource[] {
   if (value === undefined) return [];
   return Resource.isResource(value) ? [value] : (value as readonly Resource[]);
@@ -196,6 +223,7 @@ function normalizeOptions(
   type: string,
   name: string,
 ): NormalizedOptions {
+  if (parent === undefined && isEmpty(opts)) return DEFAULT_OPTIONS;
   const timeouts = opts.customTimeouts ?? {};
   const customTimeouts: Record<string, number> = {};
   for (const op of ["create", "update", "delete"] as const) {
@@ -212,6 +240,11 @@ function normalizeOptions(
     aliases: (opts.aliases ?? []).map((alias) => aliasUrn(alias, parent, stack, project, type, name)),
     additionalSecretOutputs: opts.additionalSecretOutputs ?? [],
   };
+}
+
+function isEmpty(opts: ResourceOptions): boolean {
+  for (const key in opts) if ((opts as Record<string, unknown>)[key] !== undefined && key !== "provider" && key !== "providers" && key !== "dependsOn" && key !== "import") return false;
+  return true;
 }
 
 function aliasUrn(alias: Alias, parent: ResourceNode | undefined, stack: string, project: string, type: string, name: string): string {

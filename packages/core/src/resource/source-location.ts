@@ -1,46 +1,84 @@
+import { findSourceMap } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const INTERNAL = /[\\/](packages[\\/](core|local|aws|cli)[\\/](src|dist)|node_modules[\\/]@cairn)[\\/]|^node:/;
+const FRAMES = 6;
+
+interface Frame {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Picks the first frame outside Cairn's own packages, as raw positions. */
+function firstUserFrame(_error: Error, callSites: NodeJS.CallSite[]): Frame | undefined {
+  for (const site of callSites) {
+    const file = site.getFileName() ?? site.getScriptNameOrSourceURL();
+    if (!file || INTERNAL.test(file)) continue;
+    return { file, line: site.getLineNumber() ?? 0, column: site.getColumnNumber() ?? 0 };
+  }
+  return undefined;
+}
+
 /**
  * Where user code created something, as `file:line:column`: the first stack
- * frame outside Cairn's own packages. Capturing is cheap; the text is built
- * only when an error needs it.
+ * frame outside Cairn's own packages. Capturing keeps three numbers and a
+ * path; the text, mapped through source maps to the user's TypeScript, is
+ * built only when an error or the state needs it.
  */
 export class SourceLocation {
-  readonly #holder: { stack?: string };
+  readonly #frame: Frame | undefined;
   #text: string | undefined;
 
-  private constructor(holder: { stack?: string }) {
-    this.#holder = holder;
+  private constructor(frame: Frame | undefined, text?: string) {
+    this.#frame = frame;
+    this.#text = text;
   }
 
-  /** Captures the caller's location; `skip` is the function to leave out of the trace. */
+  /** Captures the caller's location; frames up to and including `skip` are left out. */
   static capture(skip: Function): SourceLocation {
-    const holder: { stack?: string } = {};
+    const holder: { stack?: Frame } = {};
     const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 12;
-    Error.captureStackTrace(holder, skip);
-    Error.stackTraceLimit = limit;
-    return new SourceLocation(holder);
+    const prepare = Error.prepareStackTrace;
+    Error.stackTraceLimit = FRAMES;
+    Error.prepareStackTrace = firstUserFrame;
+    try {
+      Error.captureStackTrace(holder, skip);
+      return new SourceLocation(holder.stack);
+    } finally {
+      Error.prepareStackTrace = prepare;
+      Error.stackTraceLimit = limit;
+    }
   }
 
   /** A location known by text, such as one recorded in state. */
   static of(text: string): SourceLocation {
-    const location = new SourceLocation({});
-    location.#text = text;
-    return location;
+    return new SourceLocation(undefined, text);
   }
 
   toString(): string {
-    this.#text ??= firstUserFrame(this.#holder.stack ?? "") ?? "(unknown location)";
+    this.#text ??= this.#frame === undefined ? "(unknown location)" : format(this.#frame);
     return this.#text;
   }
 }
 
-const INTERNAL = /[\\/](packages[\\/](core|local|aws|cli)[\\/](src|dist)|node_modules[\\/]@cairn)[\\/]|node:internal|^\s*at (async )?Promise/;
+function format(frame: Frame): string {
+  const mapped = mapThroughSourceMap(frame);
+  const file = mapped.file.startsWith("file://") ? fileURLToPath(mapped.file) : mapped.file;
+  return `${file}:${mapped.line}:${mapped.column}`;
+}
 
-function firstUserFrame(stack: string): string | undefined {
-  for (const line of stack.split("\n").slice(1)) {
-    if (INTERNAL.test(line)) continue;
-    const match = /\(?((?:file:\/\/)?[^\s()]+:\d+:\d+)\)?\s*$/.exec(line);
-    if (match?.[1]) return match[1].replace(/^file:\/\//, "");
+function mapThroughSourceMap(frame: Frame): Frame {
+  try {
+    const map = findSourceMap(frame.file);
+    const entry = map?.findEntry(frame.line - 1, frame.column - 1) as
+      | { originalSource?: string; originalLine?: number; originalColumn?: number }
+      | undefined;
+    if (entry?.originalSource !== undefined && entry.originalLine !== undefined) {
+      return { file: entry.originalSource, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+    }
+  } catch {
+    // No source map for this file: the raw position is still right for plain JavaScript.
   }
-  return undefined;
+  return frame;
 }

@@ -25,7 +25,7 @@ export interface JournalRecord {
 export class GroupCommitJournal {
   readonly #sink: JournalSink;
   #buffer: string[] = [];
-  #waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  #batch: Batch | undefined;
   #flushing = false;
   #failed: unknown;
   #bytes = 0;
@@ -39,43 +39,66 @@ export class GroupCommitJournal {
     return this.#bytes;
   }
 
-  /** Queues a line and resolves once it is durable. */
+  /**
+   * Queues a line and returns a promise that settles once it is durable. Every
+   * line of one batch shares one promise, so a write costs no allocation of
+   * its own; a rejection nobody awaits is not reported as unhandled, and it
+   * surfaces again from {@link GroupCommitJournal.close}.
+   */
   write(line: string): Promise<void> {
     if (this.#failed !== undefined) return Promise.reject(this.#failed);
     this.#buffer.push(line);
-    return new Promise<void>((resolve, reject) => {
-      this.#waiters.push({ resolve, reject });
-      if (!this.#flushing) {
-        this.#flushing = true;
-        queueMicrotask(() => void this.#flush());
-      }
-    });
+    this.#batch ??= newBatch();
+    if (!this.#flushing) {
+      this.#flushing = true;
+      queueMicrotask(() => void this.#flush());
+    }
+    return this.#batch.promise;
   }
 
   async #flush(): Promise<void> {
     while (this.#buffer.length > 0) {
       const lines = this.#buffer;
-      const waiters = this.#waiters;
+      const batch = this.#batch!;
       this.#buffer = [];
-      this.#waiters = [];
+      this.#batch = undefined;
       try {
         await this.#sink.append(lines);
-        for (const line of lines) this.#bytes += line.length + 1;
-        for (const waiter of waiters) waiter.resolve();
+        for (const line of lines) this.#bytes += Buffer.byteLength(line) + 1;
+        batch.resolve();
       } catch (error) {
         this.#failed = new CairnError("STATE_CORRUPT", `Writing the state journal failed: ${(error as Error).message}`, { cause: error });
-        for (const waiter of [...waiters, ...this.#waiters]) waiter.reject(this.#failed);
+        batch.reject(this.#failed);
+        const later = this.#batch as Batch | undefined;
+        later?.reject(this.#failed);
         this.#buffer = [];
-        this.#waiters = [];
+        this.#batch = undefined;
       }
     }
     this.#flushing = false;
   }
 
-  /** Waits for everything queued, then closes the sink. */
+  /** Waits for everything queued, then closes the sink; fails if any write failed. */
   async close(): Promise<void> {
     while (this.#flushing) await new Promise((resolve) => setImmediate(resolve));
     await this.#sink.close();
     if (this.#failed !== undefined) throw this.#failed;
   }
+}
+
+interface Batch {
+  readonly promise: Promise<void>;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+function newBatch(): Batch {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }

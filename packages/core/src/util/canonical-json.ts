@@ -3,19 +3,41 @@
  * State, plan files and hashes all use it, so equal data gives equal bytes.
  */
 export function canonicalJson(value: unknown, indent?: number): string {
-  return JSON.stringify(sortKeys(value), null, indent);
+  return write(value, indent === undefined || indent <= 0 ? "" : " ".repeat(indent), "\n") ?? "null";
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : sortKeys(item)));
-  if (value === null || typeof value !== "object") return value;
-  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return sortKeys((value as { toJSON(): unknown }).toJSON());
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const item = (value as Record<string, unknown>)[key];
-    if (item !== undefined) out[key] = sortKeys(item);
+// Writes JSON directly with sorted keys: no sorted copy of the value is made.
+function write(value: unknown, unit: string, newline: string): string | undefined {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Number.isFinite(value) ? String(value) : "null";
+    case "boolean":
+      return value ? "true" : "false";
+    case "object":
+      break;
+    case "bigint":
+      throw new TypeError("canonicalJson cannot write a bigint");
+    default:
+      return undefined;
   }
-  return out;
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") return write((value as { toJSON(): unknown }).toJSON(), unit, newline);
+  const inner = unit === "" ? "" : newline + unit;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    const items = value.map((item) => write(item, unit, inner) ?? "null");
+    return unit === "" ? `[${items.join(",")}]` : `[${inner}${items.join(`,${inner}`)}${newline}]`;
+  }
+  const keys = Object.keys(value).sort();
+  const parts: string[] = [];
+  for (const key of keys) {
+    const item = write((value as Record<string, unknown>)[key], unit, inner);
+    if (item !== undefined) parts.push(unit === "" ? `${JSON.stringify(key)}:${item}` : `${JSON.stringify(key)}: ${item}`);
+  }
+  if (parts.length === 0) return "{}";
+  return unit === "" ? `{${parts.join(",")}}` : `{${inner}${parts.join(`,${inner}`)}${newline}}`;
 }
 
 /** Structural equality of JSON-like values; `undefined` keys count as absent. */
