@@ -1,9 +1,21 @@
+import { instanceHandler } from "../ec2/instance-handler.js";
+import { getAmiHandler, getSubnetsHandler, getVpcHandler } from "../ec2/lookup-handlers.js";
+import { securityGroupHandler } from "../ec2/security-group-handler.js";
+import { subnetHandler } from "../ec2/subnet-handler.js";
+import { vpcHandler } from "../ec2/vpc-handler.js";
 import { bucketHandler } from "../s3/bucket-handler.js";
 import { bucketObjectHandler } from "../s3/bucket-object-handler.js";
 import type { DataSourceHandler, ResourceHandler } from "./handler.js";
 
 /** Every resource type of the aws package. */
-export const RESOURCE_HANDLERS: readonly ResourceHandler[] = Object.freeze([bucketHandler, bucketObjectHandler]);
+export const RESOURCE_HANDLERS: readonly ResourceHandler[] = Object.freeze([
+  bucketHandler,
+  bucketObjectHandler,
+  vpcHandler,
+  subnetHandler,
+  securityGroupHandler,
+  instanceHandler,
+]);
 
 /** Every data source of the aws package. */
-export const DATA_SOURCES: readonly DataSourceHandler[] = Object.freeze([]);
+export const DATA_SOURCES: readonly DataSourceHandler[] = Object.freeze([getVpcHandler, getSubnetsHandler, getAmiHandler]);

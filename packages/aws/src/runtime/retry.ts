@@ -12,7 +12,11 @@ export interface RetryOptions {
   readonly retryIf?: (error: unknown) => boolean;
   /** How long `retryIf` errors are retried, in milliseconds. @default 60000 */
   readonly budgetMs?: number;
-  /** Attempts in all for throttling and transient errors. @default 5 */
+  /**
+   * Attempts in all for throttling and transient errors. Use 1 for an
+   * operation's primary call: the engine retries the whole operation then.
+   * @default 5
+   */
   readonly attempts?: number;
 }
 
