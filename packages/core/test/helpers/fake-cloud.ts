@@ -80,6 +80,8 @@ const sleep = (ms: number): Promise<void> => (ms <= 0 ? Promise.resolve() : new 
 export class FakeCloud {
   readonly objects = new Map<string, CloudObject>();
   readonly calls: CallRecord[] = [];
+  /** Data source tokens invoked, in order. */
+  readonly invocations: string[] = [];
   /** The configuration of every provider the engine configured, in order. */
   readonly configured: PropertyMap[] = [];
   readonly behaviour: FakeBehaviour;
@@ -232,6 +234,10 @@ export class FakeCloud {
         cloud.#track("delete", ctx.name, ctx.type, { id }, async () => {
           cloud.objects.delete(id);
         }),
+      invoke: async (token, args) => {
+        cloud.invocations.push(token);
+        return { token, ...args };
+      },
       limits: (type, op) => cloud.behaviour.limits?.(type, op),
       classifyError: (error): ErrorClass => (error instanceof RetryableError ? "retry" : "fatal"),
       get retry(): RetryPolicy | undefined {
