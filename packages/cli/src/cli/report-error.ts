@@ -20,7 +20,6 @@ interface Described {
 }
 
 const HINTS: Readonly<Record<string, string>> = {
-  STATE_LOCKED: "If that operation is no longer running, unlock the stack with `cairn state unlock`.",
   STACK_NOT_FOUND: "List the stacks with `cairn stack ls`; create one with `cairn stack init <name>`.",
   SECRETS_BAD_PASSPHRASE: "Set CAIRN_PASSPHRASE to the passphrase this stack was created with.",
   SECRETS_UNAVAILABLE: "Set CAIRN_PASSPHRASE so secrets can be encrypted.",

@@ -10,11 +10,10 @@ export function registerProjectCommands(program: Command, run: ActionRunner): vo
   program
     .command("init")
     .argument("[template]", "the template: quickstart (no cloud account) or aws", "quickstart")
-    .description("create a new project from a template")
+    .description("create a new project from a template; with the global --stack, also create that stack")
     .option("--name <name>", "the project's name (default: the folder's name)")
     .option("--description <text>", "a sentence about the project")
     .option("--dir <folder>", "where to create it (default: the current folder, which must be empty)")
-    .option("--stack <name>", "also create this stack and select it")
     .option("--no-install", "do not run npm install")
     .option("--force", "write into a folder that is not empty")
     .option("--list", "list the templates")

@@ -41,6 +41,11 @@ export function registerStateCommands(program: Command, run: ActionRunner): void
     .command("unlock")
     .description("show who holds the stack's lock and remove it (when that operation died)")
     .option("-y, --yes", "do not ask")
-    .addHelpText("after", examples([["cairn state unlock", "after a crashed cairn up"]]))
-    .action(run(async (ctx, options: { yes?: boolean }) => (await import("../operations/state-admin.js")).stateUnlock(ctx, options.yes)));
+    .option("--force", "the same as --yes")
+    .addHelpText("after", examples([["cairn state unlock", "shows the holder, asks, unlocks"], ["cairn state unlock --stack dev --force", "without asking"]]))
+    .action(
+      run(async (ctx, options: { yes?: boolean; force?: boolean }) =>
+        (await import("../operations/state-admin.js")).stateUnlock(ctx, options.yes === true || options.force === true),
+      ),
+    );
 }

@@ -12,7 +12,6 @@ export interface InitFlags {
   readonly name?: string;
   readonly description?: string;
   readonly dir?: string;
-  readonly stack?: string;
   /** `--no-install` sets this to false. */
   readonly install?: boolean;
   readonly force?: boolean;
@@ -56,13 +55,15 @@ export async function init(ctx: CommandContext, template: string | undefined, fl
   ctx.io.stdout.write(`Created project "${name}" from the ${chosen} template in ${target}:\n${written.map((file) => `    ${file}\n`).join("")}`);
   if (linked !== undefined) ctx.io.stdout.write(ctx.theme.dim(`Cairn's packages are linked from ${linked} (file: dependencies).\n`));
   if (flags.install !== false) await npmInstall(ctx, target);
+  // The global --stack names the first stack to create.
+  const stack = ctx.options.stack;
   const here = createContext(ctx.io, { ...ctx.options, cwd: target }, ctx.theme, ctx.logger);
-  if (flags.stack !== undefined) await stackInit(here, flags.stack);
+  if (stack !== undefined) await stackInit(here, stack);
   const cd = relative(ctx.cwd, target);
   const steps = [
     ...(cd ? [`cd ${cd}`] : []),
     ...(flags.install === false ? ["npm install"] : []),
-    ...(flags.stack === undefined ? ["npx cairn stack init dev"] : []),
+    ...(stack === undefined ? ["npx cairn stack init dev"] : []),
     "npx cairn preview",
     "npx cairn up",
   ];
