@@ -51,7 +51,9 @@ export class GroupCommitJournal {
     this.#batch ??= newBatch();
     if (!this.#flushing) {
       this.#flushing = true;
-      queueMicrotask(() => void this.#flush());
+      // One event-loop turn later: the work a finished step unblocks writes its own records
+      // first, so a chain of steps shares one fsync per step instead of two.
+      setImmediate(() => void this.#flush());
     }
     return this.#batch.promise;
   }
