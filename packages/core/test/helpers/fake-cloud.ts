@@ -132,6 +132,13 @@ export class FakeCloud {
     return this.calls.filter((call) => call.op === op && (name === undefined || call.name === name));
   }
 
+  /** The one call of this op for this name (the last attempt if there were several). */
+  call(op: CallRecord["op"], name: string): CallRecord {
+    const found = this.callsOf(op, name);
+    if (found.length === 0) throw new Error(`no ${op} call for ${name}; calls: ${this.calls.map((c) => `${c.op} ${c.name}`).join(", ")}`);
+    return found[found.length - 1]!;
+  }
+
   /** Names in the order their calls of this op started. */
   order(op: CallRecord["op"]): string[] {
     return [...this.callsOf(op)].sort((a, b) => a.start - b.start).map((call) => call.name);

@@ -82,6 +82,7 @@ export class EventLog {
   lines(): string[] {
     return this.events.map((event) => {
       const parts: string[] = [event.type];
+      if ("operation" in event) parts.push(event.operation);
       if ("op" in event) parts.push(event.op);
       if ("urn" in event && event.urn !== undefined) parts.push(event.urn.slice(event.urn.lastIndexOf("::") + 2));
       return parts.join(" ");
