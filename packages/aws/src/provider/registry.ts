@@ -3,6 +3,8 @@ import { getAmiHandler, getSubnetsHandler, getVpcHandler } from "../ec2/lookup-h
 import { securityGroupHandler } from "../ec2/security-group-handler.js";
 import { subnetHandler } from "../ec2/subnet-handler.js";
 import { vpcHandler } from "../ec2/vpc-handler.js";
+import { instanceProfileHandler } from "../iam/instance-profile-handler.js";
+import { roleHandler } from "../iam/role-handler.js";
 import { bucketHandler } from "../s3/bucket-handler.js";
 import { bucketObjectHandler } from "../s3/bucket-object-handler.js";
 import type { DataSourceHandler, ResourceHandler } from "./handler.js";
@@ -15,6 +17,8 @@ export const RESOURCE_HANDLERS: readonly ResourceHandler[] = Object.freeze([
   subnetHandler,
   securityGroupHandler,
   instanceHandler,
+  roleHandler,
+  instanceProfileHandler,
 ]);
 
 /** Every data source of the aws package. */

@@ -1,0 +1,3 @@
+/** IAM: roles and instance profiles. */
+export { Role, type RoleArgs, type PolicyDocumentArg } from "./role.js";
+export { InstanceProfile, type InstanceProfileArgs } from "./instance-profile.js";
