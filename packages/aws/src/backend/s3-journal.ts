@@ -1,0 +1,36 @@
+import type { JournalSink, Lease, StackRef } from "@cairn/core";
+import { assertHeld } from "./refreshing-lease.js";
+import type { S3Layout } from "./s3-layout.js";
+import type { S3Objects } from "./s3-objects.js";
+
+/**
+ * Starts an operation's journal: any journal objects left from before are
+ * removed (the caller has already folded them into the snapshot), then the
+ * header is written as object 0. Each append is one small object holding
+ * one group-commit batch, so a deploy sends each record once.
+ */
+export async function openS3Journal(objects: S3Objects, layout: S3Layout, ref: StackRef, header: string, lease: Lease): Promise<JournalSink> {
+  assertHeld(lease);
+  await objects.deleteAll(await objects.list(layout.journalFolder(ref)));
+  let seq = 0;
+  await objects.put(layout.journalChunk(ref, seq), header + "\n");
+  let closed = false;
+  return {
+    async append(lines: readonly string[]): Promise<void> {
+      assertHeld(lease);
+      if (closed) throw new Error(`The journal of stack "${ref.stack}" is closed.`);
+      await objects.put(layout.journalChunk(ref, ++seq), lines.join("\n") + "\n");
+    },
+    async close(): Promise<void> {
+      closed = true;
+    },
+  };
+}
+
+/** The lines of a stack's journal, in order (empty if there is none). */
+export async function readS3Journal(objects: S3Objects, layout: S3Layout, ref: StackRef): Promise<string[]> {
+  const keys = await objects.list(layout.journalFolder(ref));
+  if (keys.length === 0) return [];
+  const texts = await objects.getAll(keys);
+  return texts.join("").split("\n");
+}
