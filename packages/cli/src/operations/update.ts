@@ -35,8 +35,10 @@ export function assertCanConfirm(ctx: CommandContext, command: "up" | "destroy",
 /** `cairn up` and `cairn destroy`: plan, confirm (unless `--yes`), apply, report. */
 export async function update(ctx: CommandContext, command: "up" | "destroy", flags: UpdateFlags): Promise<number> {
   assertCanConfirm(ctx, command, flags.yes);
-  const opened = await openStack(ctx);
-  const program = command === "up" ? await loadProgram(opened.ws, ctx.logger) : undefined;
+  // Bundling runs in esbuild's own process, alongside opening the stack's secrets.
+  const ws = await ctx.workspace();
+  // Destroy runs the program too: inline (dynamic) providers live in it, and deletes need them.
+  const [opened, program] = await Promise.all([openStack(ctx), loadProgram(ws, ctx.logger)]);
   const stack = await opened.stack(program);
   const savedPlan = flags.plan === undefined ? undefined : await readFile(resolve(ctx.cwd, flags.plan), "utf8");
   const { createCancellation } = await import("@cairn/core");
