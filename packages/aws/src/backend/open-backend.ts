@@ -7,9 +7,9 @@ import { S3StateStore, type S3StateStoreOptions } from "./s3-state-store.js";
  * AWS_ENDPOINT_URL, the shared config files), as for the AWS provider.
  *
  * @example
- * const store = openS3Backend("s3://acme-cairn-state/ml?region=us-west-2");
+ * const store = openS3StateStore("s3://acme-cairn-state/ml?region=us-west-2");
  */
-export function openS3Backend(url: string, overrides: Partial<S3StateStoreOptions> = {}): S3StateStore {
+export function openS3StateStore(url: string, overrides: Partial<S3StateStoreOptions> = {}): S3StateStore {
   const location = parseS3BackendUrl(url);
   return new S3StateStore({ ...location, ...overrides });
 }
