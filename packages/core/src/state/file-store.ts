@@ -138,11 +138,16 @@ export class FileStateStore implements StateStore {
     const dir = this.backupsDir(ref);
     await fs.mkdir(dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-    try {
-      await fs.link(current, path.join(dir, `${stamp}-${process.pid}.json`));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw error;
+    // Two snapshots in one millisecond need two names; "_n" sorts after the first.
+    for (let n = 0; ; n++) {
+      try {
+        await fs.link(current, path.join(dir, `${stamp}-${process.pid}${n === 0 ? "" : `_${n}`}.json`));
+        break;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "ENOENT") return;
+        if (code !== "EEXIST") throw error;
+      }
     }
     const kept = (await fs.readdir(dir)).sort();
     for (const old of kept.slice(0, Math.max(0, kept.length - BACKUPS_KEPT))) await fs.rm(path.join(dir, old), { force: true });
