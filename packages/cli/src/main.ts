@@ -8,6 +8,7 @@ import { registerProjectCommands } from "./commands/admin.js";
 import { registerConfigCommands } from "./commands/config.js";
 import { registerOperations } from "./commands/operations.js";
 import { registerStateCommands } from "./commands/state.js";
+import { registerTeamCommands } from "./commands/team.js";
 import { createTheme } from "./display/theme.js";
 import { cliVersion } from "./project/cairn-packages.js";
 
@@ -93,6 +94,7 @@ Every command has --help with examples. Reference: docs/cli.md.
   registerConfigCommands(program, runner);
   registerOperations(program, runner);
   registerStateCommands(program, runner);
+  registerTeamCommands(program, runner);
   for (const command of program.commands) inheritOutput(command, io);
   return program;
 }

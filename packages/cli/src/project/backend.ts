@@ -3,16 +3,18 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { StateStore } from "@cairn/core";
 import { CliError } from "../cli/cli-error.js";
+import { resolveBackend } from "../backend/resolve-backend.js";
 import type { Workspace } from "./workspace.js";
 
 /**
  * The state backend of a project: `backend` in cairn.yaml, else
- * `CAIRN_BACKEND`, else the project's `.cairn/` folder. `file://<folder>`
+ * `CAIRN_BACKEND_URL`, else `cairn login`'s, else the project's `.cairn/`
+ * folder (see resolveBackend). `file://<folder>`
  * (relative to the project) and `s3://bucket/prefix` (from @cairn/aws,
  * installed in the project) are understood.
  */
 export async function openStore(ws: Workspace, env: Readonly<Record<string, string | undefined>>): Promise<StateStore> {
-  const url = ws.project.backend ?? (env.CAIRN_BACKEND || undefined);
+  const { url } = await resolveBackend(ws.project.backend, env);
   const core = await import("@cairn/core");
   if (url === undefined) return new core.FileStateStore(ws.cairnDir);
   if (url.startsWith("file://")) {
