@@ -33,8 +33,13 @@ export function registerProjectCommands(program: Command, run: ActionRunner): vo
     .command("init")
     .argument("<name>", "the stack's name, such as dev or prod")
     .description("create a stack (its state and cairn.<name>.yaml) and select it")
+    .option("--secrets-provider <spec>", "how the stack's secrets key is protected", "passphrase")
     .addHelpText("after", examples([["CAIRN_PASSPHRASE=… cairn stack init dev", "the passphrase protects the stack's secrets"]]))
-    .action(run(async (ctx, _options, args) => (await import("../operations/stack-admin.js")).stackInit(ctx, args[0]!)));
+    .action(
+      run(async (ctx, options: { secretsProvider: string }, args) =>
+        (await import("../operations/stack-admin.js")).stackInit(ctx, args[0]!, options.secretsProvider),
+      ),
+    );
   stack
     .command("ls")
     .description("list the project's stacks; * marks the selected one")

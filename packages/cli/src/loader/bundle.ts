@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
-import { basename, extname, join, relative } from "node:path";
+import { basename, extname, join, relative, resolve } from "node:path";
 import { CliError } from "../cli/cli-error.js";
+import { isBundleFresh, recordBundle } from "./bundle-cache.js";
 
 /** What {@link bundleProgram} needs. */
 export interface BundleOptions {
@@ -21,11 +22,12 @@ export interface BundleOptions {
  * errors are, with file:line:column.
  */
 export async function bundleProgram(options: BundleOptions): Promise<string> {
+  const outfile = join(options.outDir, `${basename(options.entry, extname(options.entry))}.mjs`);
+  if (await isBundleFresh(outfile, options.entry)) return outfile;
   const esbuild = await import("esbuild");
   await mkdir(options.outDir, { recursive: true });
-  const outfile = join(options.outDir, `${basename(options.entry, extname(options.entry))}.mjs`);
   try {
-    await esbuild.build({
+    const result = await esbuild.build({
       absWorkingDir: options.projectDir,
       entryPoints: [options.entry],
       outfile,
@@ -37,7 +39,11 @@ export async function bundleProgram(options: BundleOptions): Promise<string> {
       sourcemap: "inline",
       sourcesContent: false,
       logLevel: "silent",
+      metafile: true,
     });
+    const inputs = Object.keys(result.metafile.inputs).map((input) => resolve(options.projectDir, input));
+    const steering = ["tsconfig.json", "package.json"].map((file) => join(options.projectDir, file));
+    await recordBundle(outfile, options.entry, [...inputs, ...steering]);
   } catch (error) {
     throw buildError(error, options.projectDir, options.entry);
   }

@@ -23,13 +23,15 @@ export async function loadProgram(ws: Workspace, logger: Logger): Promise<Progra
       file: ws.projectPath,
     });
   }
-  process.setSourceMapsEnabled(true);
   const started = performance.now();
   const bundle = await bundleProgram({ projectDir: ws.dir, entry, outDir: `${ws.cairnDir}/build` });
   logger.debug(`bundled ${relative(ws.dir, entry)} in ${(performance.now() - started).toFixed(0)} ms`);
   // A query makes each load a fresh module, should one process run the program twice.
   const url = `${pathToFileURL(bundle).href}?t=${Date.now()}`;
   return async () => {
+    // On only now: every module loaded from here on has its source map read,
+    // and Cairn's own packages need not pay for that.
+    process.setSourceMapsEnabled(true);
     logger.debug("program starting");
     return import(url);
   };

@@ -4,6 +4,8 @@ import type { CommandContext } from "../cli/context.js";
 import { openStore } from "../project/backend.js";
 import { StackConfig } from "../project/stack-config.js";
 import type { Workspace } from "../project/workspace.js";
+import { asyncPassphraseProvider, startDerivation } from "../secrets/async-passphrase.js";
+import { speculativeDerivation } from "../secrets/speculate.js";
 import { readPassphrase } from "../secrets/passphrase.js";
 
 /** One stack, opened for a command: its project, store, config file and secrets. */
@@ -32,10 +34,20 @@ export interface OpenStackOptions {
  * that creates it.
  */
 export async function openStack(ctx: CommandContext, options: OpenStackOptions = {}): Promise<OpenedStack> {
+  // The key derivation is the slowest step of opening a stack; it starts first and runs off the main thread.
+  const guess = options.secrets === false ? undefined : speculativeDerivation(ctx.cwd, ctx.options.stack, ctx.io.env);
   const ws = await ctx.workspace();
   const name = await ws.resolveStack(ctx.options.stack, ctx.io.env);
-  const [store, config] = await Promise.all([openStore(ws, ctx.io.env), StackConfig.load(ws.stackConfigPath(name))]);
-  const core = await import("@cairn/core");
+  const config = await StackConfig.load(ws.stackConfigPath(name));
+  const passphrase = ctx.io.env.CAIRN_PASSPHRASE;
+  const guessed = await guess;
+  const early =
+    guessed?.salt === config.secrets?.state.salt
+      ? guessed
+      : options.secrets !== false && config.secrets !== undefined && passphrase !== undefined
+        ? startDerivation(config.secrets, passphrase)
+        : undefined;
+  const [store, core] = await Promise.all([openStore(ws, ctx.io.env), import("@cairn/core")]);
   const ref = { project: ws.project.name, stack: name };
   if ((await store.read(ref)) === undefined) {
     throw new CliError("CLI_STACK_NOT_FOUND", `Stack "${name}" of project "${ws.project.name}" does not exist in ${store.url}.`, {
@@ -47,8 +59,8 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
   if (options.secrets !== false) {
     const state = config.secrets ?? (await recordedSecrets(store, ref));
     if (state !== undefined) {
-      const passphrase = await readPassphrase(ctx.io, { stack: name });
-      secrets = core.openPassphraseSecrets(state, passphrase);
+      const providers = new core.SecretsProviders().with(await asyncPassphraseProvider(early));
+      secrets = await providers.get(state.provider).open(state, { stack: name, passphrase: () => readPassphrase(ctx.io, { stack: name }) });
     }
   }
   ctx.logger.debug(`stack ${name} of ${ws.project.name} in ${store.url}`);

@@ -17,8 +17,9 @@ export interface PreviewFlags extends OperationFlags {
 
 /** `cairn preview`: runs the program and prints the plan; changes nothing. */
 export async function preview(ctx: CommandContext, flags: PreviewFlags): Promise<number> {
-  const opened = await openStack(ctx);
-  const program = await loadProgram(opened.ws, ctx.logger);
+  // Bundling runs in esbuild's own process, alongside opening the stack's secrets.
+  const ws = await ctx.workspace();
+  const [opened, program] = await Promise.all([openStack(ctx), loadProgram(ws, ctx.logger)]);
   const stack = await opened.stack(program);
   const { createCancellation } = await import("@cairn/core");
   const cancellation = createCancellation();

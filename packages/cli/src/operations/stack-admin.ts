@@ -14,7 +14,7 @@ const print = (ctx: CommandContext, lines: readonly string[]): void => void ctx.
  * `cairn stack init <name>`: creates the stack's empty state and its
  * `cairn.<name>.yaml` with a passphrase-protected secrets key, and selects it.
  */
-export async function stackInit(ctx: CommandContext, name: string, quiet = false): Promise<number> {
+export async function stackInit(ctx: CommandContext, name: string, secretsProvider = "passphrase"): Promise<number> {
   assertStackName(name);
   const ws = await ctx.workspace();
   const store = await openStore(ws, ctx.io.env);
@@ -27,14 +27,17 @@ export async function stackInit(ctx: CommandContext, name: string, quiet = false
   }
   const core = await import("@cairn/core");
   const config = await StackConfig.load(ws.stackConfigPath(name));
-  const passphrase = await readPassphrase(ctx.io, { stack: name, confirm: true });
+  const providers = new core.SecretsProviders();
   // A config file kept in version control keeps its key, so teammates share one passphrase.
-  const secrets = config.secrets !== undefined ? core.openPassphraseSecrets(config.secrets, passphrase) : core.createPassphraseSecrets(passphrase);
+  const secrets =
+    config.secrets !== undefined
+      ? await providers.get(config.secrets.provider).open(config.secrets, { stack: name, passphrase: () => readPassphrase(ctx.io, { stack: name }) })
+      : await providers.get(secretsProvider).create(secretsProvider, { stack: name, passphrase: () => readPassphrase(ctx.io, { stack: name, confirm: true }) });
   await core.Stack.create(store, ref, secrets);
   config.secrets = secrets.state;
   await config.save();
   await ws.selectStack(name);
-  if (!quiet) print(ctx, [`Created stack "${name}" (state in ${store.url}, config in ${config.path}) and selected it.`]);
+  print(ctx, [`Created stack "${name}" (state in ${store.url}, config in ${config.path}) and selected it.`]);
   return EXIT.ok;
 }
 

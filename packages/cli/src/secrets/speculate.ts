@@ -1,0 +1,30 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { CAIRN_DIR, WORKSPACE_FILE } from "../project/workspace.js";
+import { startDerivation, type EarlyDerivation } from "./async-passphrase.js";
+
+/**
+ * Starts deriving the stack's key before the project's YAML is even parsed:
+ * the stack and the salt are read from the plain text of the files in the
+ * current folder. It is a guess; the key is used only if the salt and the
+ * passphrase turn out to be the stack's, which {@link asyncPassphraseProvider}
+ * checks.
+ */
+export async function speculativeDerivation(
+  cwd: string,
+  stackFlag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<EarlyDerivation | undefined> {
+  const passphrase = env.CAIRN_PASSPHRASE;
+  if (passphrase === undefined) return undefined;
+  try {
+    const stack = stackFlag ?? (env.CAIRN_STACK || undefined) ?? (JSON.parse(await readFile(join(cwd, CAIRN_DIR, WORKSPACE_FILE), "utf8")) as { currentStack?: string }).currentStack;
+    if (stack === undefined || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stack)) return undefined;
+    const text = await readFile(join(cwd, `cairn.${stack}.yaml`), "utf8");
+    const salt = /^\s+salt:\s*["']?([A-Za-z0-9+/=]+)["']?\s*$/m.exec(text)?.[1];
+    if (salt === undefined || !/^\s*provider:\s*passphrase\s*$/m.test(text)) return undefined;
+    return startDerivation({ provider: "passphrase", state: { salt } }, passphrase);
+  } catch {
+    return undefined;
+  }
+}
