@@ -6,6 +6,12 @@ import { vpcHandler } from "../ec2/vpc-handler.js";
 import { instanceProfileHandler } from "../iam/instance-profile-handler.js";
 import { roleHandler } from "../iam/role-handler.js";
 import { bucketHandler } from "../s3/bucket-handler.js";
+import { endpointConfigHandler } from "../sagemaker/endpoint-config-handler.js";
+import { endpointHandler } from "../sagemaker/endpoint-handler.js";
+import { modelHandler } from "../sagemaker/model-handler.js";
+import { modelPackageGroupHandler } from "../sagemaker/model-package-group-handler.js";
+import { notebookInstanceHandler } from "../sagemaker/notebook-instance-handler.js";
+import { trainingJobHandler } from "../sagemaker/training-job-handler.js";
 import { bucketObjectHandler } from "../s3/bucket-object-handler.js";
 import type { DataSourceHandler, ResourceHandler } from "./handler.js";
 
@@ -19,6 +25,12 @@ export const RESOURCE_HANDLERS: readonly ResourceHandler[] = Object.freeze([
   instanceHandler,
   roleHandler,
   instanceProfileHandler,
+  modelHandler,
+  endpointConfigHandler,
+  endpointHandler,
+  modelPackageGroupHandler,
+  notebookInstanceHandler,
+  trainingJobHandler,
 ]);
 
 /** Every data source of the aws package. */

@@ -27,6 +27,17 @@ export interface PollOptions<S, R> {
   readonly notYetVisible?: (error: unknown) => boolean;
 }
 
+/** A wait that ended because the resource can never get there (SageMaker's Failed, an instance terminated). */
+export class WaitFailedError extends CairnError {
+  /** The cloud's reason. */
+  readonly reason: string;
+
+  constructor(message: string, reason: string, urn: string) {
+    super("PROVIDER_ERROR", message, { urn });
+    this.reason = reason;
+  }
+}
+
 const DEFAULT_DELAYS: BackoffOptions = { baseMs: 2_000, maxMs: 30_000, factor: 1.5 };
 
 /**
@@ -40,7 +51,7 @@ export async function pollUntil<S, R>(ctx: AwsContext, options: PollOptions<S, R
     const verdict = await look(ctx, options);
     if ("done" in verdict) return verdict.value;
     if ("failed" in verdict) {
-      throw new CairnError("PROVIDER_ERROR", `${ctx.label} failed while waiting for ${options.what}: ${verdict.failed}`, { urn: ctx.call.urn });
+      throw new WaitFailedError(`${ctx.label} failed while waiting for ${options.what}: ${verdict.failed}`, verdict.failed, ctx.call.urn);
     }
     status = verdict.status;
     const elapsed = ctx.clock.now() - ctx.startedAt;
