@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { CairnError } from "../errors.js";
 import { resolveProperties } from "../output/resolve.js";
 import { containsUnknown, resealOutputs, reveal, type PropertyMap } from "../output/values.js";
@@ -29,6 +29,11 @@ export interface StepRuntime {
 export type StepEnd = PlanStep["op"];
 
 const now = (): string => new Date().toISOString();
+
+/** An idempotency token: 96 random bits, short because every step journals one. */
+function newToken(): string {
+  return randomBytes(12).toString("base64url");
+}
 
 /** Runs a create, update, replace (its create half), import or same step of a desired resource. */
 export async function runForward(rt: StepRuntime, step: PlanStep): Promise<StepEnd> {
@@ -105,7 +110,6 @@ function recordFor(node: ResourceNode, step: PlanStep, inputs: PropertyMap, prio
     ...(opts.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
     ...(opts.ignoreChanges.length > 0 ? { ignoreChanges: opts.ignoreChanges } : {}),
     ...(prior?.deposed === undefined || prior.deposed.length === 0 ? {} : { deposed: prior.deposed }),
-    ...(prior?.createdAt === undefined ? {} : { createdAt: prior.createdAt }),
   };
 }
 
@@ -120,16 +124,17 @@ async function runCreate(
 ): Promise<StepEnd> {
   const session = rt.ctx.session;
   const resumed = step.reason === "pending-create" && prior?.pending?.op === "create" && provider.schema?.(node.type)?.idempotentCreate === true;
-  const token = resumed ? prior.pending!.token : randomUUID();
+  const token = resumed ? prior.pending!.token : newToken();
   const base = recordFor(node, step, inputs, prior);
   const deposed = replacing && prior?.id !== undefined && !step.deleteBeforeReplace
     ? [...(prior.deposed ?? []), { id: prior.id, inputs: prior.inputs, outputs: prior.outputs }]
     : base.deposed;
-  await session.put({ ...base, ...(deposed === undefined ? {} : { deposed }), pending: { op: "create", token, startedAt: now() } });
+  const startedAt = now();
+  await session.put({ ...base, ...(deposed === undefined ? {} : { deposed }), pending: { op: "create", token, startedAt } });
   if (prior !== undefined && prior.urn !== node.urn) await session.remove(prior.urn);
   const created = await callProvider(setupFor(rt, provider, node, "create"), (ctx) => provider.create(reveal(inputs), token, ctx));
   const outputs = sealOutputs(provider, node, created.outputs, inputs);
-  void session.assign(node.urn, { id: created.id, outputs, ...(base.createdAt === undefined ? { createdAt: now() } : {}) }, ["pending"]);
+  void session.assign(node.urn, { id: created.id, outputs }, ["pending"]);
   rt.phase.settle(node.urn, { ...outputs, id: created.id });
   return replacing ? "replace" : "create";
 }
@@ -142,12 +147,12 @@ async function runUpdate(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
     await session.remove(prior.urn);
   }
   if (provider.update === undefined) throw new CairnError("PROVIDER_ERROR", `${node.type} cannot be updated in place, and its provider declares no replacement for ${step.changes?.join(", ")}.`, { urn });
-  const token = randomUUID();
+  const token = newToken();
   await session.assign(urn, { pending: { op: "update", token, startedAt: now() } });
   const raw = await callProvider(setupFor(rt, provider, node, "update"), (ctx) => provider.update!(prior.id!, reveal(prior.inputs), reveal(inputs), reveal(prior.outputs), ctx));
   const outputs = sealOutputs(provider, node, raw, inputs);
   const record = recordFor(node, step, inputs, prior);
-  const change = recordChange(session.tryGet(urn)!, { ...record, id: prior.id!, outputs, updatedAt: now() });
+  const change = recordChange(session.tryGet(urn)!, { ...record, id: prior.id!, outputs });
   void session.assign(urn, change.set, change.remove);
   rt.phase.settle(urn, { ...outputs, id: prior.id! });
   return "update";
@@ -156,7 +161,7 @@ async function runUpdate(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
 async function runImport(rt: StepRuntime, step: PlanStep, node: ResourceNode, provider: Provider, inputs: PropertyMap): Promise<StepEnd> {
   const session = rt.ctx.session;
   if (provider.read === undefined) throw new CairnError("PROVIDER_ERROR", `${node.type} cannot be imported: its provider cannot read resources.`, { urn: node.urn });
-  const token = randomUUID();
+  const token = newToken();
   await session.put({ ...recordFor(node, step, inputs, undefined), importId: step.id!, pending: { op: "import", token, startedAt: now() } });
   const found = await callProvider(setupFor(rt, provider, node, "read"), (ctx) => provider.read!(step.id!, reveal(inputs), {}, ctx));
   if (found === undefined) {
@@ -169,7 +174,6 @@ async function runImport(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
     draft.outputs = outputs;
     draft.inputs = found.inputs === undefined ? inputs : resealLike(found.inputs, inputs);
     delete draft.pending;
-    draft.createdAt = now();
   });
   rt.phase.settle(node.urn, { ...outputs, id: found.id });
   return "import";
@@ -259,7 +263,7 @@ async function runBookkeeping(rt: StepRuntime, step: PlanStep, node: ResourceNod
   const inputs = node.kind === "provider" ? await resolveProperties(node.inputs, rt.phase, node.name) : {};
   if (node.kind === "provider") registerPackage(rt, node);
   if (step.op !== "same" || prior === undefined || prior.urn !== node.urn || !deepEqual(prior.inputs, inputs)) {
-    const id = prior?.id ?? (node.kind === "provider" ? randomUUID() : undefined);
+    const id = prior?.id ?? (node.kind === "provider" ? newToken() : undefined);
     await rt.ctx.session.put({ ...recordFor(node, step, inputs, prior), ...(id === undefined ? {} : { id }), outputs: prior?.outputs ?? {} });
     if (prior !== undefined && prior.urn !== node.urn) await rt.ctx.session.remove(prior.urn);
   }
@@ -337,7 +341,7 @@ async function deleteInCloud(
   if (record.protect && !record.retainOnDelete) {
     throw new CairnError("PROTECTED", `Resource ${record.urn} is protected and was not deleted.`, { urn: record.urn });
   }
-  await recordIntent(randomUUID());
+  await recordIntent(newToken());
   if (provider.delete === undefined) return;
   const setup = { provider, urn: record.urn, type: record.type, operation: "delete" as const, timeouts: {}, limiter: rt.limiter, emit: rt.ctx.emit, abortSignal: rt.abortSignal, tracker: rt.tracker };
   await callProvider(setup, (ctx) => provider.delete!(id, reveal(inputs), reveal(outputs), ctx));

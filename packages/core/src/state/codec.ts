@@ -83,7 +83,7 @@ export function isSealed(value: unknown): boolean {
 
 /** The snapshot text of a state: canonical, indented JSON with every secret encrypted. */
 export function serializeState(doc: StateDocument, crypter: SecretsCrypter | undefined): string {
-  return canonicalJson(encodeSecrets(doc, crypter), 1) + "\n";
+  return canonicalJson(encodeSecrets(doc, crypter), 2) + "\n";
 }
 
 /**

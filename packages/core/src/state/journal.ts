@@ -11,10 +11,40 @@ export interface JournalHeader {
   readonly startedAt: string;
 }
 
-/** One journal record: the patches of one change, relative to the state document. */
+/**
+ * One journal record: the patches of one change. With `u`, they apply to the
+ * resource record with that URN (a path of `[]` is the whole record, written
+ * without its URN); without, to the state document (`outputs`, `packages`).
+ * A finished step's change is written in a compact form of the same patches:
+ * `a` sets top-level fields, `d` removes them. Keys are short because a
+ * deploy writes two records per resource.
+ */
 export interface JournalRecord {
-  readonly seq: number;
-  readonly patches: readonly Patch[];
+  /** Sequence number, from 1. */
+  readonly s: number;
+  /** The URN of the resource the patches apply to. */
+  readonly u?: string;
+  /** Immer patches. */
+  readonly p?: readonly Patch[];
+  /** Top-level fields set (replace or add patches, compactly). */
+  readonly a?: Readonly<Record<string, unknown>>;
+  /** Top-level fields removed (remove patches, compactly). */
+  readonly d?: readonly string[];
+}
+
+/** The patches a record stands for, in order: whole-record patches get their URN back. */
+export function patchesOf(record: JournalRecord): Patch[] {
+  const patches: Patch[] = [];
+  for (const patch of record.p ?? []) {
+    if (record.u !== undefined && patch.path.length === 0 && patch.op !== "remove") {
+      patches.push({ ...patch, value: { urn: record.u, ...(patch.value as object) } });
+    } else {
+      patches.push(patch);
+    }
+  }
+  for (const [key, value] of Object.entries(record.a ?? {})) patches.push({ op: "replace", path: [key], value });
+  for (const key of record.d ?? []) patches.push({ op: "remove", path: [key] });
+  return patches;
 }
 
 /**

@@ -51,8 +51,6 @@ export interface ResourceState {
   readonly source?: string;
   readonly pending?: PendingOperation;
   readonly deposed?: readonly DeposedObject[];
-  readonly createdAt?: string;
-  readonly updatedAt?: string;
 }
 
 /** How the stack's secrets are encrypted: the provider's name and whatever it keeps. */

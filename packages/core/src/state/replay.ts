@@ -1,7 +1,7 @@
 import { applyPatches, enablePatches, type Patch } from "immer";
 import { CairnError } from "../errors.js";
 import { decodeSecrets } from "./codec.js";
-import type { JournalHeader } from "./journal.js";
+import { patchesOf, type JournalHeader, type JournalRecord } from "./journal.js";
 import type { ResourceState, StateDocument } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
 
@@ -36,31 +36,38 @@ export function replayJournal(doc: StateDocument, lines: readonly string[], cryp
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === "") continue;
-    let record: { patches: Patch[] };
+    let record: JournalRecord;
     try {
-      record = JSON.parse(line) as { patches: Patch[] };
+      record = JSON.parse(line) as JournalRecord;
     } catch (error) {
       if (i === lines.length - 1) break;
       throw new CairnError("STATE_CORRUPT", `Journal line ${i + 1} of ${where} is damaged. The files were left as they are.`, { file: where, cause: error });
     }
-    for (const patch of decodeSecrets(record.patches, crypter) as Patch[]) {
-      const [area, key] = patch.path as string[];
-      if (area === "outputs") outputs = patch.value;
-      else if (area === "packages" && key !== undefined) packages = { ...packages, [key]: patch.value };
-      else if (area === "resources" && key !== undefined) applyResourcePatch(resources, key, patch);
+    const patches = decodeSecrets(patchesOf(record), crypter) as Patch[];
+    if (record.u !== undefined) {
+      applyResourcePatches(resources, record.u, patches);
+    } else {
+      for (const patch of patches) {
+        const [area, key] = patch.path as string[];
+        if (area === "outputs") outputs = patch.value;
+        else if (area === "packages" && key !== undefined) packages = { ...packages, [key]: patch.value };
+      }
     }
     applied++;
   }
   return { doc: { ...doc, resources: [...resources.values()], outputs, packages }, applied };
 }
 
-function applyResourcePatch(resources: Map<string, ResourceState>, urn: string, patch: Patch): void {
-  if (patch.path.length === 2) {
-    if (patch.op === "remove") resources.delete(urn);
-    else resources.set(urn, patch.value as ResourceState);
-    return;
+function applyResourcePatches(resources: Map<string, ResourceState>, urn: string, patches: Patch[]): void {
+  let rest = patches;
+  while (rest.length > 0 && rest[0]!.path.length === 0) {
+    const whole = rest[0]!;
+    if (whole.op === "remove") resources.delete(urn);
+    else resources.set(urn, whole.value as ResourceState);
+    rest = rest.slice(1);
   }
+  if (rest.length === 0) return;
   const current = resources.get(urn);
   if (current === undefined) return;
-  resources.set(urn, applyPatches(current, [{ ...patch, path: patch.path.slice(2) }]));
+  resources.set(urn, applyPatches(current, rest));
 }

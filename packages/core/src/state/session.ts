@@ -1,7 +1,7 @@
 import { enablePatches, Immer, type Patch } from "immer";
 import type { PropertyMap } from "../output/values.js";
 import { encodeSecrets } from "./codec.js";
-import type { GroupCommitJournal } from "./journal.js";
+import type { GroupCommitJournal, JournalRecord } from "./journal.js";
 import { STATE_FORMAT_VERSION, type DeposedObject, type ResourceState, type SecretsState, type StateDocument } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
 
@@ -74,7 +74,9 @@ export class StateSession {
   /** Adds or replaces a whole resource record. */
   put(record: ResourceState): Promise<void> {
     this.#resources.set(record.urn, record);
-    return this.#write([{ op: "add", path: ["resources", record.urn], value: record }]);
+    const { urn, ...rest } = record;
+    // The URN is the record's key in the journal; it is not written twice.
+    return this.#writeResource(urn, [{ op: "replace", path: [], value: rest }]);
   }
 
   /** Changes one resource record in place; resolves when the change is durable. */
@@ -86,7 +88,7 @@ export class StateSession {
     });
     if (patches.length === 0) return Promise.resolve();
     this.#resources.set(urn, next);
-    return this.#write(patches.map((patch) => ({ ...patch, path: ["resources", urn, ...patch.path] })));
+    return this.#writeResource(urn, patches);
   }
 
   /**
@@ -97,23 +99,19 @@ export class StateSession {
     const current = this.#resources.get(urn);
     if (current === undefined) return Promise.reject(new Error(`No resource ${urn} in state to change.`));
     const next: Record<string, unknown> = { ...current, ...set };
-    const patches: Patch[] = [];
-    for (const key of Object.keys(set)) {
-      patches.push({ op: key in current ? "replace" : "add", path: ["resources", urn, key], value: (set as Record<string, unknown>)[key] });
-    }
-    for (const key of remove) {
-      if (!(key in current)) continue;
-      delete next[key];
-      patches.push({ op: "remove", path: ["resources", urn, key] });
-    }
+    const removed = remove.filter((key) => key in current);
+    for (const key of removed) delete next[key];
     this.#resources.set(urn, next as unknown as ResourceState);
-    return patches.length === 0 ? Promise.resolve() : this.#write(patches);
+    if (Object.keys(set).length === 0 && removed.length === 0) return Promise.resolve();
+    if (this.#journal === undefined) return Promise.resolve();
+    const record: JournalRecord = { s: ++this.#seq, u: urn, ...(Object.keys(set).length === 0 ? {} : { a: encodeSecrets(set, this.#crypter) as Record<string, unknown> }), ...(removed.length === 0 ? {} : { d: removed }) };
+    return this.#journal.write(JSON.stringify(record));
   }
 
   /** Removes a resource record. */
   remove(urn: string): Promise<void> {
     if (!this.#resources.delete(urn)) return Promise.resolve();
-    return this.#write([{ op: "remove", path: ["resources", urn] }]);
+    return this.#writeResource(urn, [{ op: "remove", path: [] }]);
   }
 
   /** Records the stack outputs. */
@@ -149,9 +147,17 @@ export class StateSession {
     return this.#secrets === undefined ? doc : { ...doc, secrets: this.#secrets };
   }
 
-  #write(patches: Patch[]): Promise<void> {
+  /** Journals patches of one resource record (paths relative to the record; `[]` is the whole record). */
+  #writeResource(urn: string, patches: readonly Patch[]): Promise<void> {
     if (this.#journal === undefined) return Promise.resolve();
-    const record = { seq: ++this.#seq, patches: encodeSecrets(patches, this.#crypter) };
+    const record: JournalRecord = { s: ++this.#seq, u: urn, p: encodeSecrets(patches, this.#crypter) as Patch[] };
+    return this.#journal.write(JSON.stringify(record));
+  }
+
+  /** Journals patches of the document outside resources (outputs, packages). */
+  #write(patches: readonly Patch[]): Promise<void> {
+    if (this.#journal === undefined) return Promise.resolve();
+    const record: JournalRecord = { s: ++this.#seq, p: encodeSecrets(patches, this.#crypter) as Patch[] };
     return this.#journal.write(JSON.stringify(record));
   }
 }
