@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// The benchmark of ../shared/bench/WORKLOAD.md: Sleep graphs deployed, left
+// unchanged, updated and destroyed, each operation a fresh `cairn` process.
+// Prints one table. Options: --quick (1 run each, no N = 100,000),
+// --runs K, --max-n N.
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, writeSync, fdatasyncSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cli = path.join(here, "..", "packages", "cli", "bin", "cairn.js");
+const work = path.join(here, ".work");
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const runs = Number(valueOf("--runs") ?? (quick ? 1 : 3));
+const maxN = Number(valueOf("--max-n") ?? (quick ? 10_000 : 100_000));
+const OPS = ["deploy", "noop", "update", "destroy"];
+
+function valueOf(flag) {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/** The disk's cost of one durable journal write, measured now, in ms. */
+function measureFsync() {
+  mkdirSync(work, { recursive: true });
+  const file = path.join(work, "fsync-probe");
+  const fd = openSync(file, "w");
+  const samples = [];
+  const line = "x".repeat(200) + "\n";
+  for (let i = 0; i < 100; i++) {
+    const t = process.hrtime.bigint();
+    writeSync(fd, line);
+    fdatasyncSync(fd);
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  closeSync(fd);
+  rmSync(file);
+  return median(samples);
+}
+
+/** What each op must do, by the workload's rules. */
+function expected(op, shape, n) {
+  if (op === "deploy") return { create: n, update: 0, delete: 0 };
+  if (op === "noop") return { create: 0, update: 0, delete: 0 };
+  if (op === "update") return { create: 0, update: Math.ceil(n / 10), delete: 0 };
+  return { create: 0, update: 0, delete: n };
+}
+
+/** The critical path in provider calls, times L. */
+function idealMs(op, shape, n, latency) {
+  if (op === "noop" || n === 0) return 0;
+  const layers = Math.ceil(n / 10);
+  if (op === "update") return latency * (shape === "wide" ? 1 : shape === "chain" ? Math.ceil(n / 10) : layers);
+  return latency * (shape === "wide" ? 1 : shape === "chain" ? n : layers);
+}
+
+function cairn(dir, argv, env) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [cli, ...argv], {
+    cwd: dir,
+    env: { ...process.env, CI: "true", NO_COLOR: "1", CAIRN_PASSPHRASE: "bench", ...env },
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) {
+    throw new Error(`cairn ${argv.join(" ")} failed (${result.status}) in ${dir}:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
+  }
+  return wallMs;
+}
+
+/** One deploy, noop, update and destroy of a fresh project; returns per-op figures. */
+function runSequence(shape, n, latency) {
+  const dir = path.join(work, `${shape}-${n}-${latency}-${process.pid}-${Date.now()}`);
+  cpSync(path.join(here, "sleep-project"), dir, { recursive: true });
+  const report = path.join(dir, "report.ndjson");
+  const base = { BENCH_SHAPE: shape, BENCH_N: String(n), BENCH_L: String(latency), BENCH_REPORT: report };
+  cairn(dir, ["stack", "init", "bench"], base);
+  const stateFile = path.join(dir, ".cairn", "stacks", "bench", "bench.json");
+  const out = {};
+  let lines = 0;
+  for (const op of OPS) {
+    const rev = op === "update" || op === "destroy" ? "1" : "0";
+    const argv = op === "destroy" ? ["destroy", "--yes", "--stack", "bench"] : ["up", "--yes", "--stack", "bench"];
+    const wallMs = cairn(dir, argv, { ...base, BENCH_REV: rev });
+    const reports = readFileSync(report, "utf8").trim().split("\n");
+    const metrics = JSON.parse(reports[reports.length - 1]);
+    if (reports.length !== ++lines) throw new Error(`no report from ${op} in ${dir}`);
+    const want = expected(op, shape, n);
+    for (const key of ["create", "update", "delete"]) {
+      if (metrics.counts[key] !== want[key]) throw new Error(`${op} of ${shape} N=${n}: ${key} ${metrics.counts[key]}, expected ${want[key]} — the run does not count`);
+    }
+    const stateBytes = existsSync(stateFile) ? statSync(stateFile).size : 0;
+    out[op] = { wallMs, startupMs: metrics.programStartMs, rssMb: metrics.maxRssKb / 1024, wchar: metrics.wchar, stateBytes };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return out;
+}
+
+function medianOf(samples, op, field) {
+  return median(samples.map((sample) => sample[op][field]));
+}
+
+function pad(text, width) {
+  return String(text).padStart(width);
+}
+
+const fsyncMs = measureFsync();
+console.log(`Cairn benchmark (../shared/bench/WORKLOAD.md). Node ${process.version}; ${runs} run(s) per configuration, medians.`);
+console.log(`Disk: one write + fdatasync = ${fsyncMs.toFixed(3)} ms (the durability floor: a chain step waits for one).\n`);
+
+// 1. Efficiency, N = 100, L = 50 ms.
+console.log("Efficiency, N = 100, L = 50 ms  (efficiency = ideal / (wall - start-up); ideal/wall beside it)");
+console.log(`${"shape".padEnd(8)}${"op".padEnd(9)}${pad("ideal ms", 9)}${pad("wall ms", 9)}${pad("start ms", 9)}${pad("eff", 7)}${pad("ideal/wall", 11)}`);
+for (const shape of ["wide", "chain", "layered"]) {
+  const samples = Array.from({ length: runs }, () => runSequence(shape, 100, 50));
+  for (const op of OPS) {
+    const ideal = idealMs(op, shape, 100, 50);
+    const wall = medianOf(samples, op, "wallMs");
+    const start = medianOf(samples, op, "startupMs");
+    const eff = ideal === 0 ? "-" : (ideal / (wall - start)).toFixed(3);
+    const ratio = ideal === 0 ? "-" : (ideal / wall).toFixed(3);
+    console.log(`${shape.padEnd(8)}${op.padEnd(9)}${pad(ideal, 9)}${pad(wall.toFixed(0), 9)}${pad(start.toFixed(0), 9)}${pad(eff, 7)}${pad(ratio, 11)}`);
+  }
+}
+
+// 2. Overhead per resource, L = 0, against an empty program.
+console.log("\nOverhead per resource, L = 0: (wall - empty program's wall) / N, in µs; floor = fsyncs a chain cannot share");
+const empty = Array.from({ length: runs }, () => runSequence("wide", 0, 0));
+const sizes = [100, 1_000, 10_000, 100_000].filter((n) => n <= maxN);
+console.log(`${"shape".padEnd(8)}${pad("N", 8)}${OPS.map((op) => pad(op, 10)).join("")}${pad("floor/res", 11)}${pad("RSS MB", 9)}${pad("bytes/state", 12)}`);
+for (const shape of ["wide", "chain", "layered"]) {
+  for (const n of sizes) {
+    if (shape !== "wide" && n > 10_000) continue;
+    const count = n >= 100_000 ? 1 : runs;
+    const samples = Array.from({ length: count }, () => runSequence(shape, n, 0));
+    const cells = OPS.map((op) => {
+      const overhead = ((medianOf(samples, op, "wallMs") - medianOf(empty, op, "wallMs")) / n) * 1000;
+      return pad(overhead.toFixed(1), 10);
+    });
+    const floorUs = shape === "chain" ? fsyncMs * 1000 : 0;
+    const rss = Math.max(...OPS.map((op) => medianOf(samples, op, "rssMb")));
+    const bytes = medianOf(samples, "deploy", "wchar") / medianOf(samples, "deploy", "stateBytes");
+    console.log(`${shape.padEnd(8)}${pad(n, 8)}${cells.join("")}${pad(floorUs.toFixed(0), 11)}${pad(rss.toFixed(0), 9)}${pad(bytes.toFixed(2), 12)}`);
+  }
+}
+console.log(`\nEmpty program wall (ms): ${OPS.map((op) => `${op} ${medianOf(empty, op, "wallMs").toFixed(0)}`).join(", ")}; start-up to the program's first line: ${medianOf(empty, "deploy", "startupMs").toFixed(0)} ms`);
+rmSync(work, { recursive: true, force: true });
