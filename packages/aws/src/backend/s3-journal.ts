@@ -5,21 +5,23 @@ import type { S3Objects } from "./s3-objects.js";
 
 /**
  * Starts an operation's journal: any journal objects left from before are
- * removed (the caller has already folded them into the snapshot), then the
- * header is written as object 0. Each append is one small object holding
- * one group-commit batch, so a deploy sends each record once.
+ * removed (the caller has already folded them into the snapshot). Each
+ * append is one small object holding one group-commit batch, so a deploy
+ * sends each record once. The header goes out with the first batch: an
+ * operation that changes nothing leaves no journal behind.
  */
 export async function openS3Journal(objects: S3Objects, layout: S3Layout, ref: StackRef, header: string, lease: Lease): Promise<JournalSink> {
   assertHeld(lease);
   await objects.deleteAll(await objects.list(layout.journalFolder(ref)));
   let seq = 0;
-  await objects.put(layout.journalChunk(ref, seq), header + "\n");
   let closed = false;
   return {
     async append(lines: readonly string[]): Promise<void> {
       assertHeld(lease);
       if (closed) throw new Error(`The journal of stack "${ref.stack}" is closed.`);
-      await objects.put(layout.journalChunk(ref, ++seq), lines.join("\n") + "\n");
+      const text = lines.join("\n") + "\n";
+      const n = seq++;
+      await objects.put(layout.journalChunk(ref, n), n === 0 ? `${header}\n${text}` : text);
     },
     async close(): Promise<void> {
       closed = true;

@@ -1,5 +1,5 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import { dynamic, exportState, Stack, type StackRef } from "@cairn/core";
+import { dynamic, exportState, Stack, type StackRef, type StateStore } from "@cairn/core";
 import { S3StateStore } from "../../src/backend/s3-state-store.js";
 import { startS3rver, type LocalS3 } from "../support/s3rver.js";
 import { localS3Client } from "./support/backends.js";
@@ -94,24 +94,36 @@ describe("S3StateStore on s3rver", () => {
     expect((await store.read(ref))!.journal).toEqual([]);
   });
 
-  test("an operation that died mid-deploy leaves a journal that the next operation folds into state", async () => {
+  test("an operation that died before compaction leaves its journal objects, and the next operation folds them into state", async () => {
     const { store } = s3rverStore("crash-test");
-    const { Item } = counter();
+    const { created, Item } = counter();
     await Stack.create(store, ref);
-    const lease = await store.lock(ref, { holder: "crashed", host: "h", pid: 99999, operation: "up", startedAt: new Date().toISOString() });
-    const journal = await store.openJournal(ref, JSON.stringify({ journal: 1, baseSerial: 0, operation: "up", startedAt: new Date().toISOString() }), lease);
-    const urn = "urn:cairn:dev::demo::dynamic:counter/Item::a";
-    const record = { urn, type: "dynamic:counter/Item", kind: "custom", id: "a", inputs: { name: "a", rev: 0, description: "item a of the fleet" }, outputs: { name: "a", rev: 0, description: "item a of the fleet", arn: "arn:test:::a" }, dependencies: [] };
-    await journal.append([JSON.stringify({ seq: 1, patches: [{ op: "add", path: ["resources", urn], value: record }] })]);
-    await store.forceUnlock(ref); // the process died; someone ran `cairn state unlock --force`
+    // The same backend, except that the process "dies" when it comes to write the final snapshot.
+    const dying: StateStore = {
+      url: store.url,
+      listStacks: (project) => store.listStacks(project),
+      read: (r) => store.read(r),
+      writeSnapshot: () => Promise.reject(new Error("killed before compaction")),
+      openJournal: (r, header, lease) => store.openJournal(r, header, lease),
+      lock: (r, info) => store.lock(r, info),
+      readLock: (r) => store.readLock(r),
+      forceUnlock: (r) => store.forceUnlock(r),
+      remove: (r) => store.remove(r),
+    };
+    const program = () => ({ a: new Item("a", 0).urn, b: new Item("b", 0).urn, c: new Item("c", 0).urn });
+    await expect(new Stack({ ...ref, store: dying, program }).up()).rejects.toThrow("killed before compaction");
+    expect(created).toEqual(expect.arrayContaining(["a", "b", "c"]));
+    const left = await store.read(ref);
+    expect(left!.journal.filter((line) => line !== "").length).toBeGreaterThan(3);
+    expect(JSON.parse(left!.snapshot!).resources).toEqual([]);
 
-    const stack = new Stack({ ...ref, store, program: () => ({ a: new Item("a", 0).urn }) });
     const warnings: string[] = [];
-    const result = await stack.up({ onEvent: (e) => e.type === "diagnostic" && warnings.push(e.message) });
-    expect(warnings.join("\n")).toContain("did not finish; its journal (1 records) was folded into state");
-    expect(result.counts.same).toBe(1);
-    expect(result.counts.create).toBe(0);
+    const result = await new Stack({ ...ref, store, program }).up({ onEvent: (e) => e.type === "diagnostic" && warnings.push(e.message) });
+    expect(warnings.join("\n")).toMatch(/did not finish; its journal \(\d+ records\) was folded into state/);
+    expect(result.counts).toMatchObject({ same: 3, create: 0 });
+    expect(created).toHaveLength(3);
     expect((await store.read(ref))!.journal).toEqual([]);
+    expect(JSON.parse((await store.read(ref))!.snapshot!).resources).toHaveLength(3);
   });
 
   test("a deploy of 1,000 resources sends journal batches and one snapshot: O(N) bytes", async () => {
