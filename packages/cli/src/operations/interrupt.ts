@@ -11,8 +11,9 @@ export async function withInterrupts<T>(cancellation: Cancellation, view: Operat
   const onInterrupt = (): void => {
     presses++;
     if (presses >= 3) process.exit(130);
-    const stage = cancellation.cancel();
-    view.onEvent({ type: "cancel-requested", hard: stage === "aborting" });
+    // Said before it is done: cancelling makes the engine report skipped steps at once.
+    view.onEvent({ type: "cancel-requested", hard: presses >= 2 });
+    cancellation.cancel();
   };
   process.on("SIGINT", onInterrupt);
   try {

@@ -70,8 +70,6 @@ export async function stateShow(ctx: CommandContext, ref: string, json: boolean,
     ["parent", r.parent],
     ["protect", r.protect ? "true" : undefined],
     ["source", r.source],
-    ["created", r.createdAt],
-    ["updated", r.updatedAt],
     ["pending", r.pending ? `${r.pending.op} since ${r.pending.startedAt}` : undefined],
   ];
   print(ctx, [

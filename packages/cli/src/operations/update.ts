@@ -52,6 +52,7 @@ export async function update(ctx: CommandContext, command: "up" | "destroy", fla
     const question = command === "up" ? `Apply these changes to stack "${opened.name}"?` : `Delete every resource of stack "${opened.name}"?`;
     const yes = await confirm(ctx.io, question);
     declined = !yes;
+    if (yes) ctx.io.stdout.write("\n");
     view.resume();
     return yes;
   };
