@@ -36,10 +36,12 @@ function s3rverStore(prefix: string): { store: S3StateStore; sent: { bodies: num
   return { store: new S3StateStore({ bucket: "state", prefix, s3Client: client }), sent };
 }
 
-function counter() {
+function counter(latencyMs: () => number = () => 0) {
   const created: string[] = [];
   const provider = dynamic.provider("counter", {
     async create(inputs) {
+      const ms = latencyMs();
+      if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
       created.push(String(inputs.name));
       return { id: String(inputs.name), outputs: { ...inputs, arn: `arn:test:::${String(inputs.name)}` } };
     },
@@ -126,9 +128,12 @@ describe("S3StateStore on s3rver", () => {
     expect(JSON.parse((await store.read(ref))!.snapshot!).resources).toHaveLength(3);
   });
 
-  test("a deploy of 1,000 resources sends journal batches and one snapshot: O(N) bytes", async () => {
-    const { store, sent } = s3rverStore("bench");
-    const { created, Item } = counter();
+  test.each([
+    ["instant creates", 0],
+    ["creates taking 1-40 ms", 40],
+  ])("a deploy of 1,000 resources with %s sends journal batches and one snapshot: O(N) bytes", async (label, maxMs) => {
+    const { store, sent } = s3rverStore(`bench-${maxMs}`);
+    const { created, Item } = counter(() => (maxMs === 0 ? 0 : 1 + Math.floor(Math.random() * maxMs)));
     await Stack.create(store, ref);
     const stack = new Stack({
       ...ref,
@@ -148,7 +153,7 @@ describe("S3StateStore on s3rver", () => {
     const puts = sent.puts - before.puts;
     const ratio = bodies / snapshotBytes;
     process.stdout.write(
-      `\n[s3 bytes] 1,000 resources: ${bodies} body bytes sent in ${requests} requests (${puts} PUTs); final snapshot ${snapshotBytes} bytes; ratio ${ratio.toFixed(2)}\n`,
+      `\n[s3 bytes] 1,000 resources, ${label}: ${bodies} body bytes sent in ${requests} requests (${puts} PUTs); final snapshot ${snapshotBytes} bytes; ratio ${ratio.toFixed(2)}\n`,
     );
     // Rewriting the snapshot per step would send ~N/2 snapshots (~500x); the journal sends each record once.
     expect(ratio).toBeLessThan(4);
