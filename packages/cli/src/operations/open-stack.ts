@@ -7,6 +7,7 @@ import type { Workspace } from "../project/workspace.js";
 import { asyncPassphraseProvider, startDerivation } from "../secrets/async-passphrase.js";
 import { speculativeDerivation } from "../secrets/speculate.js";
 import { readPassphrase } from "../secrets/passphrase.js";
+import { referenceSecretsOpener } from "../secrets/reference-secrets.js";
 
 /** One stack, opened for a command: its project, store, config file and secrets. */
 export interface OpenedStack {
@@ -82,6 +83,7 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
         config: entries(),
         projectDir: ws.dir,
         ...(secrets === undefined ? {} : { secrets }),
+        ...(options.secrets === false ? {} : { openSecrets: referenceSecretsOpener(ctx.io) }),
       });
     },
   };

@@ -1,0 +1,24 @@
+import type { SecretsOpener } from "@cairn/core";
+import type { CliIO } from "../cli/io.js";
+import { asyncPassphraseProvider } from "./async-passphrase.js";
+import { readPassphrase } from "./passphrase.js";
+
+/**
+ * Opens the secrets key of a stack that a StackReference reads, with the
+ * passphrase this command was given (CAIRN_PASSPHRASE, its file, or a
+ * prompt naming that stack). A passphrase that does not open it leaves that
+ * stack's secret outputs sealed: the program fails only if it uses one.
+ */
+export function referenceSecretsOpener(io: CliIO): SecretsOpener {
+  return async (state, ref) => {
+    const core = await import("@cairn/core");
+    const providers = new core.SecretsProviders().with(await asyncPassphraseProvider());
+    const name = `${ref.project}/${ref.stack}`;
+    try {
+      return await providers.open(state, { stack: name, passphrase: () => readPassphrase(io, { stack: name }) });
+    } catch (error) {
+      if (core.CairnError.isCairnError(error) && error.code === "SECRETS_BAD_PASSPHRASE") return undefined;
+      throw error;
+    }
+  };
+}
