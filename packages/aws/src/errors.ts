@@ -75,9 +75,10 @@ export function awsMessage(error: unknown): string {
   const root = rootAwsError(error) ?? (error instanceof Error ? error : undefined);
   if (root === undefined) return String(error);
   const name = awsErrorName(root) ?? root.name;
-  if (root.name === "SyntaxError" && root.$metadata?.httpStatusCode !== undefined) {
+  const status = httpStatusOf(root);
+  if (root.name === "SyntaxError" && status !== undefined) {
     // The service answered with something that is not its protocol (an HTML error page from a proxy or an emulator).
-    return `HTTP ${root.$metadata.httpStatusCode} with a body that is not an AWS response (${root.message.split("\n")[0]})`;
+    return `HTTP ${status} with a body that is not an AWS response (${root.message.split("\n")[0]})`;
   }
   const message = root.message && root.message !== name && root.message !== "UnknownError" ? root.message : describeStatus(root);
   return name && name !== "Error" && !message.startsWith(name) ? `${name}: ${message}` : message;
