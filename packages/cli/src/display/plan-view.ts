@@ -73,7 +73,7 @@ function reasonText(step: PlanStep): string {
 
 function propertyLines(step: PlanStep, options: PlanViewOptions): string[] {
   const { theme } = options;
-  const fmt = (value: PropertyMap[string] | undefined): string => formatValue(value, { showSecrets: options.showSecrets ?? false });
+  const fmt = (value: PropertyMap[string] | undefined): string => formatValue(value, { showSecrets: options.showSecrets ?? false, maxLength: 90 });
   const inputs = step.inputs ?? {};
   const olds = step.oldInputs ?? {};
   if (step.op === "update" || step.op === "replace") {
@@ -87,7 +87,10 @@ function propertyLines(step: PlanStep, options: PlanViewOptions): string[] {
       if (typeof before === "string" && typeof after === "string" && (before.includes("\n") || after.includes("\n"))) {
         return [`${theme.yellow("~")} ${key}:${forces}`, ...textChange(before, after, theme)];
       }
-      return [`${theme.yellow("~")} ${key}: ${fmt(before)} => ${fmt(after)}${forces}`];
+      const oneLine = `${theme.yellow("~")} ${key}: ${fmt(before)} => ${fmt(after)}${forces}`;
+      if (oneLine.length <= 100) return [oneLine];
+      // Too long for one line: the old value above the new, each cut to fit.
+      return [`${theme.yellow("~")} ${key}:${forces}`, theme.red(`    - ${fmt(before)}`), theme.green(`    + ${fmt(after)}`)];
     });
   }
   if (options.detailed !== true) return [];
