@@ -41,6 +41,16 @@ export interface ErrorSubject {
   readonly file?: string;
   /** The underlying error. */
   readonly cause?: unknown;
+  /** Each individual problem, when the error reports several (CHECK_FAILED). */
+  readonly problems?: readonly Problem[];
+}
+
+/** One of several problems an error reports, such as one invalid property. */
+export interface Problem {
+  readonly urn?: string;
+  /** The property at fault, as a dotted path. */
+  readonly property?: string;
+  readonly message: string;
 }
 
 /**
@@ -51,6 +61,8 @@ export class CairnError extends Error {
   readonly code: ErrorCode;
   readonly urn?: string;
   readonly file?: string;
+  /** Each individual problem, when there are several. */
+  readonly problems?: readonly Problem[];
 
   constructor(code: ErrorCode, message: string, subject: ErrorSubject = {}) {
     super(message, subject.cause === undefined ? undefined : { cause: subject.cause });
@@ -58,6 +70,7 @@ export class CairnError extends Error {
     this.code = code;
     if (subject.urn !== undefined) this.urn = subject.urn;
     if (subject.file !== undefined) this.file = subject.file;
+    if (subject.problems !== undefined) this.problems = subject.problems;
   }
 
   /** Brand check that works across duplicate copies of this package. */

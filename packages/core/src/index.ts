@@ -1,7 +1,7 @@
 /**
  * @cairn/core — the SDK and the engine. Every export is named here.
  */
-export { CairnError, messageOf, type ErrorCode, type ErrorSubject } from "./errors.js";
+export { CairnError, messageOf, type ErrorCode, type ErrorSubject, type Problem } from "./errors.js";
 
 export { Output, type Input, type Inputs, type DependencySource } from "./output/output.js";
 export { all, concat, interpolate, isSecret, output, secret, unsecret } from "./output/functions.js";

@@ -31,6 +31,8 @@ import type {
 /** A check failure found by {@link Stack.validate}. */
 export interface ValidationFailure {
   readonly urn: string;
+  /** The property at fault, when the provider named one. */
+  readonly property?: string;
   readonly message: string;
 }
 
@@ -120,8 +122,8 @@ export class Stack {
       await computePlan(op.ctx, { destroying: false });
       return [];
     } catch (error) {
-      if (CairnError.isCairnError(error) && error.code === "CHECK_FAILED") {
-        return error.message.split("\n").slice(1).map((line) => ({ urn: "", message: line.replace(/^\s+-\s+/, "") }));
+      if (CairnError.isCairnError(error) && error.code === "CHECK_FAILED" && error.problems !== undefined) {
+        return error.problems.map((problem) => ({ urn: problem.urn ?? "", message: problem.message, ...(problem.property === undefined ? {} : { property: problem.property }) }));
       }
       throw error;
     } finally {

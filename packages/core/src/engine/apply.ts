@@ -5,6 +5,7 @@ import type { StepFailure } from "../automation/types.js";
 import type { OperationContext } from "./context.js";
 import { CallTracker } from "./call-tracker.js";
 import { Limiter } from "./limiter.js";
+import { TokenSource } from "./tokens.js";
 import { PhaseValues } from "./phase-values.js";
 import { AbandonedError } from "./provider-call.js";
 import { runDelete, runForward, runRetire, trySameInline, type StepRuntime } from "./steps.js";
@@ -47,7 +48,7 @@ interface Task {
  */
 export async function applyPlan(ctx: OperationContext, plan: Plan, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const phase = new PhaseValues("apply");
-  const runtime: StepRuntime = { ctx, phase, limiter: new Limiter(), abortSignal: options.abortSignal, tracker: new CallTracker(options.abortSignal) };
+  const runtime: StepRuntime = { ctx, phase, limiter: new Limiter(), abortSignal: options.abortSignal, tracker: new CallTracker(options.abortSignal), tokens: new TokenSource() };
   const tasks = buildTasks(ctx, plan);
   const queue = new PQueue(options.parallel === undefined ? {} : { concurrency: options.parallel });
   const done: Array<Pick<PlanStep, "op">> = [];

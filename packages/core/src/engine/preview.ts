@@ -1,5 +1,5 @@
 import { Graph } from "../dag/graph.js";
-import { CairnError, messageOf } from "../errors.js";
+import { CairnError, messageOf, type Problem } from "../errors.js";
 import { resolveProperties } from "../output/resolve.js";
 import { output } from "../output/functions.js";
 import { PROGRAM_PHASE } from "../output/phase.js";
@@ -44,7 +44,7 @@ export async function computePlan(ctx: OperationContext, request: PlanRequest): 
   const targets = targetClosure(ctx, request.targets);
   const replace = new Set(request.replace ?? []);
   const phase = new PhaseValues("preview");
-  const failures: string[] = [];
+  const failures: Problem[] = [];
   const protectedErrors: CairnError[] = [];
   const claimed = new Set<string>();
   const priorOf = new Map<string, ResourceState>();
@@ -66,12 +66,12 @@ export async function computePlan(ctx: OperationContext, request: PlanRequest): 
             protectedErrors.push(result);
             return undefined;
           }
-          if (result.failures.length > 0) failures.push(...result.failures.map((failure) => describeFailure(node, failure)));
+          for (const failure of result.failures) failures.push(describeFailure(node, failure));
           return result.step;
         },
         (error: unknown) => {
           phase.settle(node.urn, UNKNOWN);
-          failures.push(`${node.name} (${node.type}): ${messageOf(error)}`);
+          failures.push({ urn: node.urn, message: `${node.name} (${node.type}): ${messageOf(error)} [${node.source}]` });
           return undefined;
         },
       ),
@@ -88,7 +88,9 @@ export async function computePlan(ctx: OperationContext, request: PlanRequest): 
     destroying: request.destroying,
   });
   if (failures.length > 0) {
-    throw new CairnError("CHECK_FAILED", `Invalid resource inputs; nothing was changed:\n${failures.map((line) => `  - ${line}`).join("\n")}`);
+    throw new CairnError("CHECK_FAILED", `Invalid resource inputs; nothing was changed:\n${failures.map((problem) => `  - ${problem.message}`).join("\n")}`, {
+      problems: failures,
+    });
   }
   const allProtected = [...protectedErrors, ...errors];
   if (allProtected.length > 0) {
@@ -98,9 +100,10 @@ export async function computePlan(ctx: OperationContext, request: PlanRequest): 
   return { plan, phase };
 }
 
-function describeFailure(node: ResourceNode, failure: CheckFailure): string {
+function describeFailure(node: ResourceNode, failure: CheckFailure): Problem {
   const where = failure.property === undefined ? "" : ` property "${failure.property}"`;
-  return `${node.name} (${node.type})${where}: ${failure.reason} [${node.source}]`;
+  const message = `${node.name} (${node.type})${where}: ${failure.reason} [${node.source}]`;
+  return failure.property === undefined ? { urn: node.urn, message } : { urn: node.urn, property: failure.property, message };
 }
 
 interface NodeOutcome {

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { CairnError } from "../errors.js";
 import { resolveProperties } from "../output/resolve.js";
 import { containsUnknown, resealOutputs, reveal, type PropertyMap } from "../output/values.js";
@@ -11,6 +10,7 @@ import type { ResourceState } from "../state/model.js";
 import { deepEqual } from "../util/canonical-json.js";
 import { providerForNode, providerForRecord, type OperationContext } from "./context.js";
 import type { CallTracker } from "./call-tracker.js";
+import type { TokenSource } from "./tokens.js";
 import type { Limiter } from "./limiter.js";
 import type { PhaseValues } from "./phase-values.js";
 import { callProvider } from "./provider-call.js";
@@ -23,6 +23,7 @@ export interface StepRuntime {
   readonly limiter: Limiter;
   readonly abortSignal: AbortSignal | undefined;
   readonly tracker: CallTracker;
+  readonly tokens: TokenSource;
 }
 
 /** What a forward step ended as: the op it really performed (an update may turn out to be a no-op). */
@@ -30,10 +31,7 @@ export type StepEnd = PlanStep["op"];
 
 const now = (): string => new Date().toISOString();
 
-/** An idempotency token: 96 random bits, short because every step journals one. */
-function newToken(): string {
-  return randomBytes(12).toString("base64url");
-}
+
 
 /** Runs a create, update, replace (its create half), import or same step of a desired resource. */
 export async function runForward(rt: StepRuntime, step: PlanStep): Promise<StepEnd> {
@@ -124,7 +122,7 @@ async function runCreate(
 ): Promise<StepEnd> {
   const session = rt.ctx.session;
   const resumed = step.reason === "pending-create" && prior?.pending?.op === "create" && provider.schema?.(node.type)?.idempotentCreate === true;
-  const token = resumed ? prior.pending!.token : newToken();
+  const token = resumed ? prior.pending!.token : rt.tokens.next();
   const base = recordFor(node, step, inputs, prior);
   const deposed = replacing && prior?.id !== undefined && !step.deleteBeforeReplace
     ? [...(prior.deposed ?? []), { id: prior.id, inputs: prior.inputs, outputs: prior.outputs }]
@@ -147,7 +145,7 @@ async function runUpdate(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
     await session.remove(prior.urn);
   }
   if (provider.update === undefined) throw new CairnError("PROVIDER_ERROR", `${node.type} cannot be updated in place, and its provider declares no replacement for ${step.changes?.join(", ")}.`, { urn });
-  const token = newToken();
+  const token = rt.tokens.next();
   await session.assign(urn, { pending: { op: "update", token, startedAt: now() } });
   const raw = await callProvider(setupFor(rt, provider, node, "update"), (ctx) => provider.update!(prior.id!, reveal(prior.inputs), reveal(inputs), reveal(prior.outputs), ctx));
   const outputs = sealOutputs(provider, node, raw, inputs);
@@ -161,7 +159,7 @@ async function runUpdate(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
 async function runImport(rt: StepRuntime, step: PlanStep, node: ResourceNode, provider: Provider, inputs: PropertyMap): Promise<StepEnd> {
   const session = rt.ctx.session;
   if (provider.read === undefined) throw new CairnError("PROVIDER_ERROR", `${node.type} cannot be imported: its provider cannot read resources.`, { urn: node.urn });
-  const token = newToken();
+  const token = rt.tokens.next();
   await session.put({ ...recordFor(node, step, inputs, undefined), importId: step.id!, pending: { op: "import", token, startedAt: now() } });
   const found = await callProvider(setupFor(rt, provider, node, "read"), (ctx) => provider.read!(step.id!, reveal(inputs), {}, ctx));
   if (found === undefined) {
@@ -263,7 +261,7 @@ async function runBookkeeping(rt: StepRuntime, step: PlanStep, node: ResourceNod
   const inputs = node.kind === "provider" ? await resolveProperties(node.inputs, rt.phase, node.name) : {};
   if (node.kind === "provider") registerPackage(rt, node);
   if (step.op !== "same" || prior === undefined || prior.urn !== node.urn || !deepEqual(prior.inputs, inputs)) {
-    const id = prior?.id ?? (node.kind === "provider" ? newToken() : undefined);
+    const id = prior?.id ?? (node.kind === "provider" ? rt.tokens.next() : undefined);
     await rt.ctx.session.put({ ...recordFor(node, step, inputs, prior), ...(id === undefined ? {} : { id }), outputs: prior?.outputs ?? {} });
     if (prior !== undefined && prior.urn !== node.urn) await rt.ctx.session.remove(prior.urn);
   }
@@ -341,7 +339,7 @@ async function deleteInCloud(
   if (record.protect && !record.retainOnDelete) {
     throw new CairnError("PROTECTED", `Resource ${record.urn} is protected and was not deleted.`, { urn: record.urn });
   }
-  await recordIntent(newToken());
+  await recordIntent(rt.tokens.next());
   if (provider.delete === undefined) return;
   const setup = { provider, urn: record.urn, type: record.type, operation: "delete" as const, timeouts: {}, limiter: rt.limiter, emit: rt.ctx.emit, abortSignal: rt.abortSignal, tracker: rt.tracker };
   await callProvider(setup, (ctx) => provider.delete!(id, reveal(inputs), reveal(outputs), ctx));
