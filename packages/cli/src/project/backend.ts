@@ -26,7 +26,6 @@ export async function openStore(ws: Workspace, env: Readonly<Record<string, stri
 }
 
 interface AwsStateModule {
-  readonly S3StateStore?: new (url: string) => StateStore;
   readonly openS3StateStore?: (url: string) => StateStore | Promise<StateStore>;
 }
 
@@ -42,6 +41,5 @@ async function openS3Store(ws: Workspace, url: string): Promise<StateStore> {
     });
   }
   if (aws.openS3StateStore !== undefined) return aws.openS3StateStore(url);
-  if (aws.S3StateStore !== undefined) return new aws.S3StateStore(url);
   throw new CliError("CLI_BACKEND_UNSUPPORTED", `The installed @cairn/aws has no S3 state backend for ${url}.`);
 }
