@@ -29,10 +29,21 @@ export async function openS3Journal(objects: S3Objects, layout: S3Layout, ref: S
   };
 }
 
-/** The lines of a stack's journal, in order (empty if there is none). */
+/**
+ * The lines of a stack's journal, in order (empty if there is none). Only
+ * the unbroken run of batches from the first is used: a reader racing the
+ * journal's deletion after compaction sees a prefix, which is a state the
+ * operation really passed through, never one with a batch missing.
+ */
 export async function readS3Journal(objects: S3Objects, layout: S3Layout, ref: StackRef): Promise<string[]> {
   const keys = await objects.list(layout.journalFolder(ref));
-  if (keys.length === 0) return [];
-  const texts = await objects.getAll(keys);
-  return texts.join("").split("\n");
+  const contiguous: string[] = [];
+  for (const [i, key] of keys.entries()) {
+    if (key !== layout.journalChunk(ref, i)) break;
+    contiguous.push(key);
+  }
+  if (contiguous.length === 0) return [];
+  const texts = await objects.getAll(contiguous);
+  const present = texts.indexOf(undefined);
+  return (present < 0 ? texts : texts.slice(0, present)).join("").split("\n");
 }

@@ -52,14 +52,14 @@ export class S3Objects {
     }
   }
 
-  /** Many objects' texts, in the order of `keys`, a few at a time; a missing one reads as empty. */
-  async getAll(keys: readonly string[]): Promise<string[]> {
-    const out = new Array<string>(keys.length);
+  /** Many objects' texts, in the order of `keys`, a few at a time; a missing one is `undefined`. */
+  async getAll(keys: readonly string[]): Promise<(string | undefined)[]> {
+    const out = new Array<string | undefined>(keys.length);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < keys.length) {
         const i = next++;
-        out[i] = (await this.tryGet(keys[i]!))?.text ?? "";
+        out[i] = (await this.tryGet(keys[i]!))?.text;
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, keys.length) }, worker));
