@@ -45,6 +45,8 @@ export class InstanceWatcher {
   readonly #options: Required<InstanceWatcherOptions>;
   readonly #waiters = new Map<string, Set<Waiter>>();
   #running = false;
+  /** Aborts the poller's sleep once nobody waits, so no timer outlives the last wait. */
+  #idle: AbortController | undefined;
 
   constructor(clients: ClientFactory, clock: Clock, random: () => number, options: InstanceWatcherOptions = {}) {
     this.#clients = clients;
@@ -89,6 +91,7 @@ export class InstanceWatcher {
     const set = this.#waiters.get(instanceId);
     if (set?.delete(waiter) !== true) return;
     if (set.size === 0) this.#waiters.delete(instanceId);
+    if (this.#waiters.size === 0) this.#idle?.abort();
     then();
   }
 
@@ -97,12 +100,17 @@ export class InstanceWatcher {
     try {
       for (let round = 0; this.#waiters.size > 0; round++) {
         const delays = { baseMs: this.#options.intervalMs, maxMs: this.#options.maxIntervalMs, factor: 1.5 };
-        await this.#clock.sleep(pollDelay(Math.min(round, 6), delays, this.#random));
+        this.#idle = new AbortController();
+        await this.#clock.sleep(pollDelay(Math.min(round, 6), delays, this.#random), this.#idle.signal).catch(() => undefined);
+        if (this.#waiters.size === 0) break;
         const ids = [...this.#waiters.keys()];
         for (let i = 0; i < ids.length; i += BATCH) await this.#round(ids.slice(i, i + BATCH));
       }
     } finally {
       this.#running = false;
+      this.#idle = undefined;
+      // A wait that began while this loop was ending needs a loop of its own.
+      if (this.#waiters.size > 0) void this.#loop();
     }
   }
 

@@ -50,8 +50,11 @@ function normalizeRule(rule: Record<string, PropertyValue>, path: string, failur
   } else if (rule.fromPort === undefined || rule.toPort === undefined) {
     failures.push({ property: `${path}.fromPort`, reason: `protocol ${JSON.stringify(protocol)} needs fromPort and toPort` });
   }
-  const sources = ["cidrBlocks", "ipv6CidrBlocks", "securityGroupIds", "prefixListIds"].some((k) => Array.isArray(rule[k]) && (rule[k] as unknown[]).length > 0);
-  if (!sources && rule.self !== true) failures.push({ property: path, reason: "a rule needs a source: cidrBlocks, ipv6CidrBlocks, securityGroupIds, prefixListIds or self" });
+  const keys = ["cidrBlocks", "ipv6CidrBlocks", "securityGroupIds", "prefixListIds", "self"];
+  // A source not known yet (while planning) may turn out to be there.
+  const unknown = keys.some((k) => isUnknown(rule[k]));
+  const sources = keys.some((k) => (k === "self" ? rule[k] === true : Array.isArray(rule[k]) && (rule[k] as unknown[]).length > 0));
+  if (!sources && !unknown) failures.push({ property: path, reason: "a rule needs a source: cidrBlocks, ipv6CidrBlocks, securityGroupIds, prefixListIds or self" });
   return out;
 }
 

@@ -243,4 +243,20 @@ describe("aws:ec2/Instance", () => {
     const live = await provider.read("i-live", recorded as never, {}, callContext(TYPE, "a"));
     expect(live?.inputs).toEqual(recorded);
   });
+
+  test("cancelling a create stops its wait at once; the poller stops when nobody waits", async () => {
+    ec2.on(RunInstancesCommand).resolves({ Instances: [{ InstanceId: "i-0slow" }] });
+    ec2.on(DescribeInstancesCommand).resolves({ Reservations: [{ Instances: [{ InstanceId: "i-0slow", State: { Name: "pending" } }] }] });
+    const { provider } = testProvider();
+    const ctx = callContext(TYPE, "slow");
+    const inputs = await checked(provider, TYPE, base);
+    const pending = provider.create(inputs as never, "t", ctx);
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    ctx.controller.abort(new Error("cancelled by the user"));
+    await expect(pending).rejects.toMatchObject({ code: "CANCELLED" });
+    const describes = ec2.commandCalls(DescribeInstancesCommand).length;
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(ec2.commandCalls(DescribeInstancesCommand).length).toBe(describes);
+  });
 });

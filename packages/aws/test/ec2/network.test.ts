@@ -165,3 +165,16 @@ describe("aws:ec2/SecurityGroup", () => {
     expect(commandNames(ec2)).toEqual(["DeleteSecurityGroup", "DeleteSecurityGroup"]);
   });
 });
+
+describe("checks while planning", () => {
+  test("values known only after apply pass check untouched", async () => {
+    const { UNKNOWN } = await import("@cairn/core");
+    const { provider } = testProvider();
+    const group = await provider.check("aws:ec2/SecurityGroup", { vpcId: UNKNOWN, ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: UNKNOWN }] });
+    expect(group.failures).toEqual([]);
+    expect(group.inputs.vpcId).toBe(UNKNOWN);
+    const subnet = await provider.check("aws:ec2/Subnet", { vpcId: UNKNOWN, cidrBlock: "10.0.1.0/24", tags: UNKNOWN });
+    expect(subnet.failures).toEqual([]);
+    expect(subnet.inputs.tags).toBe(UNKNOWN);
+  });
+});
