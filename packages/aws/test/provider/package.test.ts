@@ -81,4 +81,28 @@ describe("the aws package", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  test("through the engine: a throttled CreateBucket is retried and the up succeeds, reporting the retry", async () => {
+    s3.on(HeadBucketCommand).resolves({});
+    s3.on(CreateBucketCommand)
+      .rejectsOnce(Object.assign(new Error("Please reduce your request rate."), { name: "SlowDown", $metadata: { httpStatusCode: 503 } }))
+      .resolves({});
+    const dir = await mkdtemp(join(tmpdir(), "cairn-aws-retry-"));
+    try {
+      const store = new FileStateStore(join(dir, ".cairn"));
+      const ref = { project: "p", stack: "dev" };
+      await Stack.create(store, ref);
+      const program = () => ({ name: new aws.s3.Bucket("b", { bucket: "busy-bucket" }).bucket });
+      const config = { "aws:region": "us-east-1", "aws:accessKey": "testing", "aws:secretKey": "testing" };
+      const retries: string[] = [];
+      const result = await new Stack({ ...ref, program, store, config, projectDir: dir }).up({
+        onEvent: (e) => e.type === "step-retry" && retries.push(e.message),
+      });
+      expect(result.status).toBe("succeeded");
+      expect(retries).toEqual(['aws:s3/Bucket "b": create failed (CreateBucket): SlowDown: Please reduce your request rate.']);
+      expect(s3.commandCalls(CreateBucketCommand).map((c) => c.args[0].input)).toEqual([{ Bucket: "busy-bucket" }, { Bucket: "busy-bucket" }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
