@@ -10,5 +10,9 @@ process.on("warning", (warning) => {
   if (process.env.CAIRN_LOG === "debug") process.stderr.write(`${warning.name}: ${warning.message}\n`);
 });
 
+const argv = process.argv.slice(2);
+// Deriving a stack's key takes longer than loading the command line; start it first.
+const { startEarly } = await import("../dist/secrets/early-start.js");
+const early = startEarly(argv, process.env, process.cwd());
 const { main } = await import("../dist/main.js");
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(argv, undefined, early === undefined ? {} : { early });

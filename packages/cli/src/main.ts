@@ -11,6 +11,7 @@ import { registerStateCommands } from "./commands/state.js";
 import { registerTeamCommands } from "./commands/team.js";
 import { createTheme } from "./display/theme.js";
 import { cliVersion } from "./project/cairn-packages.js";
+import type { EarlyDerivation } from "./secrets/async-passphrase.js";
 
 /**
  * Runs the `cairn` command line with `argv` (without `node` and the script)
@@ -19,13 +20,13 @@ import { cliVersion } from "./project/cairn-packages.js";
  * @example
  * process.exitCode = await main(process.argv.slice(2));
  */
-export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: readonly string[], io: CliIO = processIO(), hints: MainHints = {}): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = buildProgram(io, async (globals, body) => {
     const verbose = globals.verbose === true || io.env.CAIRN_LOG === "debug";
     const theme = createTheme(globals.color === false ? false : io.color);
     const logger = createLogger({ verbose, stderr: io.stderr, ...(globals.logFile === undefined ? {} : { logFile: globals.logFile }) });
-    const ctx = createContext(io, globals, theme, logger);
+    const ctx = createContext(io, globals, theme, logger, hints.early);
     logger.debug(`cairn ${argv.join(" ")} in ${ctx.cwd}`);
     try {
       exitCode = await body(ctx);
@@ -52,6 +53,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     throw error;
   }
   return exitCode;
+}
+
+/** What the bin may hand to {@link main} besides the arguments. */
+export interface MainHints {
+  /** A stack key derivation started before the command line was parsed. @default none */
+  readonly early?: Promise<EarlyDerivation | undefined>;
 }
 
 type Run = (globals: GlobalOptions, body: (ctx: ReturnType<typeof createContext>) => Promise<number>) => Promise<void>;

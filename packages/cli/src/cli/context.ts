@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { Theme } from "../display/theme.js";
+import type { EarlyDerivation } from "../secrets/async-passphrase.js";
 import type { Workspace } from "../project/workspace.js";
 import type { CliIO } from "./io.js";
 import type { Logger } from "./logger.js";
@@ -28,10 +29,18 @@ export interface CommandContext {
   readonly options: GlobalOptions;
   /** The project containing {@link cwd}; found once, on first use. */
   workspace(): Promise<Workspace>;
+  /** A stack key derivation the bin started before parsing, if any. */
+  readonly early?: Promise<EarlyDerivation | undefined>;
 }
 
 /** Builds the context of one command run. */
-export function createContext(io: CliIO, options: GlobalOptions, theme: Theme, logger: Logger): CommandContext {
+export function createContext(
+  io: CliIO,
+  options: GlobalOptions,
+  theme: Theme,
+  logger: Logger,
+  early?: Promise<EarlyDerivation | undefined>,
+): CommandContext {
   const cwd = resolve(options.cwd ?? process.cwd());
   let found: Promise<Workspace> | undefined;
   return {
@@ -40,6 +49,7 @@ export function createContext(io: CliIO, options: GlobalOptions, theme: Theme, l
     logger,
     cwd,
     options,
+    ...(early === undefined ? {} : { early }),
     workspace() {
       found ??= import("../project/workspace.js").then((module) => module.findWorkspace(cwd));
       return found;

@@ -36,7 +36,7 @@ export interface OpenStackOptions {
  */
 export async function openStack(ctx: CommandContext, options: OpenStackOptions = {}): Promise<OpenedStack> {
   // The key derivation is the slowest step of opening a stack; it starts first and runs off the main thread.
-  const guess = options.secrets === false ? undefined : speculativeDerivation(ctx.cwd, ctx.options.stack, ctx.io.env);
+  const guess = options.secrets === false ? undefined : (ctx.early ?? speculativeDerivation(ctx.cwd, ctx.options.stack, ctx.io.env));
   const ws = await ctx.workspace();
   const name = await ws.resolveStack(ctx.options.stack, ctx.io.env);
   const config = await StackConfig.load(ws.stackConfigPath(name));
