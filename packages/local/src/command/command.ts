@@ -22,7 +22,9 @@ export interface CommandArgs {
  * A shell command run as part of a deployment, with its standard output
  * captured. `update` and `delete` commands see the last standard output in
  * `CAIRN_STDOUT`. A command that exits non-zero fails its step with the
- * command's last lines of standard error.
+ * command's last lines of standard error. Cairn cannot know what a command
+ * prints: if it prints a secret, declare its output secret with the
+ * `additionalSecretOutputs: ["stdout"]` option.
  *
  * @example
  * const build = new Command("build", { create: "npm run build && git rev-parse HEAD", dir: "app" });
