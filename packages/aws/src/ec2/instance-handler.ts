@@ -143,12 +143,15 @@ async function readInstance(ctx: AwsContext, id: string, inputs: PropertyMap): P
   const recorded = typed<InstanceInputs>(inputs);
   const profileArn = instance.IamInstanceProfile?.Arn;
   const groups = (instance.SecurityGroups ?? []).map((g) => g.GroupId as string).sort();
+  const imported = Object.keys(inputs).length === 0;
+  // A subnet or groups EC2 chose (the default VPC's) are outputs, not inputs the program gave.
+  const given = (key: keyof InstanceInputs) => recorded[key] !== undefined || imported;
   const current: InstanceInputs = {
     ...recorded,
     ami: instance.ImageId ?? recorded.ami,
     instanceType: instance.InstanceType ?? recorded.instanceType,
-    subnetId: instance.SubnetId,
-    vpcSecurityGroupIds: recorded.vpcSecurityGroupIds !== undefined || groups.length > 0 ? groups : undefined,
+    subnetId: given("subnetId") ? instance.SubnetId : undefined,
+    vpcSecurityGroupIds: given("vpcSecurityGroupIds") ? groups : undefined,
     // The program may name the profile or give its ARN; EC2 reports the ARN.
     iamInstanceProfile: profileArn === undefined ? undefined : recorded.iamInstanceProfile !== undefined && profileArn.endsWith(`/${recorded.iamInstanceProfile}`) ? recorded.iamInstanceProfile : profileArn,
     keyName: instance.KeyName,

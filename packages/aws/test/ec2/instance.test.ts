@@ -242,6 +242,9 @@ describe("aws:ec2/Instance", () => {
     const recorded = await checked(provider, TYPE, { ...base, iamInstanceProfile: "web-profile", vpcSecurityGroupIds: ["sg-b", "sg-a"] });
     const live = await provider.read("i-live", recorded as never, {}, callContext(TYPE, "a"));
     expect(live?.inputs).toEqual(recorded);
+    // Without a subnet or groups in the program, the ones EC2 chose are not drift.
+    const bare = await checked(provider, TYPE, { ami: "ami-0abc1234", instanceType: "t3.micro", tags: { role: "ranker" }, iamInstanceProfile: "web-profile" });
+    expect((await provider.read("i-live", bare as never, {}, callContext(TYPE, "a")))?.inputs).toEqual(bare);
   });
 
   test("cancelling a create stops its wait at once; the poller stops when nobody waits", async () => {
