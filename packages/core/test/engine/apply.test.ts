@@ -252,7 +252,7 @@ describe("failures", () => {
     expect(state.resources.find((r) => nameOf(r.urn) === "broken")!.inputs).toEqual({ size: 1 });
   });
 
-  test.failing("KNOWN BUG: a create the provider refused is not left in state as an interrupted create that the next run warns about", async () => {
+  test("a create the provider refused leaves no pending operation, so the next run creates it again without a warning", async () => {
     let failing = true;
     const cloud = new FakeCloud({ fail: (op) => (failing && op === "create" ? new Error("LimitExceeded") : undefined) });
     const h = await makeHarness(cloud);
