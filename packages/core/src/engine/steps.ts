@@ -4,7 +4,7 @@ import { containsUnknown, resealOutputs, reveal, type PropertyMap } from "../out
 import { defaultDiff } from "../plan/default-diff.js";
 import { applyIgnoreChanges } from "../plan/ignore-changes.js";
 import type { PlanStep } from "../plan/step.js";
-import type { Provider, ProviderOperation } from "../provider/provider.js";
+import type { CreateResult, Provider, ProviderOperation } from "../provider/provider.js";
 import type { ResourceNode } from "../resource/node.js";
 import type { ResourceState } from "../state/model.js";
 import { deepEqual } from "../util/canonical-json.js";
@@ -13,7 +13,7 @@ import type { CallTracker } from "./call-tracker.js";
 import type { TokenSource } from "./tokens.js";
 import type { Limiter } from "./limiter.js";
 import type { PhaseValues } from "./phase-values.js";
-import { callProvider } from "./provider-call.js";
+import { AbandonedError, callProvider } from "./provider-call.js";
 import { resealLike } from "./preview.js";
 
 /** What every step executor needs. */
@@ -130,7 +130,13 @@ async function runCreate(
   const startedAt = now();
   await session.put({ ...base, ...(deposed === undefined ? {} : { deposed }), pending: { op: "create", token, startedAt } });
   if (prior !== undefined && prior.urn !== node.urn) await session.remove(prior.urn);
-  const created = await callProvider(setupFor(rt, provider, node, "create"), (ctx) => provider.create(reveal(inputs), token, ctx));
+  let created: CreateResult;
+  try {
+    created = await callProvider(setupFor(rt, provider, node, "create"), (ctx) => provider.create(reveal(inputs), token, ctx));
+  } catch (error) {
+    if (isDefiniteFailure(error)) await forgetFailedCreate(rt, node.urn, replacing && !step.deleteBeforeReplace && prior?.id !== undefined);
+    throw error;
+  }
   const outputs = sealOutputs(provider, node, created.outputs, inputs);
   void session.assign(node.urn, { id: created.id, outputs }, ["pending"]);
   rt.phase.settle(node.urn, { ...outputs, id: created.id });
@@ -147,7 +153,14 @@ async function runUpdate(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
   if (provider.update === undefined) throw new CairnError("PROVIDER_ERROR", `${node.type} cannot be updated in place, and its provider declares no replacement for ${step.changes?.join(", ")}.`, { urn });
   const token = rt.tokens.next();
   await session.assign(urn, { pending: { op: "update", token, startedAt: now() } });
-  const raw = await callProvider(setupFor(rt, provider, node, "update"), (ctx) => provider.update!(prior.id!, reveal(prior.inputs), reveal(inputs), reveal(prior.outputs), ctx));
+  let raw: PropertyMap;
+  try {
+    raw = await callProvider(setupFor(rt, provider, node, "update"), (ctx) => provider.update!(prior.id!, reveal(prior.inputs), reveal(inputs), reveal(prior.outputs), ctx));
+  } catch (error) {
+    // The provider said the update failed: the resource is as it was.
+    if (isDefiniteFailure(error)) await session.assign(urn, {}, ["pending"]);
+    throw error;
+  }
   const outputs = sealOutputs(provider, node, raw, inputs);
   const record = recordFor(node, step, inputs, prior);
   const change = recordChange(session.tryGet(urn)!, { ...record, id: prior.id!, outputs });
@@ -342,5 +355,58 @@ async function deleteInCloud(
   await recordIntent(rt.tokens.next());
   if (provider.delete === undefined) return;
   const setup = { provider, urn: record.urn, type: record.type, operation: "delete" as const, timeouts: {}, limiter: rt.limiter, emit: rt.ctx.emit, abortSignal: rt.abortSignal, tracker: rt.tracker };
-  await callProvider(setup, (ctx) => provider.delete!(id, reveal(inputs), reveal(outputs), ctx));
+  try {
+    await callProvider(setup, (ctx) => provider.delete!(id, reveal(inputs), reveal(outputs), ctx));
+  } catch (error) {
+    // The provider said the delete failed: the resource is still there, with nothing pending.
+    if (isDefiniteFailure(error)) await clearPendingDelete(rt, record.urn, id);
+    throw error;
+  }
+}
+
+/**
+ * Whether a failed call certainly changed nothing: the provider answered
+ * with an error. A time-out or an abandoned call may have done its work in
+ * the cloud, so its pending operation stays for the next run to reconcile.
+ */
+function isDefiniteFailure(error: unknown): boolean {
+  if (error instanceof AbandonedError) return false;
+  return !(CairnError.isCairnError(error) && error.code === "TIMEOUT");
+}
+
+/** Undoes the intent of a create the provider refused: the record goes, or the replaced object comes back. */
+async function forgetFailedCreate(rt: StepRuntime, urn: string, restoreReplaced: boolean): Promise<void> {
+  const session = rt.ctx.session;
+  const record = session.tryGet(urn);
+  if (record === undefined) return;
+  if (restoreReplaced && record.deposed !== undefined && record.deposed.length > 0) {
+    const old = record.deposed[record.deposed.length - 1]!;
+    await session.change(urn, (draft) => {
+      draft.id = old.id;
+      draft.inputs = old.inputs;
+      draft.outputs = old.outputs;
+      draft.deposed = draft.deposed!.slice(0, -1);
+      if (draft.deposed.length === 0) delete draft.deposed;
+      delete draft.pending;
+    });
+    return;
+  }
+  if (record.deposed !== undefined && record.deposed.length > 0) await session.assign(urn, {}, ["pending"]);
+  else await session.remove(urn);
+}
+
+async function clearPendingDelete(rt: StepRuntime, urn: string, id: string): Promise<void> {
+  const session = rt.ctx.session;
+  const record = session.tryGet(urn);
+  if (record === undefined) return;
+  if (record.id === id) {
+    await session.assign(urn, {}, ["pending"]);
+    return;
+  }
+  if (record.deposed?.some((item) => item.id === id && item.pending !== undefined)) {
+    await session.change(urn, (draft) => {
+      const item = draft.deposed!.find((entry) => entry.id === id);
+      if (item !== undefined) delete (item as { pending?: unknown }).pending;
+    });
+  }
 }
