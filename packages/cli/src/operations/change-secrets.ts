@@ -11,7 +11,7 @@ import { openStack } from "./open-stack.js";
  * the new passphrase from CAIRN_NEW_PASSPHRASE or a prompt.
  */
 export async function changeSecretsProvider(ctx: CommandContext, spec: string): Promise<number> {
-  const opened = await openStack(ctx);
+  const opened = await openStack(ctx, { editConfig: true });
   const core = await import("@cairn/core");
   const providers = new core.SecretsProviders();
   const to = await providers.create(spec, { stack: opened.name, passphrase: () => newPassphrase(ctx, opened.name) });

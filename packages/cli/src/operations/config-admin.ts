@@ -16,7 +16,7 @@ export function fullConfigKey(key: string, project: string): string {
 
 /** `cairn config set <key> [value]`: stores a value; `--secret` encrypts it with the stack's key. */
 export async function configSet(ctx: CommandContext, key: string, value: string | undefined, secret: boolean): Promise<number> {
-  const opened = await openStack(ctx, { secrets: secret });
+  const opened = await openStack(ctx, { secrets: secret, editConfig: true });
   const full = fullConfigKey(key, opened.ws.project.name);
   const text = value ?? (await readValue(ctx, full, secret));
   if (secret) {
@@ -79,7 +79,7 @@ export async function configGet(ctx: CommandContext, key: string, json: boolean)
 
 /** `cairn config rm <key>`. */
 export async function configRemove(ctx: CommandContext, key: string): Promise<number> {
-  const opened = await openStack(ctx, { secrets: false });
+  const opened = await openStack(ctx, { secrets: false, editConfig: true });
   const full = fullConfigKey(key, opened.ws.project.name);
   if (!opened.config.remove(full)) throw new CliError("CLI_CONFIG_NOT_FOUND", `Stack "${opened.name}" has no config "${full}".`);
   await opened.config.save();

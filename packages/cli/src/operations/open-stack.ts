@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { ConfigEntry, Program, SecretsCrypter, SecretsState, Stack, StateStore } from "@cairn/core";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
@@ -27,6 +28,8 @@ export interface OpenedStack {
 export interface OpenStackOptions {
   /** Open the secrets key (asks for the passphrase when the stack has one). @default true */
   readonly secrets?: boolean;
+  /** Load the config file so that it can be changed and saved. @default false */
+  readonly editConfig?: boolean;
 }
 
 /**
@@ -39,7 +42,8 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
   const guess = options.secrets === false ? undefined : (ctx.early ?? speculativeDerivation(ctx.cwd, ctx.options.stack, ctx.io.env));
   const ws = await ctx.workspace();
   const name = await ws.resolveStack(ctx.options.stack, ctx.io.env);
-  const config = await StackConfig.load(ws.stackConfigPath(name));
+  const configPath = ws.stackConfigPath(name);
+  const config = options.editConfig === true ? await StackConfig.load(configPath) : await StackConfig.read(configPath, join(ws.cairnDir, "cache"));
   const passphrase = ctx.io.env.CAIRN_PASSPHRASE;
   const guessed = await guess;
   const early =

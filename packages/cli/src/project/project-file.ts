@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { CliError } from "../cli/cli-error.js";
+import { readYamlCached } from "./yaml-cache.js";
 
 /** The project file's name. */
 export const PROJECT_FILE = "cairn.yaml";
@@ -54,14 +54,8 @@ export function parseProjectFile(raw: unknown, where: string): ProjectFile {
   };
 }
 
-/** Reads and validates a project file. */
-export async function readProjectFile(path: string): Promise<ProjectFile> {
-  const { parse } = await import("yaml");
-  let raw: unknown;
-  try {
-    raw = parse(await readFile(path, "utf8"));
-  } catch (error) {
-    throw new CliError("CLI_PROJECT_INVALID", `${path} is not valid YAML: ${(error as Error).message}`, { cause: error, file: path });
-  }
-  return parseProjectFile(raw, path);
+/** Reads and validates a project file; its parsed value is cached under `cacheDir`. */
+export async function readProjectFile(path: string, cacheDir: string): Promise<ProjectFile> {
+  const read = await readYamlCached(path, cacheDir, (message, cause) => new CliError("CLI_PROJECT_INVALID", message, { cause, file: path }));
+  return parseProjectFile(read.value, path);
 }

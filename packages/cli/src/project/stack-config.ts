@@ -3,6 +3,7 @@ import type { Document } from "yaml";
 import type { SecretsState } from "@cairn/core";
 import { CliError } from "../cli/cli-error.js";
 import { writeTextAtomic } from "./write-text.js";
+import { readYamlCached } from "./yaml-cache.js";
 
 /** One stored config value: plain text, or a secret's ciphertext. */
 export type StoredConfigValue = { readonly secret: false; readonly value: string } | { readonly secret: true; readonly ciphertext: string };
@@ -24,17 +25,33 @@ export type StoredConfigValue = { readonly secret: false; readonly value: string
  */
 export class StackConfig {
   readonly path: string;
-  readonly #doc: Document;
+  /** The YAML document, for edits; absent when the file was read only to be read. */
+  readonly #doc: Document | undefined;
+  /** The file's value, for reading. */
+  #value: unknown;
   /** Whether the file existed when it was read. */
   readonly existed: boolean;
 
-  private constructor(path: string, doc: Document, existed: boolean) {
+  private constructor(path: string, doc: Document | undefined, value: unknown, existed: boolean) {
     this.path = path;
     this.#doc = doc;
+    this.#value = value;
     this.existed = existed;
   }
 
-  /** Reads a stack's config file; a missing file reads as empty. */
+  /**
+   * Reads a stack's config file for reading only: faster (the parsed value is
+   * cached under `cacheDir`), and its edit methods refuse. A missing file
+   * reads as empty.
+   */
+  static async read(path: string, cacheDir: string): Promise<StackConfig> {
+    const read = await readYamlCached(path, cacheDir, (message, cause) => new CliError("CLI_STACK_CONFIG_INVALID", message, { cause, file: path }));
+    const config = new StackConfig(path, undefined, read.value ?? null, read.exists);
+    config.#validate();
+    return config;
+  }
+
+  /** Reads a stack's config file to change it; a missing file reads as empty. */
   static async load(path: string): Promise<StackConfig> {
     const yaml = await import("yaml");
     let text: string | undefined;
@@ -47,13 +64,18 @@ export class StackConfig {
     if (doc.errors.length > 0) {
       throw new CliError("CLI_STACK_CONFIG_INVALID", `${path} is not valid YAML: ${doc.errors[0]!.message}`, { file: path });
     }
-    const config = new StackConfig(path, doc, text !== undefined);
+    const config = new StackConfig(path, doc, doc.toJS(), text !== undefined);
     config.#validate();
     return config;
   }
 
+  #editable(): Document {
+    if (this.#doc === undefined) throw new Error(`${this.path} was read for reading only; load it with StackConfig.load to change it.`);
+    return this.#doc;
+  }
+
   #validate(): void {
-    const root: unknown = this.#doc.toJS();
+    const root: unknown = this.#value;
     if (root === null || root === undefined) return;
     if (typeof root !== "object" || Array.isArray(root)) throw this.#invalid("expected a mapping with `config:` and `secrets:`.");
     const config = (root as { config?: unknown }).config;
@@ -72,19 +94,20 @@ export class StackConfig {
 
   /** The secrets provider's state, if the stack has one. */
   get secrets(): SecretsState | undefined {
-    const value = this.#doc.getIn(["secrets"]);
-    if (value === undefined || value === null) return undefined;
-    return (value as { toJSON(): SecretsState }).toJSON();
+    const value = (this.#value as { secrets?: SecretsState } | null)?.secrets;
+    return value === undefined || value === null ? undefined : value;
   }
 
   set secrets(state: SecretsState | undefined) {
-    if (state === undefined) this.#doc.deleteIn(["secrets"]);
-    else this.#doc.setIn(["secrets"], this.#doc.createNode({ provider: state.provider, state: { ...state.state } }));
+    const doc = this.#editable();
+    if (state === undefined) doc.deleteIn(["secrets"]);
+    else doc.setIn(["secrets"], doc.createNode({ provider: state.provider, state: { ...state.state } }));
+    this.#value = doc.toJS();
   }
 
   /** Every config value by full key, sorted by key. */
   entries(): [string, StoredConfigValue][] {
-    const config = (this.#doc.toJS() as { config?: Record<string, unknown> } | null)?.config ?? {};
+    const config = (this.#value as { config?: Record<string, unknown> } | null)?.config ?? {};
     return Object.keys(config)
       .sort()
       .map((key) => [key, this.#stored(key, config[key])]);
@@ -109,20 +132,24 @@ export class StackConfig {
 
   /** Sets a value by full key. */
   set(key: string, value: StoredConfigValue): void {
-    if (!this.#doc.has("config") || this.#doc.get("config") === null) this.#doc.set("config", this.#doc.createNode({}));
-    const node = value.secret ? this.#doc.createNode({ secure: value.ciphertext }) : value.value;
-    this.#doc.setIn(["config", key], node);
+    const doc = this.#editable();
+    if (!doc.has("config") || doc.get("config") === null) doc.set("config", doc.createNode({}));
+    const node = value.secret ? doc.createNode({ secure: value.ciphertext }) : value.value;
+    doc.setIn(["config", key], node);
+    this.#value = doc.toJS();
   }
 
   /** Removes a value by full key; says whether it was there. */
   remove(key: string): boolean {
-    if (!this.#doc.hasIn(["config", key])) return false;
-    this.#doc.deleteIn(["config", key]);
+    const doc = this.#editable();
+    if (!doc.hasIn(["config", key])) return false;
+    doc.deleteIn(["config", key]);
+    this.#value = doc.toJS();
     return true;
   }
 
   /** Writes the file atomically. */
   async save(): Promise<void> {
-    await writeTextAtomic(this.path, this.#doc.toString());
+    await writeTextAtomic(this.path, this.#editable().toString());
   }
 }

@@ -90,7 +90,7 @@ export async function findWorkspace(start: string): Promise<Workspace> {
   let dir = resolve(start);
   for (;;) {
     const candidate = join(dir, PROJECT_FILE);
-    if (await exists(candidate)) return new Workspace(dir, await readProjectFile(candidate));
+    if (await exists(candidate)) return new Workspace(dir, await readProjectFile(candidate, join(dir, CAIRN_DIR, "cache")));
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
