@@ -12,7 +12,12 @@ process.on("warning", (warning) => {
 
 const argv = process.argv.slice(2);
 // Deriving a stack's key takes longer than loading the command line; start it first.
-const { startEarly } = await import("../dist/secrets/early-start.js");
+const { startEarly } = await import("../dist/secrets/early-start.js").catch((error) => {
+  if (error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
+  const root = new URL("../../..", import.meta.url).pathname;
+  process.stderr.write(`error: cairn is not built. Run \`npm run build\` in ${root} first.\n`);
+  process.exit(1);
+});
 const early = startEarly(argv, process.env, process.cwd());
 const { main } = await import("../dist/main.js");
 process.exitCode = await main(argv, undefined, early === undefined ? {} : { early });
