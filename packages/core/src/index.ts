@@ -27,7 +27,7 @@ export { makeUrn, nameOfUrn, packageOfType, tryParseUrn, type UrnParts } from ".
 
 export { Config } from "./program/config.js";
 export { currentScope } from "./program/scope-storage.js";
-export { invoke } from "./program/invoke.js";
+export { invoke, type InvokeOptions } from "./program/invoke.js";
 export type { ConfigEntry, Diagnostic } from "./program/scope.js";
 export type { Program } from "./program/run.js";
 

@@ -1,4 +1,4 @@
-import { invoke, type PropertyMap } from "@cairn/core";
+import { invoke, type InvokeOptions, type PropertyMap } from "@cairn/core";
 import { cairnPackage } from "../package.js";
 import type { Ec2Filter } from "./filter.js";
 
@@ -35,6 +35,6 @@ export interface GetAmiResult {
  * @example
  * const ami = await aws.ec2.getAmi({ owners: ["amazon"], mostRecent: true, filters: [{ name: "name", values: ["al2023-ami-2023.*-x86_64"] }] });
  */
-export async function getAmi(args: GetAmiArgs): Promise<GetAmiResult> {
-  return (await invoke(cairnPackage, "aws:ec2/getAmi", args as unknown as PropertyMap)) as unknown as GetAmiResult;
+export async function getAmi(args: GetAmiArgs, opts: InvokeOptions = {}): Promise<GetAmiResult> {
+  return (await invoke(cairnPackage, "aws:ec2/getAmi", args as unknown as PropertyMap, opts)) as unknown as GetAmiResult;
 }

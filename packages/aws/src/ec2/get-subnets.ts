@@ -1,4 +1,4 @@
-import { invoke, type PropertyMap } from "@cairn/core";
+import { invoke, type InvokeOptions, type PropertyMap } from "@cairn/core";
 import { cairnPackage } from "../package.js";
 import type { Ec2Filter } from "./filter.js";
 
@@ -26,6 +26,6 @@ export interface GetSubnetsResult {
  * @example
  * const { ids } = await aws.ec2.getSubnets({ vpcId: vpc.id, tags: { tier: "private" } });
  */
-export async function getSubnets(args: GetSubnetsArgs = {}): Promise<GetSubnetsResult> {
-  return (await invoke(cairnPackage, "aws:ec2/getSubnets", args as unknown as PropertyMap)) as unknown as GetSubnetsResult;
+export async function getSubnets(args: GetSubnetsArgs = {}, opts: InvokeOptions = {}): Promise<GetSubnetsResult> {
+  return (await invoke(cairnPackage, "aws:ec2/getSubnets", args as unknown as PropertyMap, opts)) as unknown as GetSubnetsResult;
 }

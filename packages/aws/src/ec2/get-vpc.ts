@@ -1,4 +1,4 @@
-import { invoke, type PropertyMap } from "@cairn/core";
+import { invoke, type InvokeOptions, type PropertyMap } from "@cairn/core";
 import { cairnPackage } from "../package.js";
 import type { Ec2Filter } from "./filter.js";
 
@@ -27,11 +27,11 @@ export interface GetVpcResult {
 
 /**
  * Looks up one existing VPC while the program runs (in preview too), through
- * the stack's default AWS provider.
+ * the stack's default AWS provider, or the one given as `opts.provider`.
  *
  * @example
  * const vpc = await aws.ec2.getVpc({ default: true });
  */
-export async function getVpc(args: GetVpcArgs = {}): Promise<GetVpcResult> {
-  return (await invoke(cairnPackage, "aws:ec2/getVpc", args as unknown as PropertyMap)) as unknown as GetVpcResult;
+export async function getVpc(args: GetVpcArgs = {}, opts: InvokeOptions = {}): Promise<GetVpcResult> {
+  return (await invoke(cairnPackage, "aws:ec2/getVpc", args as unknown as PropertyMap, opts)) as unknown as GetVpcResult;
 }

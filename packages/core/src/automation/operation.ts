@@ -43,6 +43,7 @@ export async function openOperation(settings: StackSettings, operation: string, 
   const store = settings.store;
   const lease = writable ? await store.lock(ref, lockInfoFor(operation)) : undefined;
   let journal: GroupCommitJournal | undefined;
+  let registry: ProviderRegistry | undefined;
   try {
     const loaded = await loadState(store, ref, settings.secrets);
     let doc = loaded.doc;
@@ -54,29 +55,31 @@ export async function openOperation(settings: StackSettings, operation: string, 
     }
     const session = new StateSession(doc, settings.secrets);
     const config = configEntries(settings.config);
-    const registry = new ProviderRegistry({ config, projectDir: settings.projectDir ?? process.cwd(), packages: settings.packages ?? [], recorded: doc.packages });
+    const providers = new ProviderRegistry({ config, projectDir: settings.projectDir ?? process.cwd(), packages: settings.packages ?? [], recorded: doc.packages });
+    registry = providers;
     const program = runTheProgram
       ? await runProgram(settings.program, {
           project: ref.project,
           stack: ref.stack,
           config,
-          invoke: async (pkg, token, args) => {
-            registry.register(pkg);
-            const provider = await registry.defaultProvider(token);
+          invoke: async (pkg, token, args, explicit) => {
+            providers.register(pkg);
+            const provider = explicit === undefined ? await providers.defaultProvider(token) : await providers.explicitProvider(explicit.urn, token, explicit.config);
             if (provider.invoke === undefined) throw new CairnError("PROVIDER_ERROR", `Provider "${pkg.name}" has no data source ${token}.`);
             return provider.invoke(token, args, new AbortController().signal);
           },
           readStack: (name) => readStackOutputs(store, parseStackName(name, ref.project), settings.openSecrets ?? sameKeyOpener(settings.secrets)),
         })
       : await runProgram(() => ({}), { project: ref.project, stack: ref.stack, config });
-    for (const node of program.graph.nodes) if (node.package !== undefined) registry.register(node.package);
+    for (const node of program.graph.nodes) if (node.package !== undefined) providers.register(node.package);
     for (const diagnostic of program.diagnostics) emit({ type: "diagnostic", ...diagnostic });
     if (lease !== undefined) {
       const header = JSON.stringify({ journal: 1, baseSerial: session.baseSerial, operation, startedAt: new Date().toISOString() });
       journal = new GroupCommitJournal(await store.openJournal(ref, header, lease));
       session.attachJournal(journal);
     }
-    const ctx: OperationContext = { project: ref.project, stack: ref.stack, graph: program.graph, session, registry, emit };
+    const ctx: OperationContext = { project: ref.project, stack: ref.stack, graph: program.graph, session, registry: providers, emit };
+    const opened = providers;
     return {
       ctx,
       program,
@@ -91,12 +94,14 @@ export async function openOperation(settings: StackSettings, operation: string, 
             }
           }
         } finally {
+          await opened.dispose();
           await lease?.release();
         }
       },
     };
   } catch (error) {
     await journal?.close().catch(() => undefined);
+    await registry?.dispose();
     await lease?.release();
     throw error;
   }

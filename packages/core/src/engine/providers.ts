@@ -97,6 +97,20 @@ export class ProviderRegistry {
     return provider;
   }
 
+  /** Lets every provider configured in this operation release what it holds (clients, sockets). */
+  async dispose(): Promise<void> {
+    const configured = [...this.#configured.values()];
+    this.#configured.clear();
+    this.#ready.clear();
+    for (const pending of configured) {
+      try {
+        await (await pending).dispose?.();
+      } catch {
+        // A provider that failed to configure or to dispose has nothing left to release.
+      }
+    }
+  }
+
   #configValues(pkg: string): PropertyMap {
     const prefix = `${pkg}:`;
     const values: Record<string, string> = {};

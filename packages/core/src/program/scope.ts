@@ -17,8 +17,14 @@ export interface Diagnostic {
   readonly urn?: string;
 }
 
-/** Runs a data source look-up through the package's default provider. */
-export type InvokeHandler = (packageModule: ProviderPackage, token: string, args: PropertyMap) => Promise<PropertyMap>;
+/** An explicit provider for a look-up: its URN and its known configuration. */
+export interface InvokeProvider {
+  readonly urn: string;
+  readonly config: PropertyMap;
+}
+
+/** Runs a data source look-up through the package's default provider, or an explicit one. */
+export type InvokeHandler = (pkg: ProviderPackage, token: string, args: PropertyMap, provider?: InvokeProvider) => Promise<PropertyMap>;
 
 /** Reads another stack's recorded outputs by name (`project/stack` or `stack`), for a StackReference. */
 export type StackOutputsReader = (name: string) => Promise<PropertyMap>;
@@ -124,11 +130,11 @@ export class ProgramScope {
   }
 
   /** Runs a data source look-up. */
-  invoke(pkg: ProviderPackage, token: string, args: PropertyMap): Promise<PropertyMap> {
+  invoke(pkg: ProviderPackage, token: string, args: PropertyMap, provider?: InvokeProvider): Promise<PropertyMap> {
     if (this.#invoke === undefined) {
       return Promise.reject(new CairnError("PROVIDER_ERROR", `Data source ${token} cannot run here: no provider is available to this program.`));
     }
-    return this.#invoke(pkg, token, args);
+    return this.#invoke(pkg, token, args, provider);
   }
 
   /** Reads another stack's recorded outputs (for a StackReference). */

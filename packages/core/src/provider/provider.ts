@@ -156,6 +156,8 @@ export interface Provider {
   classifyError?(error: unknown): ErrorClass;
   /** Retry settings for errors classified as retry or throttle. */
   readonly retry?: RetryPolicy;
+  /** Releases what the provider holds (SDK clients, sockets) at the end of an operation. */
+  dispose?(): void | Promise<void>;
 }
 
 /**
