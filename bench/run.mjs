@@ -2,7 +2,8 @@
 // The benchmark of ../shared/bench/WORKLOAD.md: Sleep graphs deployed, left
 // unchanged, updated and destroyed, each operation a fresh `cairn` process.
 // Prints one table. Options: --quick (1 run each, no N = 100,000),
-// --runs K, --max-n N.
+// --runs K, --max-n N, --shapes wide,chain,layered, --sizes 1000,10000,
+// --no-efficiency (skip the L = 50 ms table).
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, writeSync, fdatasyncSync } from "node:fs";
 import path from "node:path";
@@ -16,6 +17,8 @@ const quick = args.includes("--quick");
 const runs = Number(valueOf("--runs") ?? (quick ? 1 : 3));
 const maxN = Number(valueOf("--max-n") ?? (quick ? 10_000 : 100_000));
 const OPS = ["deploy", "noop", "update", "destroy"];
+const SHAPES = (valueOf("--shapes") ?? "wide,chain,layered").split(",");
+const efficiency = !args.includes("--no-efficiency");
 
 function valueOf(flag) {
   const i = args.indexOf(flag);
@@ -119,7 +122,7 @@ console.log(`Disk: one write + fdatasync = ${fsyncMs.toFixed(3)} ms (the durabil
 // 1. Efficiency, N = 100, L = 50 ms.
 console.log("Efficiency, N = 100, L = 50 ms  (efficiency = ideal / (wall - start-up); ideal/wall beside it)");
 console.log(`${"shape".padEnd(8)}${"op".padEnd(9)}${pad("ideal ms", 9)}${pad("wall ms", 9)}${pad("start ms", 9)}${pad("eff", 7)}${pad("ideal/wall", 11)}`);
-for (const shape of ["wide", "chain", "layered"]) {
+for (const shape of efficiency ? SHAPES : []) {
   const samples = Array.from({ length: runs }, () => runSequence(shape, 100, 50));
   for (const op of OPS) {
     const ideal = idealMs(op, shape, 100, 50);
@@ -134,9 +137,9 @@ for (const shape of ["wide", "chain", "layered"]) {
 // 2. Overhead per resource, L = 0, against an empty program.
 console.log("\nOverhead per resource, L = 0: (wall - empty program's wall) / N, in µs; floor = fsyncs a chain cannot share");
 const empty = Array.from({ length: runs }, () => runSequence("wide", 0, 0));
-const sizes = [100, 1_000, 10_000, 100_000].filter((n) => n <= maxN);
+const sizes = (valueOf("--sizes")?.split(",").map(Number) ?? [100, 1_000, 10_000, 100_000]).filter((n) => n <= maxN);
 console.log(`${"shape".padEnd(8)}${pad("N", 8)}${OPS.map((op) => pad(op, 10)).join("")}${pad("floor/res", 11)}${pad("RSS MB", 9)}${pad("bytes/state", 12)}`);
-for (const shape of ["wide", "chain", "layered"]) {
+for (const shape of SHAPES) {
   for (const n of sizes) {
     if (shape !== "wide" && n > 10_000) continue;
     const count = n >= 100_000 ? 1 : runs;

@@ -54,6 +54,12 @@ export async function openOperation(settings: StackSettings, operation: string, 
       doc = folded;
     }
     const session = new StateSession(doc, settings.secrets);
+    if (lease !== undefined) {
+      // Opened before the program runs, so its file and fsyncs are ready when the first step needs them.
+      const header = JSON.stringify({ journal: 1, baseSerial: session.baseSerial, operation, startedAt: new Date().toISOString() });
+      journal = new GroupCommitJournal(await store.openJournal(ref, header, lease));
+      session.attachJournal(journal);
+    }
     const config = configEntries(settings.config);
     const providers = new ProviderRegistry({ config, projectDir: settings.projectDir ?? process.cwd(), packages: settings.packages ?? [], recorded: doc.packages });
     registry = providers;
@@ -73,11 +79,6 @@ export async function openOperation(settings: StackSettings, operation: string, 
       : await runProgram(() => ({}), { project: ref.project, stack: ref.stack, config });
     for (const node of program.graph.nodes) if (node.package !== undefined) providers.register(node.package);
     for (const diagnostic of program.diagnostics) emit({ type: "diagnostic", ...diagnostic });
-    if (lease !== undefined) {
-      const header = JSON.stringify({ journal: 1, baseSerial: session.baseSerial, operation, startedAt: new Date().toISOString() });
-      journal = new GroupCommitJournal(await store.openJournal(ref, header, lease));
-      session.attachJournal(journal);
-    }
     const ctx: OperationContext = { project: ref.project, stack: ref.stack, graph: program.graph, session, registry: providers, emit };
     const opened = providers;
     return {
@@ -87,8 +88,11 @@ export async function openOperation(settings: StackSettings, operation: string, 
       close: async () => {
         try {
           if (journal !== undefined) {
+            // Records still waiting for a flush are in the snapshot written next; writing them
+            // to the journal first would only add an fsync before the end.
+            const skipped = journal.dropUnflushed();
             await journal.close();
-            if (journal.bytesWritten > 0 && lease !== undefined) {
+            if ((journal.bytesWritten > 0 || skipped > 0) && lease !== undefined) {
               const rank = (urn: string): number => program.graph.tryGet(urn)?.index ?? Number.MAX_SAFE_INTEGER;
               await store.writeSnapshot(ref, serializeState(session.toDocument(rank), settings.secrets), lease);
             }

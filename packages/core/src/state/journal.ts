@@ -110,6 +110,22 @@ export class GroupCommitJournal {
     this.#flushing = false;
   }
 
+  /**
+   * Drops the records that no flush has taken yet and returns how many; their
+   * writers are told they are durable. Only for the end of an operation, when
+   * a snapshot that contains them is written next: until that snapshot is in
+   * place they are as lost as if the process had died before the flush.
+   */
+  dropUnflushed(): number {
+    const count = this.#buffer.length;
+    if (count === 0) return 0;
+    const batch = this.#batch!;
+    this.#buffer = [];
+    this.#batch = undefined;
+    batch.resolve();
+    return count;
+  }
+
   /** Waits for everything queued, then closes the sink; fails if any write failed. */
   async close(): Promise<void> {
     while (this.#flushing) await new Promise((resolve) => setImmediate(resolve));
