@@ -8,7 +8,7 @@ import { loadProgram } from "../loader/load-program.js";
 import { openStack } from "./open-stack.js";
 import { coreOptions, type OperationFlags } from "./operation-options.js";
 import { withInterrupts } from "./interrupt.js";
-import { createView } from "./views.js";
+import { createView, eventSink } from "./views.js";
 
 /** Flags of `cairn preview`. */
 export interface PreviewFlags extends OperationFlags {
@@ -29,7 +29,7 @@ export async function preview(ctx: CommandContext, flags: PreviewFlags): Promise
     const result = await withInterrupts(cancellation, view, () =>
       stack.preview({
         ...coreOptions(flags),
-        onEvent: (event) => view.onEvent(event),
+        onEvent: eventSink(ctx, view),
         signal: cancellation.signal,
         abortSignal: cancellation.abortSignal,
         savePlan: flags.savePlan !== undefined,

@@ -4,7 +4,7 @@ import { writeJsonLine } from "../display/json-view.js";
 import { renderRefreshSummary } from "../display/summary-view.js";
 import { withInterrupts } from "./interrupt.js";
 import { openStack } from "./open-stack.js";
-import { createView } from "./views.js";
+import { createView, eventSink } from "./views.js";
 
 /** Flags of `cairn refresh`. */
 export interface RefreshFlags {
@@ -28,7 +28,7 @@ export async function refresh(ctx: CommandContext, flags: RefreshFlags): Promise
     const result = await withInterrupts(cancellation, view, () =>
       stack.refresh({
         previewOnly: flags.previewOnly === true,
-        onEvent: view.onEvent.bind(view),
+        onEvent: eventSink(ctx, view),
         signal: cancellation.signal,
         abortSignal: cancellation.abortSignal,
         ...(flags.parallel === undefined ? {} : { parallel: flags.parallel }),

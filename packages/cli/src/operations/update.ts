@@ -11,7 +11,7 @@ import { loadProgram } from "../loader/load-program.js";
 import { withInterrupts } from "./interrupt.js";
 import { openStack } from "./open-stack.js";
 import { coreOptions, type OperationFlags } from "./operation-options.js";
-import { createView } from "./views.js";
+import { createView, eventSink } from "./views.js";
 
 /** Flags of `cairn up` and `cairn destroy`. */
 export interface UpdateFlags extends OperationFlags {
@@ -57,7 +57,7 @@ export async function update(ctx: CommandContext, command: "up" | "destroy", fla
     return yes;
   };
   try {
-    const options = { ...coreOptions(flags), onEvent: view.onEvent.bind(view), signal: cancellation.signal, abortSignal: cancellation.abortSignal, confirm: ask };
+    const options = { ...coreOptions(flags), onEvent: eventSink(ctx, view), signal: cancellation.signal, abortSignal: cancellation.abortSignal, confirm: ask };
     const result = await withInterrupts(cancellation, view, () =>
       command === "up" ? stack.up({ ...options, ...(savedPlan === undefined ? {} : { plan: savedPlan }) }) : stack.destroy(options),
     );

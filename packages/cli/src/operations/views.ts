@@ -1,3 +1,4 @@
+import type { EngineEvent } from "@cairn/core";
 import type { CommandContext } from "../cli/context.js";
 import { HumanView } from "../display/human-view.js";
 import { JsonView } from "../display/json-view.js";
@@ -24,4 +25,14 @@ export function createView(ctx: CommandContext, choice: ViewChoice): OperationVi
     printPlan: choice.printPlan,
     detailed: choice.detailed ?? false,
   });
+}
+
+/** Where engine events go: the view, and the debug log (`--verbose`, `--log-file`) when it is on. */
+export function eventSink(ctx: CommandContext, view: OperationView): (event: EngineEvent) => void {
+  if (!ctx.logger.enabled) return (event) => view.onEvent(event);
+  return (event) => {
+    view.onEvent(event);
+    if (event.type !== "plan") ctx.logger.debug(`event ${JSON.stringify(event)}`);
+    else ctx.logger.debug(`event plan: ${event.plan.steps.length} steps`);
+  };
 }
