@@ -1,6 +1,7 @@
 import type { EngineEvent, OperationKind, Plan } from "@cairn/core";
 import type { OutputStream } from "../cli/io.js";
 import { formatDuration } from "./duration.js";
+import { indentRest } from "./indent.js";
 import { LiveArea } from "./live-area.js";
 import type { OperationView } from "./operation-view.js";
 import { renderPlan } from "./plan-view.js";
@@ -136,10 +137,10 @@ export class HumanView implements OperationView {
       }
       case "step-failed":
         this.#active.delete(event.urn);
-        this.#print([`  ${theme.red("✗")} ${stepSubject(event.urn, typeOfUrn(event.urn), theme)} ${event.op} failed: ${theme.red(event.message)}`]);
+        this.#print([`  ${theme.red("✗")} ${stepSubject(event.urn, typeOfUrn(event.urn), theme)} ${event.op} failed: ${theme.red(indentRest(event.message, "      "))}`]);
         return;
       case "step-skipped":
-        this.#print([theme.dim(`  · ${nameOf(event.urn)} skipped: ${event.because}`)]);
+        this.#print([theme.dim(`  · ${nameOf(event.urn)} skipped: ${event.because.startsWith("urn:") ? `${nameOf(event.because)} failed` : event.because}`)]);
         return;
       case "cancel-requested":
         this.#print([

@@ -1,5 +1,6 @@
 import { nameOfUrn, type DriftEntry, type PreviewResult, type PropertyMap, type RefreshResult, type UpdateResult } from "@cairn/core";
 import { formatDuration } from "./duration.js";
+import { indentRest } from "./indent.js";
 import { formatValue } from "./format-value.js";
 import { renderCounts } from "./plan-view.js";
 import type { Theme } from "./theme.js";
@@ -31,7 +32,7 @@ export function renderUpdateSummary(result: UpdateResult, theme: Theme, operatio
   lines.push(theme.bold("Resources:"), ...renderCounts(result.counts, { theme, tense: "done" }), "");
   if (result.failures.length > 0) {
     lines.push(theme.red(theme.bold(`${result.failures.length === 1 ? "1 step" : `${result.failures.length} steps`} failed:`)));
-    for (const failure of result.failures) lines.push(`    ${theme.red("✗")} ${failure.op} ${theme.bold(nameOfUrn(failure.urn))}: ${failure.message}`);
+    for (const failure of result.failures) lines.push(`    ${theme.red("✗")} ${failure.op} ${theme.bold(nameOfUrn(failure.urn))}: ${indentRest(failure.message, "        ")}`);
     if (result.skipped.length > 0) lines.push(theme.dim(`    ${result.skipped.length} dependent step(s) skipped; everything independent was done and recorded.`));
     lines.push("");
   }
