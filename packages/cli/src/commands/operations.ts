@@ -59,7 +59,7 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .option("-y, --yes", "delete without asking (needed without a terminal)")
     .option("--json", "print one JSON object per line (see docs/cli.md)")
     .option("--parallel <n>", "run at most n steps at once", parseParallel)
-    .option("--target <urn>", "delete only this resource and what depends on it (repeatable)", collect)
+    .option("--target <urn>", "delete only this resource (repeatable)", collect)
     .addHelpText(
       "after",
       examples([
@@ -74,7 +74,6 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .description("compare state with what really exists; record what is there (never changes resources)")
     .option("--preview-only", "report drift without changing state")
     .option("--json", "print one JSON object per line (see docs/cli.md)")
-    .option("--parallel <n>", "read at most n resources at once", parseParallel)
     .addHelpText(
       "after",
       examples([

@@ -10,7 +10,6 @@ import { createView, eventSink } from "./views.js";
 export interface RefreshFlags {
   readonly previewOnly?: boolean;
   readonly json?: boolean;
-  readonly parallel?: number;
 }
 
 /**
@@ -31,7 +30,6 @@ export async function refresh(ctx: CommandContext, flags: RefreshFlags): Promise
         onEvent: eventSink(ctx, view),
         signal: cancellation.signal,
         abortSignal: cancellation.abortSignal,
-        ...(flags.parallel === undefined ? {} : { parallel: flags.parallel }),
       }),
     );
     view.close();
