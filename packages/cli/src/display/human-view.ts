@@ -31,6 +31,9 @@ interface Active {
   message?: string;
 }
 
+/** At most this many resources in progress are drawn; the rest are counted. */
+const MAX_LIVE_LINES = 12;
+
 const SPINNER = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 const HEADINGS: Readonly<Record<OperationKind, string>> = {
@@ -58,6 +61,9 @@ export class HumanView implements OperationView {
   #stepsPrinted = false;
   /** Components of the plan: they only group, so their steps are not announced. */
   readonly #components = new Set<string>();
+  /** Steps of the plan that change something, and how many of them have ended. */
+  #planned = 0;
+  #finished = 0;
   #paused = false;
 
   constructor(options: HumanViewOptions) {
@@ -110,6 +116,7 @@ export class HumanView implements OperationView {
       }
       case "plan":
         for (const step of event.plan.steps) if (step.kind === "component") this.#components.add(step.urn);
+        this.#planned = event.plan.steps.filter((step) => step.op !== "same").length;
         if (this.#options.printPlan) this.showPlan(event.plan);
         return;
       case "step-start":
@@ -130,12 +137,14 @@ export class HumanView implements OperationView {
         this.#print([theme.dim(`      ${nameOf(event.urn)}: attempt ${event.attempt} failed (${event.message}); retrying in ${formatDuration(event.delayMs)}`)]);
         return;
       case "step-done": {
+        if (event.op !== "refresh") this.#finished++;
         this.#active.delete(event.urn);
         const type = typeOfUrn(event.urn);
         this.#print([`  ${stepMark(event.op, theme)} ${stepSubject(event.urn, type, theme)} ${stepVerb(event.op, true)} ${theme.dim(`(${formatDuration(event.durationMs)})`)}`]);
         return;
       }
       case "step-failed":
+        if (event.op !== "refresh") this.#finished++;
         this.#active.delete(event.urn);
         this.#print([`  ${theme.red("✗")} ${stepSubject(event.urn, typeOfUrn(event.urn), theme)} ${event.op} failed: ${theme.red(indentRest(event.message, "      "))}`]);
         return;
@@ -176,13 +185,20 @@ export class HumanView implements OperationView {
 
   #activeLines(): string[] {
     const { theme } = this.#options;
+    if (this.#active.size === 0) return [];
     const spinner = SPINNER[this.#frame % SPINNER.length]!;
     const now = this.#now();
-    return [...this.#active].map(([urn, active]) => {
+    // The longest-running first; the block never grows past what a screen shows.
+    const entries = [...this.#active].sort(([, a], [, b]) => a.started - b.started);
+    const shown = entries.slice(0, MAX_LIVE_LINES).map(([urn, active]) => {
       const elapsed = theme.dim(formatDuration(now - active.started));
       const message = active.message === undefined ? "" : theme.dim(` ${active.message}`);
       return `  ${theme.cyan(spinner)} ${stepSubject(urn, active.type, theme)} ${stepVerb(active.op, false)} ${elapsed}${message}`;
     });
+    const more = entries.length - shown.length;
+    if (more > 0) shown.push(theme.dim(`  … and ${more} more in progress`));
+    if (this.#planned > 0) shown.push(theme.dim(`  ${Math.min(this.#finished, this.#planned)} of ${this.#planned} done, ${entries.length} in progress`));
+    return shown;
   }
 
   #ensureTimer(): void {

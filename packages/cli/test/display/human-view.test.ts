@@ -64,4 +64,18 @@ describe("the human view", () => {
     view.showPlan(samplePlan());
     expect(sink.text().split("local:random/RandomId suffix").length).toBe(2);
   });
+
+  it("on a terminal draws at most twelve resources in progress, counts the rest, and shows progress through the plan", () => {
+    const sink = capture();
+    const view = new HumanView({ out: sink.out, theme: createTheme(false), live: true, columns: 100, printPlan: false, now: () => 0 });
+    const steps = Array.from({ length: 20 }, (_, i) => ({ op: "create" as const, urn: `urn:cairn:dev::demo::local:fs/File::f${i}`, type: "local:fs/File", kind: "custom" as const, dependencies: [] }));
+    view.onEvent({ type: "plan", plan: { project: "demo", stack: "dev", priorSerial: 0, steps } });
+    for (const step of steps) view.onEvent({ type: "step-start", op: "create", urn: step.urn, resourceType: step.type });
+    view.onEvent({ type: "step-done", op: "create", urn: steps[0]!.urn, durationMs: 5 });
+    const lastDraw = sink.text().split("\x1b[J").pop()!;
+    expect(lastDraw.match(/creating/g)).toHaveLength(12);
+    expect(lastDraw).toContain("… and 7 more in progress");
+    expect(lastDraw).toContain("1 of 20 done, 19 in progress");
+    view.close();
+  });
 });
