@@ -125,6 +125,28 @@ describe("cancellation", () => {
     expect((await h.stack(() => undefined).readState())!.resources).toEqual([]);
   });
 
+  test("an abandoned update is reconciled by reading the resource back, then applied again if still needed", async () => {
+    const cloud = new FakeCloud({ latencyMs: (op) => (op === "update" ? 60 : 2) });
+    const h = await makeHarness(cloud);
+    await h.stack(() => void new cloud.Thing("server", { size: 1 })).up();
+    const cancellation = createCancellation();
+    const running = h.stack(() => void new cloud.Thing("server", { size: 2 })).up({ signal: cancellation.signal, abortSignal: cancellation.abortSignal });
+    await waitFor(() => cloud.callsOf("update").length === 1, "the update to start");
+    cancellation.cancel();
+    cancellation.cancel();
+    expect((await running).pending.map(nameOf)).toEqual(["server"]);
+    expect((await h.stack(() => undefined).readState())!.resources[0]!.pending?.op).toBe("update");
+    await cloud.onIdle();
+    const log = new EventLog();
+    const next = await h.stack(() => void new cloud.Thing("server", { size: 2 })).up({ onEvent: log.sink });
+    expect(next.status).toBe("succeeded");
+    expect(log.ofType("diagnostic").map((d) => d.message).join("\n")).toContain("reconciled by reading the resource back");
+    const record = (await h.stack(() => undefined).readState())!.resources[0]!;
+    expect(record).toMatchObject({ id: "server-1", inputs: { size: 2 } });
+    expect(record.pending).toBeUndefined();
+    expect(cloud.objects.get("server-1")!.inputs).toEqual({ size: 2 });
+  });
+
   test("cancelling before anything starts applies nothing", async () => {
     const cloud = new FakeCloud();
     const h = await makeHarness(cloud);
