@@ -1,7 +1,8 @@
 import { isSecretValue, isUnknown, type PropertyValue } from "@cairn/core";
 
-/** What secrets and unknown values print as. */
+/** What a secret value prints as. */
 export const SECRET_TEXT = "[secret]";
+/** What a value known only after apply prints as. */
 export const UNKNOWN_TEXT = "(known after apply)";
 
 /** Options of {@link formatValue}. */
