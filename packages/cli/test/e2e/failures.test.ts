@@ -97,4 +97,17 @@ describe("what a user gets for bad input", () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("Set CAIRN_PASSPHRASE");
   });
+
+  it("a step that fails is reported with its resource and message; independent work completes and is recorded; exit 1", async () => {
+    const index = join(project.dir, "index.ts");
+    await writeFile(index, `${await readFile(index, "utf8")}\nnew Command("broken", { create: "echo 'disk full' >&2; exit 4" });\n`);
+    const up = await project.run(["up", "--yes"]);
+    expect(up.code).toBe(1);
+    expect(up.stdout).toContain("✗ broken (local:command/Command) create failed: Command exited with code 4");
+    expect(up.stdout).toContain("      disk full");
+    expect(up.stdout).toContain("+ 7 created");
+    expect(up.stdout).toContain("Update failed in");
+    const list = await project.run(["state", "list", "--json"]);
+    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(7);
+  });
 });
