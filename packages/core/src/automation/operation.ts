@@ -88,13 +88,21 @@ export async function openOperation(settings: StackSettings, operation: string, 
       close: async () => {
         try {
           if (journal !== undefined) {
+            const rank = (urn: string): number => program.graph.tryGet(urn)?.index ?? Number.MAX_SAFE_INTEGER;
+            let text: string | undefined;
+            try {
+              text = lease === undefined ? undefined : serializeState(session.toDocument(rank), settings.secrets);
+            } catch (error) {
+              // No snapshot can be written: every record must reach the journal for the next run.
+              await journal.close().catch(() => undefined);
+              throw error;
+            }
             // Records still waiting for a flush are in the snapshot written next; writing them
             // to the journal first would only add an fsync before the end.
             const skipped = journal.dropUnflushed();
             await journal.close();
-            if ((journal.bytesWritten > 0 || skipped > 0) && lease !== undefined) {
-              const rank = (urn: string): number => program.graph.tryGet(urn)?.index ?? Number.MAX_SAFE_INTEGER;
-              await store.writeSnapshot(ref, serializeState(session.toDocument(rank), settings.secrets), lease);
+            if ((journal.bytesWritten > 0 || skipped > 0) && text !== undefined) {
+              await store.writeSnapshot(ref, text, lease);
             }
           }
         } finally {

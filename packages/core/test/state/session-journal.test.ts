@@ -7,6 +7,7 @@ import {
   FileStateStore,
   loadState,
   lockInfoFor,
+  secret,
   SecretValue,
   serializeState,
   Stack,
@@ -126,6 +127,23 @@ describe("the state session and its journal", () => {
     const result = await stack.up({ onEvent: log.sink });
     expect(log.ofType("diagnostic").map((d) => d.message).join("\n")).toContain("did not finish; its journal (1 records) was folded into state");
     expect(result.counts.delete).toBe(1);
+  });
+
+  test("when the final snapshot cannot be written, every step's result is still in the journal", async () => {
+    // A secret with no key open cannot be serialised: the snapshot at the end fails.
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud);
+    await expect(
+      h
+        .stack(() => {
+          new cloud.Thing("unstorable", { password: secret("hunter2") });
+          new cloud.Thing("created", {});
+        })
+        .up(),
+    ).rejects.toMatchObject({ code: "SECRETS_UNAVAILABLE" });
+    expect(cloud.names()).toEqual(["created"]);
+    const loaded = await loadState(h.store, h.ref, undefined);
+    expect(loaded.doc.resources.map((r) => [r.urn.split("::").pop(), r.id, r.pending])).toEqual([["created", "created-1", undefined]]);
   });
 
   test("after an operation the journal is compacted into one snapshot and removed", async () => {
