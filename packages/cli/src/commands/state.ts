@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { examples, type ActionRunner } from "./action.js";
 
-/** Registers `state list|show|delete|unprotect|unlock`. */
+/** Registers `state list|show|delete|unprotect|unlock`, and `cancel`. */
 export function registerStateCommands(program: Command, run: ActionRunner): void {
   const state = program.command("state").description("inspect and edit the stack's recorded state");
   state
@@ -43,6 +43,18 @@ export function registerStateCommands(program: Command, run: ActionRunner): void
     .option("-y, --yes", "do not ask")
     .option("--force", "the same as --yes")
     .addHelpText("after", examples([["cairn state unlock", "shows the holder, asks, unlocks"], ["cairn state unlock --stack dev --force", "without asking"]]))
+    .action(
+      run(async (ctx, options: { yes?: boolean; force?: boolean }) =>
+        (await import("../operations/state-admin.js")).stateUnlock(ctx, options.yes === true || options.force === true),
+      ),
+    );
+
+  program
+    .command("cancel")
+    .description("end a stack's lock left by an operation that died (the same as `cairn state unlock`)")
+    .option("-y, --yes", "do not ask")
+    .option("--force", "the same as --yes")
+    .addHelpText("after", examples([["cairn cancel --stack dev", "shows the holder, asks, unlocks"]]))
     .action(
       run(async (ctx, options: { yes?: boolean; force?: boolean }) =>
         (await import("../operations/state-admin.js")).stateUnlock(ctx, options.yes === true || options.force === true),
