@@ -42,11 +42,12 @@ export async function stateList(ctx: CommandContext, json: boolean): Promise<num
   }
   const byUrn = new Map(doc.resources.map((r) => [r.urn, r]));
   const depth = (r: ResourceState): number => (r.parent !== undefined && byUrn.has(r.parent) ? depth(byUrn.get(r.parent)!) + 1 : 0);
-  const lines = doc.resources.map((r) => {
+  const rows = doc.resources.map((r) => {
     const flags = [r.protect ? "protected" : "", r.pending ? `pending ${r.pending.op}` : "", r.deposed?.length ? `${r.deposed.length} deposed` : ""].filter(Boolean);
-    const note = flags.length > 0 ? ctx.theme.yellow(` [${flags.join(", ")}]`) : "";
-    return `${"  ".repeat(depth(r))}${r.type} ${ctx.theme.bold(r.urn.slice(r.urn.lastIndexOf("::") + 2))}${note}  ${ctx.theme.dim(r.urn)}`;
+    return { label: `${"  ".repeat(depth(r))}${r.type} ${r.urn.slice(r.urn.lastIndexOf("::") + 2)}`, note: flags.length > 0 ? ` [${flags.join(", ")}]` : "", urn: r.urn };
   });
+  const width = Math.max(...rows.map((row) => row.label.length + row.note.length));
+  const lines = rows.map((row) => `${row.label}${ctx.theme.yellow(row.note)}${" ".repeat(width - row.label.length - row.note.length)}  ${ctx.theme.dim(row.urn)}`);
   print(ctx, [`Stack "${doc.stack}": ${doc.resources.length} resource(s), serial ${doc.serial}`, ...lines]);
   return EXIT.ok;
 }
