@@ -1,0 +1,58 @@
+import { spawn } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { BIN, makeProject, PASSPHRASE, type TempProject } from "./harness.js";
+
+/** Runs `cairn up --yes` and sends Ctrl-C (SIGINT) `presses` times once `marker` has been printed. */
+function upInterrupted(cwd: string, marker: string, presses: number): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, CI: "true", NO_COLOR: "1", CAIRN_PASSPHRASE: PASSPHRASE, CAIRN_HOME: join(cwd, ".home") };
+    const child = spawn(process.execPath, [BIN, "up", "--yes"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let sent = false;
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!sent && stdout.includes(marker)) {
+        sent = true;
+        for (let i = 0; i < presses; i++) setTimeout(() => child.kill("SIGINT"), 100 * (i + 1));
+      }
+    });
+    child.on("close", (code) => resolve({ code, stdout }));
+  });
+}
+
+describe("Ctrl-C during up", () => {
+  let project: TempProject;
+  beforeEach(async () => {
+    project = await makeProject("quickstart", "interrupt");
+    const index = join(project.dir, "index.ts");
+    // A slow step that everything after it waits for.
+    const text = (await readFile(index, "utf8"))
+      .replace("const suffix = new RandomId", 'const slow = new Command("slow", { create: "sleep 2; echo done" });\nconst suffix = new RandomId')
+      .replace('new RandomId("suffix", { byteLength: 4 })', 'new RandomId("suffix", { byteLength: 4 }, { dependsOn: [slow] })');
+    await writeFile(index, text);
+  });
+  afterEach(() => project.remove());
+
+  it("the first stops scheduling: the step in flight finishes and is recorded, the rest wait, exit 130", async () => {
+    const run = await upInterrupted(project.dir, "slow (local:command/Command) creating", 1);
+    expect(run.code).toBe(130);
+    expect(run.stdout).toContain("Stopping: no new steps start; those in flight finish and are recorded.");
+    expect(run.stdout).toContain("+ slow (local:command/Command) created");
+    expect(run.stdout).toContain("Update stopped in");
+    const list = JSON.parse((await project.run(["state", "list", "--json"])).stdout) as { urn: string }[];
+    expect(list.map((r) => r.urn)).toContain("urn:cairn:dev::interrupt::local:command/Command::slow");
+    const again = await project.run(["up", "--yes"]);
+    expect(again.code).toBe(0);
+  });
+
+  it("the second aborts the step in flight; it is left pending and the next up finishes the job", async () => {
+    const run = await upInterrupted(project.dir, "slow (local:command/Command) creating", 2);
+    expect(run.code).toBe(130);
+    expect(run.stdout).toContain("Aborting: calls in flight are abandoned");
+    expect(run.stdout).not.toContain("+ slow (local:command/Command) created");
+    const again = await project.run(["up", "--yes"]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("+ slow (local:command/Command) created");
+  });
+});
