@@ -81,30 +81,36 @@ export async function openOperation(settings: StackSettings, operation: string, 
     for (const diagnostic of program.diagnostics) emit({ type: "diagnostic", ...diagnostic });
     const ctx: OperationContext = { project: ref.project, stack: ref.stack, graph: program.graph, session, registry: providers, emit };
     const opened = providers;
+    const finish = async (open: GroupCommitJournal): Promise<void> => {
+      // Records still waiting for a flush go straight into the snapshot written next.
+      const unflushed = open.takeUnflushed();
+      try {
+        await open.drain();
+        if (lease !== undefined && (open.bytesWritten > 0 || unflushed.lines.length > 0)) {
+          const rank = (urn: string): number => program.graph.tryGet(urn)?.index ?? Number.MAX_SAFE_INTEGER;
+          try {
+            await store.writeSnapshot(ref, serializeState(session.toDocument(rank), settings.secrets), lease);
+          } catch (error) {
+            // No snapshot: every record must reach the journal, for the next run to fold in.
+            await open.appendNow(unflushed.lines).catch(() => undefined);
+            throw error;
+          }
+        }
+        unflushed.settle();
+      } catch (error) {
+        unflushed.settle(error);
+        throw error;
+      } finally {
+        await open.close();
+      }
+    };
     return {
       ctx,
       program,
       lease,
       close: async () => {
         try {
-          if (journal !== undefined) {
-            const rank = (urn: string): number => program.graph.tryGet(urn)?.index ?? Number.MAX_SAFE_INTEGER;
-            let text: string | undefined;
-            try {
-              text = lease === undefined ? undefined : serializeState(session.toDocument(rank), settings.secrets);
-            } catch (error) {
-              // No snapshot can be written: every record must reach the journal for the next run.
-              await journal.close().catch(() => undefined);
-              throw error;
-            }
-            // Records still waiting for a flush are in the snapshot written next; writing them
-            // to the journal first would only add an fsync before the end.
-            const skipped = journal.dropUnflushed();
-            await journal.close();
-            if ((journal.bytesWritten > 0 || skipped > 0) && text !== undefined) {
-              await store.writeSnapshot(ref, text, lease);
-            }
-          }
+          if (journal !== undefined) await finish(journal);
         } finally {
           await opened.dispose();
           await lease?.release();

@@ -1,5 +1,5 @@
 import { CairnError, messageOf } from "../errors.js";
-import { applyPlan } from "../engine/apply.js";
+import { applyPlan, type ApplyOutcome } from "../engine/apply.js";
 import type { EngineEvent, EventSink, OperationKind, OperationStatus } from "../engine/events.js";
 import { Limiter } from "../engine/limiter.js";
 import { computePlan } from "../engine/preview.js";
@@ -24,6 +24,7 @@ import type {
   RefreshOptions,
   RefreshResult,
   StackSettings,
+  StepFailure,
   UpOptions,
   UpdateResult,
 } from "./types.js";
@@ -192,8 +193,9 @@ export class Stack {
           const result = emptyResult(plan, op, Date.now() - started);
           return { status: "cancelled", result: { ...result, status: "cancelled" } };
         }
-        const outcome = await applyPlan(op.ctx, plan, options);
-        const outputs = destroying ? {} : await stackOutputs(op, outcome.phase);
+        const applied = await applyPlan(op.ctx, plan, options);
+        const outputs = destroying ? {} : await stackOutputs(op, applied.phase);
+        const outcome = destroying ? applied : await runRemainingApplies(op, applied);
         if (!destroying) await recordOutputs(op, outputs, outcome.phase);
         else if (Object.keys(op.ctx.session.outputs).length > 0) await op.ctx.session.setOutputs({});
         const result: UpdateResult = {
@@ -246,6 +248,31 @@ function pick(options: { targets?: readonly string[]; replace?: readonly string[
 
 function emptyResult(plan: Plan, op: OpenOperation, durationMs: number): UpdateResult {
   return { status: "cancelled", plan, counts: countSteps([]), failures: [], skipped: [], pending: [], outputs: op.ctx.session.outputs, diagnostics: op.program.diagnostics, durationMs };
+}
+
+/**
+ * Runs the program's apply() callbacks on values known only after deployment
+ * that no input or output used (and so never ran). One that fails (a resource created inside it is GRAPH_FROZEN) fails
+ * the operation.
+ */
+async function runRemainingApplies(op: OpenOperation, outcome: ApplyOutcome): Promise<ApplyOutcome> {
+  if (op.program.applies.length === 0) return outcome;
+  const failures: StepFailure[] = [];
+  const unused = op.program.applies.filter((apply) => !apply.evaluatedIn(outcome.phase));
+  await Promise.all(
+    unused.map((apply) =>
+      apply.evaluate(outcome.phase).catch((error: unknown) => {
+        // Applies on outputs of failed or skipped resources never ran; those failures are reported already.
+        if (CairnError.isCairnError(error) && (error.code === "SKIPPED" || outcome.failures.length > 0 || outcome.status !== "succeeded")) return;
+        const urn = CairnError.isCairnError(error) ? error.urn ?? "" : "";
+        const failure: StepFailure = { urn, op: "create", message: messageOf(error), ...(CairnError.isCairnError(error) ? { code: error.code } : {}) };
+        failures.push(failure);
+        op.ctx.emit({ type: "diagnostic", severity: "error", message: `An apply() callback failed: ${messageOf(error)}`, ...(urn === "" ? {} : { urn }) });
+      }),
+    ),
+  );
+  if (failures.length === 0) return outcome;
+  return { ...outcome, status: "failed", failures: [...outcome.failures, ...failures] };
 }
 
 /** The stack outputs in a phase; one that cannot be resolved keeps its recorded value (or shows as unknown). */

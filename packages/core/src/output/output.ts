@@ -56,6 +56,11 @@ export class Output<T> {
     return this.#cached;
   }
 
+  /** @internal Whether this value was already computed in a phase (by an input or an output that used it). */
+  evaluatedIn(phase: EvaluationPhase): boolean {
+    return this.#cachedPhase === phase && this.#cached !== undefined;
+  }
+
   /**
    * A new Output from this one's value. `fn` runs only when the value is known;
    * the result keeps this Output's dependencies and secrecy.
@@ -75,6 +80,9 @@ export class Output<T> {
       // A value known before deployment is computed while the program runs, so
       // resources created inside `fn` are registered before the graph freezes.
       scope?.track(result.evaluate(PROGRAM_PHASE));
+    } else {
+      // One known only after deployment runs once it is, even if nothing uses the result.
+      scope?.rememberApply(result);
     }
     return result;
   }

@@ -1,4 +1,5 @@
 import { CairnError } from "../errors.js";
+import type { EvaluationPhase } from "../output/phase.js";
 import type { DesiredGraph } from "./desired-graph.js";
 import { ProgramScope, type Diagnostic, type ProgramScopeOptions } from "./scope.js";
 import { runInScope } from "./scope-storage.js";
@@ -17,6 +18,8 @@ export interface ProgramResult {
   /** The stack outputs, as the program returned them (Outputs included). */
   readonly outputs: Readonly<Record<string, unknown>>;
   readonly diagnostics: readonly Diagnostic[];
+  /** apply() calls on values known only after deployment; `up` runs them once values are known. */
+  readonly applies: readonly { evaluate(phase: EvaluationPhase): Promise<unknown>; evaluatedIn(phase: EvaluationPhase): boolean }[];
 }
 
 /**
@@ -38,7 +41,7 @@ export async function runProgram(program: Program, options: ProgramScopeOptions)
     throw new CairnError("PROGRAM_ERROR", `The program failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const graph = scope.freeze();
-  return { graph, outputs: exportsOf(returned), diagnostics: scope.diagnostics };
+  return { graph, outputs: exportsOf(returned), diagnostics: scope.diagnostics, applies: scope.applies };
 }
 
 function exportsOf(value: unknown): Record<string, unknown> {

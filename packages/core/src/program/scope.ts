@@ -1,5 +1,6 @@
 import { CairnError } from "../errors.js";
 import type { PropertyMap } from "../output/values.js";
+import type { EvaluationPhase } from "../output/phase.js";
 import type { ProviderPackage } from "../provider/provider.js";
 import type { ResourceNode } from "../resource/node.js";
 import { DesiredGraph } from "./desired-graph.js";
@@ -55,6 +56,7 @@ export class ProgramScope {
   readonly #nodes = new Map<string, ResourceNode>();
   readonly #order: ResourceNode[] = [];
   readonly #pending = new Set<Promise<unknown>>();
+  readonly #applies: { evaluate(phase: EvaluationPhase): Promise<unknown>; evaluatedIn(phase: EvaluationPhase): boolean }[] = [];
   readonly #diagnostics: Diagnostic[] = [];
   #frozen = false;
 
@@ -101,6 +103,16 @@ export class ProgramScope {
       () => this.#pending.delete(tracked),
     );
     this.#pending.add(tracked);
+  }
+
+  /** Keeps an apply() on a value known only after deployment, to be run once that value is known. */
+  rememberApply(result: { evaluate(phase: EvaluationPhase): Promise<unknown>; evaluatedIn(phase: EvaluationPhase): boolean }): void {
+    if (!this.#frozen) this.#applies.push(result);
+  }
+
+  /** The applies on values known only after deployment that the program made. */
+  get applies(): readonly { evaluate(phase: EvaluationPhase): Promise<unknown>; evaluatedIn(phase: EvaluationPhase): boolean }[] {
+    return this.#applies;
   }
 
   /** Waits until no tracked work is left, including work that tracked work starts. */

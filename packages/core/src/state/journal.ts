@@ -111,19 +111,38 @@ export class GroupCommitJournal {
   }
 
   /**
-   * Drops the records that no flush has taken yet and returns how many; their
-   * writers are told they are durable. Only for the end of an operation, when
-   * a snapshot that contains them is written next: until that snapshot is in
-   * place they are as lost as if the process had died before the flush.
+   * Takes the records no flush has taken yet, for the end of an operation:
+   * the snapshot written next contains them, so writing them to the journal
+   * first would only add an fsync. Their writers' promise settles through
+   * the returned `settle` — once the snapshot is in place, or once they were
+   * written after all (if the snapshot could not be).
    */
-  dropUnflushed(): number {
-    const count = this.#buffer.length;
-    if (count === 0) return 0;
-    const batch = this.#batch!;
+  takeUnflushed(): { readonly lines: readonly string[]; settle(error?: unknown): void } {
+    const lines = this.#buffer;
+    const batch = this.#batch;
     this.#buffer = [];
     this.#batch = undefined;
-    batch.resolve();
-    return count;
+    return {
+      lines,
+      settle: (error?: unknown) => {
+        if (error === undefined) batch?.resolve();
+        else batch?.reject(error);
+      },
+    };
+  }
+
+  /** Waits until no flush is in progress. */
+  async drain(): Promise<void> {
+    while (this.#flushing) await new Promise((resolve) => setImmediate(resolve));
+    if (this.#failed !== undefined) throw this.#failed;
+  }
+
+  /** Appends lines at once, bypassing the batch (after {@link takeUnflushed}, when no snapshot can be written). */
+  async appendNow(lines: readonly string[]): Promise<void> {
+    await this.drain();
+    if (lines.length === 0) return;
+    await this.#sink.append(lines);
+    for (const line of lines) this.#bytes += Buffer.byteLength(line) + 1;
   }
 
   /** Waits for everything queued, then closes the sink; fails if any write failed. */
