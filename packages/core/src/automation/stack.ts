@@ -7,7 +7,7 @@ import { reconcilePending } from "../engine/reconcile.js";
 import { refreshResources } from "../engine/refresh.js";
 import type { PhaseValues } from "../engine/phase-values.js";
 import { resolveProperties } from "../output/resolve.js";
-import { isUnknown, UNKNOWN, type PropertyMap, type PropertyValue } from "../output/values.js";
+import { containsSecret, isUnknown, UNKNOWN, type PropertyMap, type PropertyValue } from "../output/values.js";
 import { savePlan, verifySavedPlan } from "../plan/saved-plan.js";
 import { countSteps, type Plan } from "../plan/step.js";
 import { serializeState } from "../state/codec.js";
@@ -188,6 +188,7 @@ export class Stack {
         if (options.refresh) await refreshResources(op.ctx, limiter, true, options.abortSignal);
         const { plan } = await computePlan(op.ctx, { destroying, ...pick(options) });
         if (options.plan !== undefined) verifySavedPlan(options.plan, plan, this.#settings.secrets);
+        if (this.#settings.secrets === undefined) await assertNoSecretsToStore(op, plan);
         emit({ type: "plan", plan });
         if (options.confirm !== undefined && !(await options.confirm(plan))) {
           const result = emptyResult(plan, op, Date.now() - started);
@@ -248,6 +249,29 @@ function pick(options: { targets?: readonly string[]; replace?: readonly string[
 
 function emptyResult(plan: Plan, op: OpenOperation, durationMs: number): UpdateResult {
   return { status: "cancelled", plan, counts: countSteps([]), failures: [], skipped: [], pending: [], outputs: op.ctx.session.outputs, diagnostics: op.program.diagnostics, durationMs };
+}
+
+/**
+ * Without a secrets key, a plan that would store a secret is refused before
+ * any cloud call, rather than failing when the journal first meets the secret.
+ */
+async function assertNoSecretsToStore(op: OpenOperation, plan: Plan): Promise<void> {
+  for (const step of plan.steps) {
+    if (step.kind !== "custom" || (step.op !== "create" && step.op !== "update" && step.op !== "replace" && step.op !== "import")) continue;
+    const node = op.ctx.graph.tryGet(step.urn);
+    let secret = containsSecret(step.inputs) || (node?.options.additionalSecretOutputs.length ?? 0) > 0;
+    if (!secret && node !== undefined) {
+      const provider = await op.ctx.registry.defaultProvider(node.type);
+      secret = (provider.schema?.(node.type)?.secretOutputs?.length ?? 0) > 0;
+    }
+    if (secret) {
+      throw new CairnError(
+        "SECRETS_UNAVAILABLE",
+        `${step.urn} has secret values to store, but stack "${op.ctx.stack}" has no secrets key open (set CAIRN_PASSPHRASE). Nothing was changed.`,
+        { urn: step.urn },
+      );
+    }
+  }
 }
 
 /**

@@ -130,7 +130,36 @@ describe("the state session and its journal", () => {
   });
 
   test("when the final snapshot cannot be written, every step's result is still in the journal", async () => {
-    // A secret with no key open cannot be serialised: the snapshot at the end fails.
+    // A disk that fails the final snapshot: the results must still reach the journal.
+    class FailingSnapshots extends FileStateStore {
+      armed = false;
+      override async writeSnapshot(...args: Parameters<FileStateStore["writeSnapshot"]>): Promise<void> {
+        if (this.armed) throw new Error("ENOSPC: no space left on device");
+        return super.writeSnapshot(...args);
+      }
+    }
+    const cloud = new FakeCloud();
+    const store = new FailingSnapshots(path.join(tempDir(), ".cairn"));
+    const h = await makeHarness(cloud, { store });
+    store.armed = true;
+    await expect(
+      h
+        .stack(() => {
+          new cloud.Thing("first", {});
+          new cloud.Thing("second", {});
+        })
+        .up(),
+    ).rejects.toThrow(/ENOSPC/);
+    expect(cloud.names().sort()).toEqual(["first", "second"]);
+    const loaded = await loadState(h.store, h.ref, undefined);
+    expect(loaded.replayed).toBeGreaterThan(0);
+    expect(loaded.doc.resources.map((r) => [r.urn.split("::").pop(), r.id, r.pending]).sort()).toEqual([
+      ["first", "first-1", undefined],
+      ["second", "second-1", undefined],
+    ]);
+  });
+
+  test("without a secrets key, a plan that would store a secret is refused before any cloud call", async () => {
     const cloud = new FakeCloud();
     const h = await makeHarness(cloud);
     await expect(
@@ -141,9 +170,7 @@ describe("the state session and its journal", () => {
         })
         .up(),
     ).rejects.toMatchObject({ code: "SECRETS_UNAVAILABLE" });
-    expect(cloud.names()).toEqual(["created"]);
-    const loaded = await loadState(h.store, h.ref, undefined);
-    expect(loaded.doc.resources.map((r) => [r.urn.split("::").pop(), r.id, r.pending])).toEqual([["created", "created-1", undefined]]);
+    expect(cloud.names()).toEqual([]);
   });
 
   test("after an operation the journal is compacted into one snapshot and removed", async () => {
