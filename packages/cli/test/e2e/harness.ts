@@ -54,7 +54,10 @@ export async function makeProject(template = "quickstart", name = "e2e"): Promis
   const parent = await mkdtemp(join(tmpdir(), "cairn-e2e-"));
   const dir = join(parent, name);
   const init = await cairn(parent, ["init", template, "--dir", name, "--no-install", "--stack", "dev"]);
-  if (init.code !== 0) throw new Error(`cairn init failed (${init.code}):\n${init.stdout}\n${init.stderr}`);
+  if (init.code !== 0) {
+    await rm(parent, { recursive: true, force: true });
+    throw new Error(`cairn init failed (${init.code}):\n${init.stdout}\n${init.stderr}`);
+  }
   await mkdir(join(dir, "node_modules", "@cairn"), { recursive: true });
   for (const pkg of ["core", "local"]) await symlink(join(REPO, "packages", pkg), join(dir, "node_modules", "@cairn", pkg), "dir");
   return {
