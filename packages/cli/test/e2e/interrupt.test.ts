@@ -6,7 +6,8 @@ import { BIN, makeProject, PASSPHRASE, type TempProject } from "./harness.js";
 /** Runs `cairn up --yes` and sends Ctrl-C (SIGINT) `presses` times once `marker` has been printed. */
 function upInterrupted(cwd: string, marker: string, presses: number): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const env = { ...process.env, CI: "true", NO_COLOR: "1", CAIRN_PASSPHRASE: PASSPHRASE, CAIRN_HOME: join(cwd, ".home") };
+    const env: NodeJS.ProcessEnv = { ...process.env, CI: "true", NO_COLOR: "1", CAIRN_PASSPHRASE: PASSPHRASE, CAIRN_HOME: join(cwd, ".home") };
+    for (const name of ["CAIRN_BACKEND_URL", "CAIRN_BACKEND", "CAIRN_STACK", "CAIRN_LOG"]) delete env[name];
     const child = spawn(process.execPath, [BIN, "up", "--yes"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let sent = false;

@@ -11,8 +11,7 @@ const hasScript = spawnSync("script", ["--version"]).status === 0;
 function onTerminal(cwd: string, args: string, answer: string): Promise<{ code: number; screen: string }> {
   return new Promise((resolve) => {
     const env = { ...process.env, CAIRN_PASSPHRASE: PASSPHRASE, TERM: "xterm", CAIRN_HOME: join(cwd, ".home") } as Record<string, string | undefined>;
-    delete env.CI;
-    delete env.NO_COLOR;
+    for (const name of ["CI", "NO_COLOR", "CAIRN_BACKEND_URL", "CAIRN_BACKEND", "CAIRN_STACK", "CAIRN_LOG"]) delete env[name];
     const child = spawn("script", ["-qec", `${process.execPath} ${BIN} ${args}`, "/dev/null"], { cwd, env: env as NodeJS.ProcessEnv });
     let screen = "";
     let answered = false;
