@@ -186,9 +186,9 @@ export class Stack {
         const limiter = new Limiter();
         await reconcilePending(op.ctx, limiter);
         if (options.refresh) await refreshResources(op.ctx, limiter, true, options.abortSignal);
-        const { plan } = await computePlan(op.ctx, { destroying, ...pick(options) });
+        const { plan, secretOutputs } = await computePlan(op.ctx, { destroying, ...pick(options) });
         if (options.plan !== undefined) verifySavedPlan(options.plan, plan, this.#settings.secrets);
-        if (this.#settings.secrets === undefined) await assertNoSecretsToStore(op, plan);
+        if (this.#settings.secrets === undefined) assertNoSecretsToStore(op, plan, secretOutputs);
         emit({ type: "plan", plan });
         if (options.confirm !== undefined && !(await options.confirm(plan))) {
           const result = emptyResult(plan, op, Date.now() - started);
@@ -255,16 +255,10 @@ function emptyResult(plan: Plan, op: OpenOperation, durationMs: number): UpdateR
  * Without a secrets key, a plan that would store a secret is refused before
  * any cloud call, rather than failing when the journal first meets the secret.
  */
-async function assertNoSecretsToStore(op: OpenOperation, plan: Plan): Promise<void> {
+function assertNoSecretsToStore(op: OpenOperation, plan: Plan, secretOutputs: ReadonlySet<string>): void {
   for (const step of plan.steps) {
     if (step.kind !== "custom" || (step.op !== "create" && step.op !== "update" && step.op !== "replace" && step.op !== "import")) continue;
-    const node = op.ctx.graph.tryGet(step.urn);
-    let secret = containsSecret(step.inputs) || (node?.options.additionalSecretOutputs.length ?? 0) > 0;
-    if (!secret && node !== undefined) {
-      const provider = await op.ctx.registry.defaultProvider(node.type);
-      secret = (provider.schema?.(node.type)?.secretOutputs?.length ?? 0) > 0;
-    }
-    if (secret) {
+    if (containsSecret(step.inputs) || secretOutputs.has(step.urn)) {
       throw new CairnError(
         "SECRETS_UNAVAILABLE",
         `${step.urn} has secret values to store, but stack "${op.ctx.stack}" has no secrets key open (set CAIRN_PASSPHRASE). Nothing was changed.`,

@@ -30,6 +30,8 @@ export interface PlanOutcome {
   readonly plan: Plan;
   /** Resource outputs as known before apply. */
   readonly phase: PhaseValues;
+  /** URNs whose provider declares secret outputs for their type. */
+  readonly secretOutputs: ReadonlySet<string>;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function computePlan(ctx: OperationContext, request: PlanRequest): 
   const failures: Problem[] = [];
   const protectedErrors: CairnError[] = [];
   const claimed = new Set<string>();
+  const secretOutputs = new Set<string>();
   const priorOf = new Map<string, ResourceState>();
   for (const node of order) {
     const prior = findPrior(ctx, node);
@@ -57,7 +60,7 @@ export async function computePlan(ctx: OperationContext, request: PlanRequest): 
   }
   const steps = await Promise.all(
     order.map((node) =>
-      planNode(ctx, node, priorOf.get(node.urn), phase, {
+      planNode(ctx, node, priorOf.get(node.urn), phase, secretOutputs, {
         targeted: targets === undefined || targets.has(node.urn),
         replaceRequested: replace.has(node.urn),
       }).then(
@@ -97,7 +100,7 @@ export async function computePlan(ctx: OperationContext, request: PlanRequest): 
     const first = allProtected[0]!;
     throw new CairnError("PROTECTED", allProtected.map((error) => error.message).join("\n"), first.urn === undefined ? {} : { urn: first.urn });
   }
-  return { plan, phase };
+  return { plan, phase, secretOutputs };
 }
 
 function describeFailure(node: ResourceNode, failure: CheckFailure): Problem {
@@ -116,6 +119,7 @@ async function planNode(
   node: ResourceNode,
   prior: ResourceState | undefined,
   phase: PhaseValues,
+  secretOutputs: Set<string>,
   flags: { targeted: boolean; replaceRequested: boolean },
 ): Promise<NodeOutcome | CairnError> {
   const desiredBase = {
@@ -137,6 +141,7 @@ async function planNode(
   const found = providerForNode(ctx, node, phase);
   const provider = found instanceof Promise ? await found : found;
   const schema = provider.schema?.(node.type) ?? NO_SCHEMA;
+  if ((schema.secretOutputs?.length ?? 0) > 0 || node.options.additionalSecretOutputs.length > 0) secretOutputs.add(node.urn);
   const resolved = resolveProperties(node.inputs, phase, node.name);
   const raw = resolved instanceof Promise ? await resolved : resolved;
   let inputs = raw;
