@@ -75,7 +75,7 @@ export class Stack {
     return this.#timed("preview", emit, async () => {
       const op = await openOperation(this.#settings, options.operationName ?? "preview", emit, false);
       try {
-        if (options.refresh) await refreshResources(op.ctx, new Limiter(), true, options.abortSignal);
+        if (options.refresh) await refreshResources(op.ctx, new Limiter(), true, options);
         const { plan, phase } = await computePlan(op.ctx, { destroying: false, ...pick(options) });
         emit({ type: "plan", plan });
         const outputs = await stackOutputs(op, phase);
@@ -106,7 +106,7 @@ export class Stack {
       try {
         const limiter = new Limiter();
         if (!options.previewOnly) await reconcilePending(op.ctx, limiter);
-        const outcome = await refreshResources(op.ctx, limiter, !options.previewOnly, options.abortSignal);
+        const outcome = await refreshResources(op.ctx, limiter, !options.previewOnly, options);
         const status: OperationStatus = outcome.failures.length > 0 ? "failed" : "succeeded";
         const written = !options.previewOnly && outcome.drift.length > 0;
         return { status, result: { status, drift: outcome.drift, failures: outcome.failures, written, durationMs: Date.now() - started } };
@@ -185,15 +185,18 @@ export class Stack {
       try {
         const limiter = new Limiter();
         await reconcilePending(op.ctx, limiter);
-        if (options.refresh) await refreshResources(op.ctx, limiter, true, options.abortSignal);
+        if (options.refresh) await refreshResources(op.ctx, limiter, true, options);
         const { plan, secretOutputs } = await computePlan(op.ctx, { destroying, ...pick(options) });
         if (options.plan !== undefined) verifySavedPlan(options.plan, plan, this.#settings.secrets);
         if (this.#settings.secrets === undefined) assertNoSecretsToStore(op, plan, secretOutputs);
         emit({ type: "plan", plan });
+        const asked = Date.now();
         if (options.confirm !== undefined && !(await options.confirm(plan))) {
-          const result = emptyResult(plan, op, Date.now() - started);
+          const result = emptyResult(plan, op, asked - started);
           return { status: "cancelled", result: { ...result, status: "cancelled" } };
         }
+        // The time spent waiting for an answer is not the operation's.
+        const waited = Date.now() - asked;
         const applied = await applyPlan(op.ctx, plan, options);
         const outputs = destroying ? {} : await stackOutputs(op, applied.phase);
         const outcome = destroying ? applied : await runRemainingApplies(op, applied);
@@ -208,7 +211,7 @@ export class Stack {
           pending: outcome.pending,
           outputs,
           diagnostics: op.program.diagnostics,
-          durationMs: Date.now() - started,
+          durationMs: Date.now() - started - waited,
         };
         return { status: outcome.status, result };
       } finally {
@@ -305,7 +308,9 @@ async function stackOutputs(op: OpenOperation, phase: PhaseValues): Promise<Prop
       } catch (error) {
         if (phase.kind === "preview") out[key] = UNKNOWN;
         else if (prior[key] !== undefined) out[key] = prior[key]!;
-        op.ctx.emit({ type: "diagnostic", severity: "warning", message: `Stack output "${key}" could not be computed: ${messageOf(error)}` });
+        // An output of a resource that failed, was skipped or was cancelled is explained by that step already.
+        const explained = (CairnError.isCairnError(error) && error.code === "SKIPPED") || (error instanceof Error && error.name === "AbandonedError");
+        if (!explained) op.ctx.emit({ type: "diagnostic", severity: "warning", message: `Stack output "${key}" could not be computed: ${messageOf(error)}` });
       }
     }),
   );

@@ -143,10 +143,12 @@ export async function applyPlan(ctx: OperationContext, plan: Plan, options: Appl
   };
 
   const onStop = (): void => {
+    ctx.emit({ type: "cancel-requested", hard: false });
     for (const task of tasks) if (task.state === "waiting" || task.state === "queued") skip(task, "cancelled");
   };
   options.signal?.addEventListener("abort", onStop, { once: true });
   const onAbort = (): void => {
+    ctx.emit({ type: "cancel-requested", hard: true });
     // Calls in flight were abandoned; settle what is still running so the operation can end.
     for (const task of tasks) if (task.state === "waiting" || task.state === "queued") skip(task, "cancelled");
   };

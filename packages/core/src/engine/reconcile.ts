@@ -29,7 +29,7 @@ async function reconcileOne(ctx: OperationContext, limiter: Limiter, record: Res
   const provider = await providerForRecord(ctx, record).catch(() => undefined);
   if (pending.op === "create" || pending.op === "import") {
     if (pending.op === "create" && provider?.schema?.(record.type)?.idempotentCreate === true) {
-      note(`${record.urn}: a create was interrupted; it will be finished with the same idempotency token, so no duplicate is made.`, "info");
+      note(`A create was interrupted; it will be finished with the same idempotency token, so no duplicate is made.`, "info");
       return;
     }
     await session.change(record.urn, (draft) => {
@@ -38,7 +38,7 @@ async function reconcileOne(ctx: OperationContext, limiter: Limiter, record: Res
     if (record.deposed === undefined || record.deposed.length === 0) await session.remove(record.urn);
     if (pending.op === "create") {
       note(
-        `${record.urn}: a create started at ${pending.startedAt} was interrupted, and its provider cannot tell whether it finished. ` +
+        `A create started at ${pending.startedAt} was interrupted, and its provider cannot tell whether it finished. ` +
           `If the resource exists in the cloud, adopt it with the import option or delete it there; otherwise nothing is needed. This run creates it again if the program still declares it.`,
       );
     }
@@ -48,19 +48,19 @@ async function reconcileOne(ctx: OperationContext, limiter: Limiter, record: Res
     await session.change(record.urn, (draft) => {
       delete draft.pending;
     });
-    note(`${record.urn}: an interrupted ${pending.op} is assumed not to have happened; this run repeats it if it is still needed.`);
+    note(`An interrupted ${pending.op} is assumed not to have happened; this run repeats it if it is still needed.`);
     return;
   }
   const setup = { provider, urn: record.urn, type: record.type, operation: "read" as const, timeouts: {}, limiter, emit: ctx.emit, abortSignal: undefined };
   const found = await callProvider(setup, (callCtx) => provider.read!(record.id!, reveal(record.inputs), reveal(record.outputs), callCtx));
   if (found === undefined) {
     await session.remove(record.urn);
-    note(`${record.urn}: an interrupted ${pending.op} left nothing behind in the cloud; it was removed from state.`, "info");
+    note(`An interrupted ${pending.op} left nothing behind in the cloud; it was removed from state.`, "info");
     return;
   }
   await session.change(record.urn, (draft) => {
     delete draft.pending;
     draft.outputs = found.outputs;
   });
-  note(`${record.urn}: an interrupted ${pending.op} was reconciled by reading the resource back.`, "info");
+  note(`An interrupted ${pending.op} was reconciled by reading the resource back.`, "info");
 }

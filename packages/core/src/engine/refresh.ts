@@ -1,3 +1,4 @@
+import PQueue from "p-queue";
 import { messageOf } from "../errors.js";
 import { resealOutputs, reveal, type PropertyMap } from "../output/values.js";
 import { sameValue } from "../plan/default-diff.js";
@@ -20,12 +21,20 @@ export interface RefreshOutcome {
  * is gone is dropped (the next `up` creates it again), changed properties are
  * recorded.
  */
-export async function refreshResources(ctx: OperationContext, limiter: Limiter, write: boolean, abortSignal?: AbortSignal): Promise<RefreshOutcome> {
+export async function refreshResources(
+  ctx: OperationContext,
+  limiter: Limiter,
+  write: boolean,
+  options: { readonly abortSignal?: AbortSignal; readonly signal?: AbortSignal; readonly parallel?: number } = {},
+): Promise<RefreshOutcome> {
+  const abortSignal = options.abortSignal;
   const drift: DriftEntry[] = [];
   const failures: StepFailure[] = [];
   const records = [...ctx.session.resources()].filter((record) => record.kind === "custom" && record.id !== undefined);
+  const queue = new PQueue(options.parallel === undefined ? {} : { concurrency: options.parallel });
   await Promise.all(
-    records.map(async (record) => {
+    records.map((record) => queue.add(async () => {
+      if (options.signal?.aborted) return;
       const began = Date.now();
       try {
         const provider = await providerForRecord(ctx, record);
@@ -38,7 +47,7 @@ export async function refreshResources(ctx: OperationContext, limiter: Limiter, 
         failures.push({ urn: record.urn, op: "refresh", message: messageOf(error) });
         ctx.emit({ type: "step-failed", op: "refresh", urn: record.urn, message: messageOf(error) });
       }
-    }),
+    })),
   );
   const order = new Map(records.map((record, i) => [record.urn, i]));
   drift.sort((a, b) => order.get(a.urn)! - order.get(b.urn)!);

@@ -2,11 +2,12 @@ import { FakeCloud } from "../helpers/fake-cloud.js";
 import { EventLog, makeHarness, nameOf } from "../helpers/harness.js";
 
 /** Timer slack: how late a step may start after what it waited for, on a busy machine. */
-const SLACK = 40;
+// Generous: CI machines are small and busy; the order of events is what matters.
+const SLACK = 150;
 
 describe("scheduling", () => {
   test("a step starts as soon as the steps it depends on finish, not when its whole layer does", async () => {
-    const latency: Record<string, number> = { "slow-root": 80, "fast-root": 5 };
+    const latency: Record<string, number> = { "slow-root": 400, "fast-root": 5 };
     const cloud = new FakeCloud({ latencyMs: (_op, name) => latency[name] ?? 5 });
     const h = await makeHarness(cloud);
     await h
