@@ -19,5 +19,13 @@ const { startEarly } = await import("../dist/secrets/early-start.js").catch((err
   process.exit(1);
 });
 const early = startEarly(argv, process.env, process.cwd());
+// A reader that went away (`cairn up | head`) must not kill an operation half-way:
+// output is dropped, the operation finishes and records its state.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 const { main } = await import("../dist/main.js");
 process.exitCode = await main(argv, undefined, early === undefined ? {} : { early });

@@ -22,6 +22,12 @@ export interface HumanViewOptions {
   readonly detailed?: boolean;
   /** Milliseconds now; tests pass a fake clock. @default Date.now */
   readonly now?: () => number;
+  /**
+   * Without a terminal, a step's start is printed only once it has run this
+   * long (or reported progress): quick steps print one line, when they end.
+   * @default 2000
+   */
+  readonly announceAfterMs?: number;
 }
 
 interface Active {
@@ -29,7 +35,12 @@ interface Active {
   readonly type: string;
   readonly started: number;
   message?: string;
+  /** Whether its start line was printed (plain lines only). */
+  announced?: boolean;
 }
+
+/** A redraw for a start or progress waits this long after the last one; the timer catches up. */
+const REDRAW_EVERY_MS = 50;
 
 /** At most this many resources in progress are drawn; the rest are counted. */
 const MAX_LIVE_LINES = 12;
@@ -46,8 +57,8 @@ const HEADINGS: Readonly<Record<OperationKind, string>> = {
 /**
  * The display for people. On a terminal, resources in progress are redrawn
  * in place with a spinner and their elapsed time, and each finished one is
- * printed above them; elsewhere (CI, a pipe) every start and end is a plain
- * line.
+ * printed above them; elsewhere (CI, a pipe) every end is a plain line, and
+ * so is the start of a step that takes a while or reports progress.
  */
 export class HumanView implements OperationView {
   readonly #options: HumanViewOptions;
@@ -65,6 +76,10 @@ export class HumanView implements OperationView {
   #planned = 0;
   #finished = 0;
   #paused = false;
+  #lastDraw = Number.NEGATIVE_INFINITY;
+  /** Plain lines not yet written: written together, once per turn of the event loop. */
+  #buffered: string[] = [];
+  #flushScheduled = false;
 
   constructor(options: HumanViewOptions) {
     this.#options = options;
@@ -90,6 +105,7 @@ export class HumanView implements OperationView {
   pause(): void {
     this.#paused = true;
     this.#stopTimer();
+    this.#flush();
     this.#area?.clear();
   }
 
@@ -121,16 +137,18 @@ export class HumanView implements OperationView {
         return;
       case "step-start":
         this.#stepsPrinted = true;
-        this.#active.set(event.urn, { op: event.op, type: event.resourceType, started: this.#now() });
-        // Plain lines announce only steps that may take a while: not reads, not components.
-        if (this.#area === undefined && event.op !== "refresh" && !this.#components.has(event.urn)) this.#print([`  ${stepMark(event.op, theme)} ${stepSubject(event.urn, event.resourceType, theme)} ${stepVerb(event.op, false)}…`]);
-        else this.#redraw();
+        // Plain lines announce only steps that take a while: not reads, not components, not quick ones.
+        this.#active.set(event.urn, { op: event.op, type: event.resourceType, started: this.#now(), announced: event.op === "refresh" || this.#components.has(event.urn) });
+        if (this.#area === undefined) this.#ensureTimer();
+        else this.#redraw(false);
         return;
       case "step-progress": {
         const active = this.#active.get(event.urn);
         if (active !== undefined) active.message = event.message;
-        if (this.#area === undefined) this.#print([theme.dim(`      ${nameOf(event.urn)}: ${event.message}`)]);
-        else this.#redraw();
+        if (this.#area === undefined) {
+          if (active !== undefined) this.#announce(event.urn, active);
+          this.#print([theme.dim(`      ${nameOf(event.urn)}: ${event.message}`)]);
+        } else this.#redraw(false);
         return;
       }
       case "step-retry":
@@ -140,7 +158,7 @@ export class HumanView implements OperationView {
         if (event.op !== "refresh") this.#finished++;
         this.#active.delete(event.urn);
         const type = typeOfUrn(event.urn);
-        this.#print([`  ${stepMark(event.op, theme)} ${stepSubject(event.urn, type, theme)} ${stepVerb(event.op, true)} ${theme.dim(`(${formatDuration(event.durationMs)})`)}`]);
+        this.#print([`  ${stepMark(event.op, theme)} ${stepSubject(event.urn, type, theme)} ${stepVerb(event.op, true)} ${theme.dim(`(${formatDuration(event.durationMs)})`)}`], true);
         return;
       }
       case "step-failed":
@@ -162,23 +180,57 @@ export class HumanView implements OperationView {
         return;
       case "operation-end":
         this.#stopTimer();
+        this.#flush();
         this.#area?.clear();
         return;
     }
   }
 
-  /** Prints permanent lines above the live area (or plainly). */
-  #print(lines: readonly string[]): void {
+  /** Prints a plain start line for a step that turned out to take a while. */
+  #announce(urn: string, active: Active): void {
+    if (active.announced) return;
+    active.announced = true;
+    const { theme } = this.#options;
+    this.#print([`  ${stepMark(active.op, theme)} ${stepSubject(urn, active.type, theme)} ${stepVerb(active.op, false)}…`]);
+  }
+
+  /**
+   * Prints permanent lines above the live area (or plainly). Plain lines of
+   * finished steps may wait for the end of the event loop's turn, so that a
+   * thousand steps ending together make one write, not a thousand.
+   */
+  #print(lines: readonly string[], batch = false): void {
     if (this.#area === undefined || this.#paused) {
-      this.#options.out.write(lines.map((line) => `${line}\n`).join(""));
+      for (const line of lines) this.#buffered.push(line);
+      if (!batch || this.#buffered.length > 512) this.#flush();
+      else if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        setImmediate(() => this.#flush());
+      }
       return;
     }
     this.#area.draw(this.#activeLines(), lines);
+    if (this.#active.size > 0) this.#lastDraw = this.#now();
     this.#ensureTimer();
   }
 
-  #redraw(): void {
+  #flush(): void {
+    this.#flushScheduled = false;
+    if (this.#buffered.length === 0) return;
+    const text = this.#buffered.map((line) => `${line}\n`).join("");
+    this.#buffered = [];
+    this.#options.out.write(text);
+  }
+
+  /** Redraws the live area; a redraw that is not forced waits if the last one was very recent. */
+  #redraw(force = true): void {
     if (this.#area === undefined || this.#paused) return;
+    const now = this.#now();
+    if (!force && now - this.#lastDraw < REDRAW_EVERY_MS) {
+      this.#ensureTimer();
+      return;
+    }
+    this.#lastDraw = now;
     this.#area.draw(this.#activeLines());
     this.#ensureTimer();
   }
@@ -188,27 +240,41 @@ export class HumanView implements OperationView {
     if (this.#active.size === 0) return [];
     const spinner = SPINNER[this.#frame % SPINNER.length]!;
     const now = this.#now();
-    // The longest-running first; the block never grows past what a screen shows.
-    const entries = [...this.#active].sort(([, a], [, b]) => a.started - b.started);
-    const shown = entries.slice(0, MAX_LIVE_LINES).map(([urn, active]) => {
+    // The longest-running first (the map keeps start order); the block never grows past what a screen shows.
+    const shown: string[] = [];
+    for (const [urn, active] of this.#active) {
+      if (shown.length === MAX_LIVE_LINES) break;
       const elapsed = theme.dim(formatDuration(now - active.started));
       const message = active.message === undefined ? "" : theme.dim(` ${active.message}`);
-      return `  ${theme.cyan(spinner)} ${stepSubject(urn, active.type, theme)} ${stepVerb(active.op, false)} ${elapsed}${message}`;
-    });
-    const more = entries.length - shown.length;
+      shown.push(`  ${theme.cyan(spinner)} ${stepSubject(urn, active.type, theme)} ${stepVerb(active.op, false)} ${elapsed}${message}`);
+    }
+    const more = this.#active.size - shown.length;
     if (more > 0) shown.push(theme.dim(`  … and ${more} more in progress`));
-    if (this.#planned > 0) shown.push(theme.dim(`  ${Math.min(this.#finished, this.#planned)} of ${this.#planned} done, ${entries.length} in progress`));
+    if (this.#planned > 0) shown.push(theme.dim(`  ${Math.min(this.#finished, this.#planned)} of ${this.#planned} done, ${this.#active.size} in progress`));
     return shown;
   }
 
   #ensureTimer(): void {
     if (this.#timer !== undefined || this.#active.size === 0) return;
-    this.#timer = setInterval(() => {
-      this.#frame++;
-      if (this.#active.size === 0) this.#stopTimer();
-      this.#redraw();
-    }, 100);
+    const plain = this.#area === undefined;
+    this.#timer = setInterval(
+      () => {
+        this.#frame++;
+        if (this.#active.size === 0) this.#stopTimer();
+        if (plain) this.#announceSlowSteps();
+        else this.#redraw();
+      },
+      plain ? 500 : 100,
+    );
     this.#timer.unref();
+  }
+
+  #announceSlowSteps(): void {
+    const cutoff = this.#now() - (this.#options.announceAfterMs ?? 2000);
+    for (const [urn, active] of this.#active) {
+      if (active.started > cutoff) break;
+      this.#announce(urn, active);
+    }
   }
 
   #stopTimer(): void {

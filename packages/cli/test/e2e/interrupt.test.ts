@@ -27,9 +27,9 @@ describe("Ctrl-C during up", () => {
   beforeEach(async () => {
     project = await makeProject("quickstart", "interrupt");
     const index = join(project.dir, "index.ts");
-    // A slow step that everything after it waits for.
+    // A slow step that everything after it waits for; slow enough for its start line to be printed (after 2 s).
     const text = (await readFile(index, "utf8"))
-      .replace("const suffix = new RandomId", 'const slow = new Command("slow", { create: "sleep 2; echo done" });\nconst suffix = new RandomId')
+      .replace("const suffix = new RandomId", 'const slow = new Command("slow", { create: "sleep 5; echo done" });\nconst suffix = new RandomId')
       .replace('new RandomId("suffix", { byteLength: 4 })', 'new RandomId("suffix", { byteLength: 4 }, { dependsOn: [slow] })');
     await writeFile(index, text);
   });
