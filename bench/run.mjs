@@ -101,7 +101,16 @@ function runSequence(shape, n, latency) {
       if (metrics.counts[key] !== want[key]) throw new Error(`${op} of ${shape} N=${n}: ${key} ${metrics.counts[key]}, expected ${want[key]} — the run does not count`);
     }
     const stateBytes = existsSync(stateFile) ? statSync(stateFile).size : 0;
-    out[op] = { wallMs, startupMs: metrics.programStartMs, rssMb: metrics.maxRssKb / 1024, wchar: metrics.wchar, stateBytes };
+    out[op] = {
+      wallMs,
+      startupMs: metrics.programStartMs,
+      firstCallMs: metrics.firstCallMs,
+      lastCallMs: metrics.lastCallMs,
+      exitMs: metrics.exitMs,
+      rssMb: metrics.maxRssKb / 1024,
+      wchar: metrics.wchar,
+      stateBytes,
+    };
   }
   rmSync(dir, { recursive: true, force: true });
   return out;
@@ -121,7 +130,9 @@ console.log(`Disk: one write + fdatasync = ${fsyncMs.toFixed(3)} ms (the durabil
 
 // 1. Efficiency, N = 100, L = 50 ms.
 console.log("Efficiency, N = 100, L = 50 ms  (efficiency = ideal / (wall - start-up); ideal/wall beside it)");
-console.log(`${"shape".padEnd(8)}${"op".padEnd(9)}${pad("ideal ms", 9)}${pad("wall ms", 9)}${pad("start ms", 9)}${pad("eff", 7)}${pad("ideal/wall", 11)}`);
+console.log("  where the rest goes: start = process start to the program's first line; to call = from there to the first");
+console.log("  provider call; calls = first call start to last call end; after = last call end to the process's exit hook");
+console.log(`${"shape".padEnd(8)}${"op".padEnd(9)}${pad("ideal ms", 9)}${pad("wall ms", 9)}${pad("start ms", 9)}${pad("eff", 7)}${pad("ideal/wall", 11)}${pad("to call", 9)}${pad("calls", 7)}${pad("after", 7)}`);
 for (const shape of efficiency ? SHAPES : []) {
   const samples = Array.from({ length: runs }, () => runSequence(shape, 100, 50));
   for (const op of OPS) {
@@ -130,7 +141,10 @@ for (const shape of efficiency ? SHAPES : []) {
     const start = medianOf(samples, op, "startupMs");
     const eff = ideal === 0 ? "-" : (ideal / (wall - start)).toFixed(3);
     const ratio = ideal === 0 ? "-" : (ideal / wall).toFixed(3);
-    console.log(`${shape.padEnd(8)}${op.padEnd(9)}${pad(ideal, 9)}${pad(wall.toFixed(0), 9)}${pad(start.toFixed(0), 9)}${pad(eff, 7)}${pad(ratio, 11)}`);
+    const toCall = op === "noop" ? "-" : (medianOf(samples, op, "firstCallMs") - start).toFixed(0);
+    const callSpan = op === "noop" ? "-" : (medianOf(samples, op, "lastCallMs") - medianOf(samples, op, "firstCallMs")).toFixed(0);
+    const after = op === "noop" ? "-" : (medianOf(samples, op, "exitMs") - medianOf(samples, op, "lastCallMs")).toFixed(0);
+    console.log(`${shape.padEnd(8)}${op.padEnd(9)}${pad(ideal, 9)}${pad(wall.toFixed(0), 9)}${pad(start.toFixed(0), 9)}${pad(eff, 7)}${pad(ratio, 11)}${pad(toCall, 9)}${pad(callSpan, 7)}${pad(after, 7)}`);
   }
 }
 

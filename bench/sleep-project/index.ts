@@ -12,6 +12,12 @@ const rev = Number(process.env.BENCH_REV ?? "0");
 const report = process.env.BENCH_REPORT;
 
 const counts = { create: 0, update: 0, delete: 0 };
+// When the first provider call started and the last one ended, in ms since the process started.
+const calls = { first: -1, last: -1 };
+
+function began(): void {
+  if (calls.first < 0) calls.first = performance.now();
+}
 
 function wait(ms: number): Promise<void> {
   // With L = 0 the call still resolves asynchronously, but with no timer.
@@ -20,18 +26,24 @@ function wait(ms: number): Promise<void> {
 
 const sleeper = dynamic.provider("sleep", {
   async create(inputs) {
+    began();
     await wait(Number(inputs.latencyMs));
     counts.create++;
+    calls.last = performance.now();
     return { id: String(inputs.name), outputs: { value: `v-${inputs.name}` } };
   },
   async update(_id, _olds, news) {
+    began();
     await wait(Number(news.latencyMs));
     counts.update++;
+    calls.last = performance.now();
     return { value: `v-${news.name}` };
   },
   async delete(_id, inputs) {
+    began();
     await wait(Number(inputs.latencyMs));
     counts.delete++;
+    calls.last = performance.now();
   },
 });
 
@@ -58,7 +70,7 @@ if (report !== undefined) {
   process.on("exit", () => {
     const io = readFileSync("/proc/self/io", "utf8");
     const wchar = Number(/wchar: (\d+)/.exec(io)?.[1] ?? "0");
-    const line = { programStartMs: programStart, counts, maxRssKb: process.resourceUsage().maxRSS, wchar };
+    const line = { programStartMs: programStart, firstCallMs: calls.first, lastCallMs: calls.last, exitMs: performance.now(), counts, maxRssKb: process.resourceUsage().maxRSS, wchar };
     appendFileSync(report, JSON.stringify(line) + "\n");
   });
 }
