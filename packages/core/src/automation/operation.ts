@@ -77,6 +77,7 @@ export async function openOperation(settings: StackSettings, operation: string, 
           readStack: (name) => readStackOutputs(store, parseStackName(name, ref.project), settings.openSecrets ?? sameKeyOpener(settings.secrets)),
         })
       : await runProgram(() => ({}), { project: ref.project, stack: ref.stack, config });
+    for (const pkg of program.packages.values()) providers.register(pkg);
     for (const node of program.graph.nodes) if (node.package !== undefined) providers.register(node.package);
     for (const diagnostic of program.diagnostics) emit({ type: "diagnostic", ...diagnostic });
     const ctx: OperationContext = { project: ref.project, stack: ref.stack, graph: program.graph, session, registry: providers, emit };

@@ -103,7 +103,6 @@ function recordFor(node: ResourceNode, step: PlanStep, inputs: PropertyMap, prio
     inputs,
     outputs: {},
     dependencies: step.dependencies,
-    source: String(node.source),
     ...(opts.protect ? { protect: true } : {}),
     ...(opts.retainOnDelete ? { retainOnDelete: true } : {}),
     ...(opts.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),

@@ -1,5 +1,6 @@
 import { CairnError } from "../errors.js";
 import type { EvaluationPhase } from "../output/phase.js";
+import type { ProviderPackage } from "../provider/provider.js";
 import type { DesiredGraph } from "./desired-graph.js";
 import { ProgramScope, type Diagnostic, type ProgramScopeOptions } from "./scope.js";
 import { runInScope } from "./scope-storage.js";
@@ -20,6 +21,8 @@ export interface ProgramResult {
   readonly diagnostics: readonly Diagnostic[];
   /** apply() calls on values known only after deployment; `up` runs them once values are known. */
   readonly applies: readonly { evaluate(phase: EvaluationPhase): Promise<unknown>; evaluatedIn(phase: EvaluationPhase): boolean }[];
+  /** Provider packages the program defined, whether or not it used them (inline providers). */
+  readonly packages: ReadonlyMap<string, ProviderPackage>;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function runProgram(program: Program, options: ProgramScopeOptions)
     throw new CairnError("PROGRAM_ERROR", `The program failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const graph = scope.freeze();
-  return { graph, outputs: exportsOf(returned), diagnostics: scope.diagnostics, applies: scope.applies };
+  return { graph, outputs: exportsOf(returned), diagnostics: scope.diagnostics, applies: scope.applies, packages: scope.packages };
 }
 
 function exportsOf(value: unknown): Record<string, unknown> {

@@ -56,6 +56,7 @@ export class ProgramScope {
   readonly #nodes = new Map<string, ResourceNode>();
   readonly #order: ResourceNode[] = [];
   readonly #pending = new Set<Promise<unknown>>();
+  readonly #packages = new Map<string, ProviderPackage>();
   readonly #applies: { evaluate(phase: EvaluationPhase): Promise<unknown>; evaluatedIn(phase: EvaluationPhase): boolean }[] = [];
   readonly #diagnostics: Diagnostic[] = [];
   #frozen = false;
@@ -103,6 +104,16 @@ export class ProgramScope {
       () => this.#pending.delete(tracked),
     );
     this.#pending.add(tracked);
+  }
+
+  /** Makes a provider package known to the operation even if no resource of it is registered (inline providers). */
+  definePackage(pkg: ProviderPackage): void {
+    this.#packages.set(pkg.name, pkg);
+  }
+
+  /** Packages the program defined, by name. */
+  get packages(): ReadonlyMap<string, ProviderPackage> {
+    return this.#packages;
   }
 
   /** Keeps an apply() on a value known only after deployment, to be run once that value is known. */

@@ -1,6 +1,7 @@
 import type { Inputs } from "../output/output.js";
 import type { CustomResourceOptions } from "../resource/options.js";
 import { CustomResource, type ResourceType } from "../resource/resource.js";
+import { currentScope } from "../program/scope-storage.js";
 import type { Provider, ProviderPackage } from "./provider.js";
 
 /** A provider written inline in a program, with the same interface as any other. */
@@ -22,10 +23,10 @@ export interface DynamicProvider {
  */
 export function provider(name: string, implementation: Provider): DynamicProvider {
   if (!/^[A-Za-z][\w-]*$/.test(name)) throw new TypeError(`A dynamic provider name must be a word such as "sleep", got ${JSON.stringify(name)}`);
-  return {
-    name,
-    package: { name: `dynamic:${name}`, module: "(inline)", version: "0.0.0", configure: () => implementation },
-  };
+  const pkg: ProviderPackage = { name: `dynamic:${name}`, module: "(inline)", version: "0.0.0", configure: () => implementation };
+  // Known to the operation even once no resource uses it, so its last resources can still be deleted.
+  currentScope()?.definePackage(pkg);
+  return { name, package: pkg };
 }
 
 /**

@@ -2,7 +2,7 @@ import { findSourceMap } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const INTERNAL = /[\\/](packages[\\/](core|local|aws|cli)[\\/](src|dist)|node_modules[\\/]@cairn)[\\/]|^node:/;
-const FRAMES = 6;
+const FRAMES = 4;
 
 interface Frame {
   readonly file: string;
@@ -27,28 +27,27 @@ function firstUserFrame(_error: Error, callSites: NodeJS.CallSite[]): Frame | un
  * built only when an error or the state needs it.
  */
 export class SourceLocation {
-  readonly #frame: Frame | undefined;
+  readonly #holder: { stack?: Frame | string } | undefined;
   #text: string | undefined;
 
-  private constructor(frame: Frame | undefined, text?: string) {
-    this.#frame = frame;
+  private constructor(holder: { stack?: Frame | string } | undefined, text?: string) {
+    this.#holder = holder;
     this.#text = text;
   }
 
-  /** Captures the caller's location; frames up to and including `skip` are left out. */
+  /**
+   * Captures the caller's location; frames up to and including `skip` are
+   * left out. V8 keeps the raw frames and formats them only when `stack` is
+   * first read, so capturing costs little and formatting happens only for
+   * the locations an error or a report needs.
+   */
   static capture(skip: Function): SourceLocation {
-    const holder: { stack?: Frame } = {};
+    const holder: { stack?: Frame | string } = {};
     const limit = Error.stackTraceLimit;
-    const prepare = Error.prepareStackTrace;
     Error.stackTraceLimit = FRAMES;
-    Error.prepareStackTrace = firstUserFrame;
-    try {
-      Error.captureStackTrace(holder, skip);
-      return new SourceLocation(holder.stack);
-    } finally {
-      Error.prepareStackTrace = prepare;
-      Error.stackTraceLimit = limit;
-    }
+    Error.captureStackTrace(holder, skip);
+    Error.stackTraceLimit = limit;
+    return new SourceLocation(holder);
   }
 
   /** A location known by text, such as one recorded in state. */
@@ -57,8 +56,22 @@ export class SourceLocation {
   }
 
   toString(): string {
-    this.#text ??= this.#frame === undefined ? "(unknown location)" : format(this.#frame);
+    this.#text ??= this.#format();
     return this.#text;
+  }
+
+  #format(): string {
+    if (this.#holder === undefined) return "(unknown location)";
+    const prepare = Error.prepareStackTrace;
+    Error.prepareStackTrace = firstUserFrame;
+    let frame: Frame | string | undefined;
+    try {
+      frame = this.#holder.stack;
+    } finally {
+      Error.prepareStackTrace = prepare;
+    }
+    if (frame === undefined) return "(unknown location)";
+    return typeof frame === "string" ? frame : format(frame);
   }
 }
 

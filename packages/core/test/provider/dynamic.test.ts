@@ -67,6 +67,17 @@ describe("dynamic providers", () => {
     expect(result.failures[0]!.message).toContain("Keep defining it");
   });
 
+  test("a program that still defines the provider but creates none of its resources deletes them", async () => {
+    const notes = new Map<string, string>();
+    const h = await makeHarness(new FakeCloud());
+    await h.stack(() => void new dynamic.Resource(notesProvider(notes), "last", { text: "t" })).up();
+    expect(notes.size).toBe(1);
+    const result = await h.stack(() => void notesProvider(notes)).up();
+    expect(result.status).toBe("succeeded");
+    expect(result.counts.delete).toBe(1);
+    expect(notes.size).toBe(0);
+  });
+
   test("a dynamic provider's name must be a word", () => {
     expect(() => dynamic.provider("has spaces", { create: async () => ({ id: "x", outputs: {} }) })).toThrow(/must be a word/);
   });
