@@ -82,13 +82,27 @@ export async function applyPlan(ctx: OperationContext, plan: Plan, options: Appl
   // instant steps never deepen the call stack.
   const ready: Task[] = [];
   let draining = false;
+  let drainScheduled = false;
   const release = (task: Task): void => {
     for (const dependent of task.dependents) if (--dependent.waitingFor === 0 && dependent.state === "waiting") ready.push(dependent);
-    if (!draining) drain();
+    if (!draining && !drainScheduled) drain();
   };
+  // At most this many steps start per turn of the event loop. The journal flushes between
+  // turns, so a wide graph moves through in waves that share fsyncs, instead of holding
+  // every step's state in memory at once while one huge batch is written.
+  const STARTS_PER_TURN = 1024;
   const drain = (): void => {
+    drainScheduled = false;
     draining = true;
-    while (ready.length > 0) start(ready.pop()!);
+    let started = 0;
+    while (ready.length > 0) {
+      if (started++ === STARTS_PER_TURN) {
+        drainScheduled = true;
+        setImmediate(drain);
+        break;
+      }
+      start(ready.pop()!);
+    }
     draining = false;
   };
 
