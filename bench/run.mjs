@@ -149,7 +149,7 @@ for (const shape of efficiency ? SHAPES : []) {
 }
 
 // 2. Overhead per resource, L = 0, against an empty program.
-console.log("\nOverhead per resource, L = 0: (wall - empty program's wall) / N, in µs; floor = fsyncs a chain cannot share");
+console.log("\nOverhead per resource, L = 0: (wall - empty program's wall) / N, in µs; floor/res = the fsyncs the shape cannot share, per resource");
 const empty = Array.from({ length: runs }, () => runSequence("wide", 0, 0));
 const sizes = (valueOf("--sizes")?.split(",").map(Number) ?? [100, 1_000, 10_000, 100_000]).filter((n) => n <= maxN);
 console.log(`${"shape".padEnd(8)}${pad("N", 8)}${OPS.map((op) => pad(op, 10)).join("")}${pad("floor/res", 11)}${pad("RSS MB", 9)}${pad("bytes/state", 12)}`);
@@ -162,7 +162,10 @@ for (const shape of SHAPES) {
       const overhead = ((medianOf(samples, op, "wallMs") - medianOf(empty, op, "wallMs")) / n) * 1000;
       return pad(overhead.toFixed(1), 10);
     });
-    const floorUs = shape === "chain" ? fsyncMs * 1000 : 0;
+    // The fsyncs a shape cannot share: one per step on its critical path (a chain: every step;
+    // layered: one per layer of ten; wide: one for all), spread over its N resources.
+    const serial = shape === "chain" ? n : shape === "layered" ? Math.ceil(n / 10) : 1;
+    const floorUs = (fsyncMs * 1000 * serial) / n;
     const rss = Math.max(...OPS.map((op) => medianOf(samples, op, "rssMb")));
     const bytes = medianOf(samples, "deploy", "wchar") / medianOf(samples, "deploy", "stateBytes");
     console.log(`${shape.padEnd(8)}${pad(n, 8)}${cells.join("")}${pad(floorUs.toFixed(0), 11)}${pad(rss.toFixed(0), 9)}${pad(bytes.toFixed(2), 12)}`);
