@@ -87,3 +87,4 @@ export { parseStackName, readStackOutputs, sameKeyOpener, type SecretsOpener } f
 export { passphraseSecretsProvider, providerNameOf, SecretsProviders, type SecretsContext, type SecretsProvider } from "./state/secrets-providers.js";
 export { changeSecretsProvider, type ChangeSecretsOptions, type ChangeSecretsResult } from "./state/change-secrets.js";
 export { exportState, importState, type ImportStateOptions, type ImportStateResult } from "./state/export-import.js";
+export { writeFileAtomic, type AtomicWriteOptions } from "./util/atomic-write.js";

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { writeTextAtomic } from "../project/write-text.js";
+import { writeFileAtomic } from "@cairn/core";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -61,5 +61,5 @@ export async function writeLogin(env: Env, url: string | undefined): Promise<voi
     return;
   }
   await mkdir(dirname(file), { recursive: true });
-  await writeTextAtomic(file, `${JSON.stringify({ backend: url }, null, 2)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify({ backend: url }, null, 2)}\n`);
 }

@@ -4,7 +4,7 @@ import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { openStore } from "../project/backend.js";
 import { StackConfig } from "../project/stack-config.js";
-import { writeTextAtomic } from "../project/write-text.js";
+import { writeFileAtomic } from "@cairn/core";
 import { openStack } from "./open-stack.js";
 
 /** Flags of `cairn stack export`. */
@@ -26,7 +26,7 @@ export async function stackExport(ctx: CommandContext, flags: StackExportFlags):
     return EXIT.ok;
   }
   const path = resolve(ctx.cwd, flags.file);
-  await writeTextAtomic(path, text);
+  await writeFileAtomic(path, text);
   ctx.io.stderr.write(`Exported stack "${opened.name}" to ${path}.\n`);
   return EXIT.ok;
 }

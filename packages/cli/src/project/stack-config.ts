@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Document } from "yaml";
 import type { SecretsState } from "@cairn/core";
 import { CliError } from "../cli/cli-error.js";
-import { writeTextAtomic } from "./write-text.js";
+import { writeFileAtomic } from "@cairn/core";
 import { readYamlCached } from "./yaml-cache.js";
 
 /** One stored config value: plain text, or a secret's ciphertext. */
@@ -150,6 +150,6 @@ export class StackConfig {
 
   /** Writes the file atomically. */
   async save(): Promise<void> {
-    await writeTextAtomic(this.path, this.#editable().toString());
+    await writeFileAtomic(this.path, this.#editable().toString());
   }
 }

@@ -2,7 +2,7 @@ import { access, mkdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import { PROJECT_FILE, readProjectFile, type ProjectFile } from "./project-file.js";
-import { writeTextAtomic } from "./write-text.js";
+import { writeFileAtomic } from "@cairn/core";
 
 /** The folder under a project where Cairn keeps its local files. */
 export const CAIRN_DIR = ".cairn";
@@ -58,7 +58,7 @@ export class Workspace {
   async selectStack(stack: string | undefined): Promise<void> {
     await mkdir(this.cairnDir, { recursive: true });
     const doc = stack === undefined ? {} : { currentStack: stack };
-    await writeTextAtomic(join(this.cairnDir, WORKSPACE_FILE), `${JSON.stringify(doc, null, 2)}\n`);
+    await writeFileAtomic(join(this.cairnDir, WORKSPACE_FILE), `${JSON.stringify(doc, null, 2)}\n`);
   }
 
   /**

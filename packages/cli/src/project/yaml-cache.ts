@@ -1,6 +1,6 @@
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { writeTextAtomic } from "./write-text.js";
+import { writeFileAtomic } from "@cairn/core";
 
 /** A YAML file as read: its value, or `undefined` if the file does not exist. */
 export interface YamlRead {
@@ -45,7 +45,7 @@ export async function readYamlCached(path: string, cacheDir: string, onError: (m
   }
   try {
     await mkdir(join(cacheDir, "yaml"), { recursive: true });
-    await writeTextAtomic(cacheFile, JSON.stringify({ mtimeMs: info.mtimeMs, size: info.size, value } satisfies CacheEntry));
+    await writeFileAtomic(cacheFile, JSON.stringify({ mtimeMs: info.mtimeMs, size: info.size, value } satisfies CacheEntry));
   } catch {
     // A cache that cannot be written only costs speed.
   }

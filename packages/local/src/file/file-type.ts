@@ -2,7 +2,7 @@ import { readFile, stat, unlink } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
 import type { CheckResult, PropertyMap } from "@cairn/core";
 import type { LocalEnvironment, LocalType } from "../local-type.js";
-import { writeFileAtomic } from "../util/atomic-write.js";
+import { writeFileAtomic } from "@cairn/core";
 import { InputChecker, withDefaults } from "../util/inputs.js";
 
 /** The type token of {@link File}. */
