@@ -60,7 +60,15 @@ export type {
 export { STATE_FORMAT_VERSION } from "./state/model.js";
 export type { DeposedObject, PendingOperation, ResourceState, SecretsState, StateDocument } from "./state/model.js";
 export type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "./state/store.js";
-export { createPassphraseSecrets, openPassphraseSecrets, sealWithKey, tryOpenWithKey, type SecretsCrypter } from "./state/secrets.js";
+export {
+  createPassphraseSecrets,
+  derivePassphraseKey,
+  openPassphraseSecrets,
+  openPassphraseSecretsWithKey,
+  sealWithKey,
+  tryOpenWithKey,
+  type SecretsCrypter,
+} from "./state/secrets.js";
 export { decodeSecrets, encodeSecrets, parseState, serializeState } from "./state/codec.js";
 export { canonicalJson, deepEqual } from "./util/canonical-json.js";
 

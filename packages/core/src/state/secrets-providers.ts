@@ -1,6 +1,6 @@
 import { CairnError } from "../errors.js";
 import type { SecretsState } from "./model.js";
-import { createPassphraseSecrets, openPassphraseSecrets, type SecretsCrypter } from "./secrets.js";
+import { createPassphraseSecrets, derivePassphraseKey, openPassphraseSecrets, openPassphraseSecretsWithKey, type SecretsCrypter } from "./secrets.js";
 
 /** What a secrets provider may ask for while it creates or opens a stack's key. */
 export interface SecretsContext {
@@ -39,7 +39,9 @@ export const passphraseSecretsProvider: SecretsProvider = {
     return createPassphraseSecrets(await passphraseOf(context));
   },
   async open(state, context) {
-    return openPassphraseSecrets(state, await passphraseOf(context));
+    const salt = state.state.salt;
+    if (state.provider !== "passphrase" || salt === undefined) return openPassphraseSecrets(state, await passphraseOf(context));
+    return openPassphraseSecretsWithKey(state, await derivePassphraseKey(await passphraseOf(context), salt));
   },
 };
 

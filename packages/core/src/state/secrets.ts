@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from "node:crypto";
+import { createCipheriv, createDecipheriv, randomBytes, scrypt, scryptSync } from "node:crypto";
 import { CairnError } from "../errors.js";
 import type { SecretsState } from "./model.js";
 
@@ -79,15 +79,36 @@ export function createPassphraseSecrets(passphrase: string): SecretsCrypter {
 
 /** Opens a stack's passphrase secrets; a wrong passphrase is SECRETS_BAD_PASSPHRASE. */
 export function openPassphraseSecrets(state: SecretsState, passphrase: string): SecretsCrypter {
-  const salt = state.state.salt;
-  const wrapped = state.state.wrappedKey;
-  if (state.provider !== "passphrase" || salt === undefined || wrapped === undefined) {
-    throw new CairnError("SECRETS_UNAVAILABLE", `This stack's secrets use the "${state.provider}" provider, not a passphrase.`);
-  }
-  const dataKey = tryOpenWithKey(deriveKey(passphrase, Buffer.from(salt, "base64")), wrapped);
+  return openPassphraseSecretsWithKey(state, deriveKey(passphrase, Buffer.from(saltOf(state), "base64")));
+}
+
+/**
+ * Derives the key that wraps a passphrase stack's data key, on libuv's
+ * thread pool: scrypt takes about a tenth of a second, which a command can
+ * spend loading its modules instead of waiting.
+ */
+export function derivePassphraseKey(passphrase: string, salt: string): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(passphrase, Buffer.from(salt, "base64"), 32, SCRYPT, (error, key) => (error === null ? resolve(key) : reject(error))),
+  );
+}
+
+/** Opens a stack's passphrase secrets with the key {@link derivePassphraseKey} derived. */
+export function openPassphraseSecretsWithKey(state: SecretsState, wrappingKey: Buffer): SecretsCrypter {
+  saltOf(state);
+  const dataKey = tryOpenWithKey(wrappingKey, state.state.wrappedKey ?? "");
   if (dataKey === undefined) {
     throw new CairnError("SECRETS_BAD_PASSPHRASE", "The passphrase is wrong for this stack's secrets (check CAIRN_PASSPHRASE). Nothing was written.");
   }
   return new KeyCrypter(state, Buffer.from(dataKey, "base64"));
+}
+
+/** The salt of passphrase secrets; fails if the state is another provider's. */
+function saltOf(state: SecretsState): string {
+  const salt = state.state.salt;
+  if (state.provider !== "passphrase" || salt === undefined || state.state.wrappedKey === undefined) {
+    throw new CairnError("SECRETS_UNAVAILABLE", `This stack's secrets use the "${state.provider}" provider, not a passphrase.`);
+  }
+  return salt;
 }
 
