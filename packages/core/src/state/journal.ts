@@ -1,5 +1,7 @@
 import type { Patch } from "immer";
 import { CairnError } from "../errors.js";
+import { tryParseUrn } from "../resource/urn.js";
+import type { ResourceState } from "./model.js";
 import type { JournalSink } from "./store.js";
 
 /** The first line of a journal. */
@@ -12,18 +14,31 @@ export interface JournalHeader {
 }
 
 /**
- * One journal record: the patches of one change. With `u`, they apply to the
- * resource record with that URN (a path of `[]` is the whole record, written
- * without its URN); without, to the state document (`outputs`, `packages`).
- * A finished step's change is written in a compact form of the same patches:
- * `a` sets top-level fields, `d` removes them. Keys are short because a
- * deploy writes two records per resource.
+ * One journal record: the patches of one change. Keys are short, and what
+ * can be derived is left out, because a deploy writes two records per
+ * resource and the journal should cost less than the state it protects.
+ *
+ * - `r`: a whole resource record, as a step's intent writes it — without its
+ *   URN (that is `u`), its type when the URN says it, its kind when
+ *   `custom`, and empty `inputs`, `outputs` and `dependencies`;
+ * - `p`: immer patches relative to one resource record (`[]` is the whole
+ *   record); without `u` or `i`, relative to the document (`outputs`,
+ *   `packages`);
+ * - `a` and `d`: top-level fields set and removed, the compact form of the
+ *   patches that a finished step makes.
+ *
+ * The resource is named by `u`, its URN, or by `i`, the sequence number of
+ * the record that wrote it whole earlier in the same journal.
  */
 export interface JournalRecord {
   /** Sequence number, from 1. */
   readonly s: number;
-  /** The URN of the resource the patches apply to. */
+  /** The URN of the resource the record is about. */
   readonly u?: string;
+  /** The sequence number of an earlier `r` record of the same resource, instead of `u`. */
+  readonly i?: number;
+  /** A whole resource record, compacted. */
+  readonly r?: Readonly<Record<string, unknown>>;
   /** Immer patches. */
   readonly p?: readonly Patch[];
   /** Top-level fields set (replace or add patches, compactly). */
@@ -32,12 +47,42 @@ export interface JournalRecord {
   readonly d?: readonly string[];
 }
 
-/** The patches a record stands for, in order: whole-record patches get their URN back. */
-export function patchesOf(record: JournalRecord): Patch[] {
+/** A resource record as an `r` journal record holds it. */
+export function compactRecord(record: ResourceState): Record<string, unknown> {
+  const { urn, type, kind, inputs, outputs, dependencies, ...rest } = record;
+  const out: Record<string, unknown> = {};
+  if (type !== typeOfUrn(urn)) out.type = type;
+  if (kind !== "custom") out.kind = kind;
+  if (Object.keys(inputs).length > 0) out.inputs = inputs;
+  if (Object.keys(outputs).length > 0) out.outputs = outputs;
+  if (dependencies.length > 0) out.dependencies = dependencies;
+  return Object.assign(out, rest);
+}
+
+/** The resource record an `r` journal record holds. */
+export function expandRecord(urn: string, compact: Readonly<Record<string, unknown>>): ResourceState {
+  return {
+    urn,
+    type: typeOfUrn(urn),
+    kind: "custom",
+    inputs: {},
+    outputs: {},
+    dependencies: [],
+    ...compact,
+  } as ResourceState;
+}
+
+function typeOfUrn(urn: string): string {
+  return tryParseUrn(urn)?.type ?? "";
+}
+
+/** The patches a record stands for, in order, relative to its resource record (or the document). */
+export function patchesOf(record: JournalRecord, urn: string | undefined): Patch[] {
   const patches: Patch[] = [];
+  if (record.r !== undefined && urn !== undefined) patches.push({ op: "replace", path: [], value: expandRecord(urn, record.r) });
   for (const patch of record.p ?? []) {
-    if (record.u !== undefined && patch.path.length === 0 && patch.op !== "remove") {
-      patches.push({ ...patch, value: { urn: record.u, ...(patch.value as object) } });
+    if (urn !== undefined && patch.path.length === 0 && patch.op !== "remove") {
+      patches.push({ ...patch, value: { urn, ...(patch.value as object) } });
     } else {
       patches.push(patch);
     }

@@ -33,6 +33,8 @@ export function replayJournal(doc: StateDocument, lines: readonly string[], cryp
   let outputs = doc.outputs;
   let packages = doc.packages;
   let applied = 0;
+  // Resources written whole in this journal, by the sequence number of that record.
+  const introduced = new Map<number, string>();
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === "") continue;
@@ -43,9 +45,13 @@ export function replayJournal(doc: StateDocument, lines: readonly string[], cryp
       if (i === lines.length - 1) break;
       throw new CairnError("STATE_CORRUPT", `Journal line ${i + 1} of ${where} is damaged. The files were left as they are.`, { file: where, cause: error });
     }
-    const patches = decodeSecrets(patchesOf(record), crypter) as Patch[];
-    if (record.u !== undefined) {
-      applyResourcePatches(resources, record.u, patches);
+    const urn = record.u ?? (record.i === undefined ? undefined : introduced.get(record.i));
+    if (record.r !== undefined && urn !== undefined) introduced.set(record.s, urn);
+    const patches = decodeSecrets(patchesOf(record, urn), crypter) as Patch[];
+    if (urn !== undefined) {
+      applyResourcePatches(resources, urn, patches);
+    } else if (record.i !== undefined) {
+      throw new CairnError("STATE_CORRUPT", `Journal line ${i + 1} of ${where} refers to record ${record.i}, which the journal does not have. The files were left as they are.`, { file: where });
     } else {
       for (const patch of patches) {
         const [area, key] = patch.path as string[];

@@ -1,7 +1,7 @@
 import { enablePatches, Immer, type Patch } from "immer";
 import type { PropertyMap } from "../output/values.js";
 import { encodeSecrets } from "./codec.js";
-import type { GroupCommitJournal, JournalRecord } from "./journal.js";
+import { compactRecord, type GroupCommitJournal, type JournalRecord } from "./journal.js";
 import { STATE_FORMAT_VERSION, type DeposedObject, type ResourceState, type SecretsState, type StateDocument } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
 
@@ -33,6 +33,8 @@ export class StateSession {
   #journal: GroupCommitJournal | undefined;
   readonly #crypter: SecretsCrypter | undefined;
   #seq = 0;
+  /** The sequence number of the record that last wrote each resource whole in this journal. */
+  readonly #introduced = new Map<string, number>();
 
   constructor(doc: StateDocument, crypter: SecretsCrypter | undefined) {
     this.lineage = doc.lineage;
@@ -74,9 +76,11 @@ export class StateSession {
   /** Adds or replaces a whole resource record. */
   put(record: ResourceState): Promise<void> {
     this.#resources.set(record.urn, record);
-    const { urn, ...rest } = record;
-    // The URN is the record's key in the journal; it is not written twice.
-    return this.#writeResource(urn, [{ op: "replace", path: [], value: rest }]);
+    if (this.#journal === undefined) return Promise.resolve();
+    const seq = ++this.#seq;
+    const line: JournalRecord = { s: seq, u: record.urn, r: encodeSecrets(compactRecord(record), this.#crypter) as Record<string, unknown> };
+    this.#introduced.set(record.urn, seq);
+    return this.#journal.write(JSON.stringify(line));
   }
 
   /** Changes one resource record in place; resolves when the change is durable. */
@@ -104,7 +108,12 @@ export class StateSession {
     this.#resources.set(urn, next as unknown as ResourceState);
     if (Object.keys(set).length === 0 && removed.length === 0) return Promise.resolve();
     if (this.#journal === undefined) return Promise.resolve();
-    const record: JournalRecord = { s: ++this.#seq, u: urn, ...(Object.keys(set).length === 0 ? {} : { a: encodeSecrets(set, this.#crypter) as Record<string, unknown> }), ...(removed.length === 0 ? {} : { d: removed }) };
+    const record: JournalRecord = {
+      s: ++this.#seq,
+      ...this.#subject(urn),
+      ...(Object.keys(set).length === 0 ? {} : { a: encodeSecrets(set, this.#crypter) as Record<string, unknown> }),
+      ...(removed.length === 0 ? {} : { d: removed }),
+    };
     return this.#journal.write(JSON.stringify(record));
   }
 
@@ -150,8 +159,14 @@ export class StateSession {
   /** Journals patches of one resource record (paths relative to the record; `[]` is the whole record). */
   #writeResource(urn: string, patches: readonly Patch[]): Promise<void> {
     if (this.#journal === undefined) return Promise.resolve();
-    const record: JournalRecord = { s: ++this.#seq, u: urn, p: encodeSecrets(patches, this.#crypter) as Patch[] };
+    const record: JournalRecord = { s: ++this.#seq, ...this.#subject(urn), p: encodeSecrets(patches, this.#crypter) as Patch[] };
     return this.#journal.write(JSON.stringify(record));
+  }
+
+  /** How a journal record names a resource: by the record that wrote it whole, if this journal has one. */
+  #subject(urn: string): { u: string } | { i: number } {
+    const seq = this.#introduced.get(urn);
+    return seq === undefined ? { u: urn } : { i: seq };
   }
 
   /** Journals patches of the document outside resources (outputs, packages). */
