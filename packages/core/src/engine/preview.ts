@@ -58,28 +58,34 @@ export async function computePlan(ctx: OperationContext, request: PlanRequest): 
       claimed.add(prior.urn);
     }
   }
-  const steps = await Promise.all(
-    order.map((node) =>
-      planNode(ctx, node, priorOf.get(node.urn), phase, secretOutputs, {
-        targeted: targets === undefined || targets.has(node.urn),
-        replaceRequested: replace.has(node.urn),
-      }).then(
+  // Every node is planned at once (each waits only for its own dependencies' values); results
+  // land in order, without holding a promise chain per node until the last one settles.
+  const steps: (PlanStep | undefined)[] = new Array(order.length);
+  await new Promise<void>((resolve) => {
+    let left = order.length;
+    if (left === 0) resolve();
+    const done = (): void => {
+      if (--left === 0) resolve();
+    };
+    order.forEach((node, index) => {
+      const flags = { targeted: targets === undefined || targets.has(node.urn), replaceRequested: replace.has(node.urn) };
+      planNode(ctx, node, priorOf.get(node.urn), phase, secretOutputs, flags).then(
         (result) => {
-          if (result instanceof CairnError) {
-            protectedErrors.push(result);
-            return undefined;
+          if (result instanceof CairnError) protectedErrors.push(result);
+          else {
+            for (const failure of result.failures) failures.push(describeFailure(node, failure));
+            steps[index] = result.step;
           }
-          for (const failure of result.failures) failures.push(describeFailure(node, failure));
-          return result.step;
+          done();
         },
         (error: unknown) => {
           phase.settle(node.urn, UNKNOWN);
           failures.push({ urn: node.urn, message: `${node.name} (${node.type}): ${messageOf(error)} [${node.source}]` });
-          return undefined;
+          done();
         },
-      ),
-    ),
-  );
+      );
+    });
+  });
   const { plan, errors } = assemblePlan({
     project: ctx.project,
     stack: ctx.stack,
