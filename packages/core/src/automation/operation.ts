@@ -1,4 +1,4 @@
-import { CairnError } from "../errors.js";
+import { CairnError, messageOf } from "../errors.js";
 import type { EventSink } from "../engine/events.js";
 import { ProviderRegistry } from "../engine/providers.js";
 import type { OperationContext } from "../engine/context.js";
@@ -38,7 +38,13 @@ export function configEntries(config: StackSettings["config"]): ReadonlyMap<stri
  * folds in a journal a crashed run left, runs the program, and starts a new
  * journal. Everything opened is closed again if a later step fails.
  */
-export async function openOperation(settings: StackSettings, operation: string, emit: EventSink, writable: boolean, runTheProgram = true): Promise<OpenOperation> {
+export async function openOperation(
+  settings: StackSettings,
+  operation: string,
+  emit: EventSink,
+  writable: boolean,
+  mode: "run" | "skip" | "optional" = "run",
+): Promise<OpenOperation> {
   const ref: StackRef = { project: settings.project, stack: settings.stack };
   const store = settings.store;
   const lease = writable ? await store.lock(ref, lockInfoFor(operation)) : undefined;
@@ -63,20 +69,30 @@ export async function openOperation(settings: StackSettings, operation: string, 
     const config = configEntries(settings.config);
     const providers = new ProviderRegistry({ config, projectDir: settings.projectDir ?? process.cwd(), packages: settings.packages ?? [], recorded: doc.packages });
     registry = providers;
-    const program = runTheProgram
-      ? await runProgram(settings.program, {
-          project: ref.project,
-          stack: ref.stack,
-          config,
-          invoke: async (pkg, token, args, explicit) => {
-            providers.register(pkg);
-            const provider = explicit === undefined ? await providers.defaultProvider(token) : await providers.explicitProvider(explicit.urn, token, explicit.config);
-            if (provider.invoke === undefined) throw new CairnError("PROVIDER_ERROR", `Provider "${pkg.name}" has no data source ${token}.`);
-            return provider.invoke(token, args, new AbortController().signal);
-          },
-          readStack: (name) => readStackOutputs(store, parseStackName(name, ref.project), settings.openSecrets ?? sameKeyOpener(settings.secrets)),
-        })
-      : await runProgram(() => ({}), { project: ref.project, stack: ref.stack, config });
+    const empty = (): Promise<ProgramResult> => runProgram(() => ({}), { project: ref.project, stack: ref.stack, config });
+    const run = (): Promise<ProgramResult> =>
+      runProgram(settings.program, {
+        project: ref.project,
+        stack: ref.stack,
+        config,
+        invoke: async (pkg, token, args, explicit) => {
+          providers.register(pkg);
+          const provider = explicit === undefined ? await providers.defaultProvider(token) : await providers.explicitProvider(explicit.urn, token, explicit.config);
+          if (provider.invoke === undefined) throw new CairnError("PROVIDER_ERROR", `Provider "${pkg.name}" has no data source ${token}.`);
+          return provider.invoke(token, args, new AbortController().signal);
+        },
+        readStack: (name) => readStackOutputs(store, parseStackName(name, ref.project), settings.openSecrets ?? sameKeyOpener(settings.secrets)),
+      });
+    const program = mode === "skip" ? await empty() : mode === "run" ? await run() : await run().catch(async (error: unknown) => {
+      // Destroying needs the program only for the inline providers it defines; a broken
+      // program must not make a stack impossible to tear down.
+      emit({
+        type: "diagnostic",
+        severity: "warning",
+        message: `The program failed (${messageOf(error)}); going on without it. Resources of inline providers it defines cannot be deleted this way.`,
+      });
+      return empty();
+    });
     for (const pkg of program.packages.values()) providers.register(pkg);
     for (const node of program.graph.nodes) if (node.package !== undefined) providers.register(node.package);
     for (const diagnostic of program.diagnostics) emit({ type: "diagnostic", ...diagnostic });

@@ -102,7 +102,7 @@ export class Stack {
     const emit = sinkOf(options);
     const started = Date.now();
     return this.#timed("refresh", emit, async () => {
-      const op = await openOperation(this.#settings, options.operationName ?? "refresh", emit, !options.previewOnly);
+      const op = await openOperation(this.#settings, options.operationName ?? "refresh", emit, !options.previewOnly, "optional");
       try {
         const limiter = new Limiter();
         if (!options.previewOnly) await reconcilePending(op.ctx, limiter);
@@ -169,7 +169,7 @@ export class Stack {
   }
 
   async #editState(operation: string, edit: (op: OpenOperation) => Promise<void>): Promise<void> {
-    const op = await openOperation(this.#settings, operation, () => undefined, true, false);
+    const op = await openOperation(this.#settings, operation, () => undefined, true, "skip");
     try {
       await edit(op);
     } finally {
@@ -181,7 +181,7 @@ export class Stack {
     const emit = sinkOf(options);
     const started = Date.now();
     return this.#timed(kind, emit, async () => {
-      const op = await openOperation(this.#settings, options.operationName ?? kind, emit, true);
+      const op = await openOperation(this.#settings, options.operationName ?? kind, emit, true, destroying ? "optional" : "run");
       try {
         const limiter = new Limiter();
         await reconcilePending(op.ctx, limiter);

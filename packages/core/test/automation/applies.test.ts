@@ -32,3 +32,34 @@ describe("apply() on values known only after deployment", () => {
     expect(cloud.calls.filter((call) => call.op === "create").map((call) => call.name)).toEqual(["a"]);
   });
 });
+
+describe("a program that fails", () => {
+  test("does not stop destroy: a warning says so and the package's resources are deleted", async () => {
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud);
+    await h.stack(() => void new cloud.Thing("kept")).up();
+    const warnings: string[] = [];
+    const result = await h
+      .stack(() => {
+        throw new Error("a typo in the program");
+      })
+      .destroy({ onEvent: (event) => event.type === "diagnostic" && warnings.push(event.message) });
+    expect(result.status).toBe("succeeded");
+    expect(result.counts.delete).toBe(1);
+    expect(cloud.names()).toEqual([]);
+    expect(warnings.join("\n")).toContain("a typo in the program");
+  });
+
+  test("stops up with the program's error, before anything changes", async () => {
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud);
+    await expect(
+      h
+        .stack(() => {
+          throw new Error("a typo in the program");
+        })
+        .up(),
+    ).rejects.toMatchObject({ code: "PROGRAM_ERROR" });
+    expect(cloud.calls).toEqual([]);
+  });
+});
