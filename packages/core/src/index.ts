@@ -65,6 +65,7 @@ export {
   derivePassphraseKey,
   openPassphraseSecrets,
   openPassphraseSecretsWithKey,
+  scryptCostOf,
   sealWithKey,
   tryOpenWithKey,
   type SecretsCrypter,

@@ -5,9 +5,12 @@ import type { SecretsProvider, SecretsState } from "@cairn/core";
  * The core's passphrase key derivation, repeated here so it can start before
  * the core has loaded. Should they ever differ, the early key simply fails
  * to open the stack and the core derives it again: a lost head start, never
- * a wrong answer.
+ * a wrong answer. The cost is the one the stack records (`scryptN`); a
+ * stack that records none used 2^15.
  */
-const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+function scryptOptions(n: number): { N: number; r: number; p: number; maxmem: number } {
+  return { N: n, r: 8, p: 1, maxmem: 256 * n * 8 + 1024 * 1024 };
+}
 
 /** A key derivation started early, as soon as the passphrase and the salt are known. */
 export interface EarlyDerivation {
@@ -20,8 +23,10 @@ export interface EarlyDerivation {
 export function startDerivation(state: SecretsState, passphrase: string): EarlyDerivation | undefined {
   const salt = state.state.salt;
   if (state.provider !== "passphrase" || salt === undefined) return undefined;
+  const recorded = Number(state.state.scryptN);
+  const n = Number.isInteger(recorded) && recorded > 1 ? recorded : 1 << 15;
   const key = new Promise<Buffer>((resolve, reject) =>
-    scrypt(passphrase, Buffer.from(salt, "base64"), 32, SCRYPT, (error, derived) => (error === null ? resolve(derived) : reject(error))),
+    scrypt(passphrase, Buffer.from(salt, "base64"), 32, scryptOptions(n), (error, derived) => (error === null ? resolve(derived) : reject(error))),
   );
   // Whoever uses it handles a failure; an unused one must not crash the process.
   key.catch(() => undefined);

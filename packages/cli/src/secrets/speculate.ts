@@ -23,7 +23,8 @@ export async function speculativeDerivation(
     const text = await readFile(join(cwd, `cairn.${stack}.yaml`), "utf8");
     const salt = /^\s+salt:\s*["']?([A-Za-z0-9+/=]+)["']?\s*$/m.exec(text)?.[1];
     if (salt === undefined || !/^\s*provider:\s*passphrase\s*$/m.test(text)) return undefined;
-    return startDerivation({ provider: "passphrase", state: { salt } }, passphrase);
+    const scryptN = /^\s+scryptN:\s*["']?(\d+)["']?\s*$/m.exec(text)?.[1];
+    return startDerivation({ provider: "passphrase", state: scryptN === undefined ? { salt } : { salt, scryptN } }, passphrase);
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 import { CairnError } from "../errors.js";
 import type { SecretsState } from "./model.js";
-import { createPassphraseSecrets, derivePassphraseKey, openPassphraseSecrets, openPassphraseSecretsWithKey, type SecretsCrypter } from "./secrets.js";
+import { createPassphraseSecrets, derivePassphraseKey, openPassphraseSecrets, openPassphraseSecretsWithKey, scryptCostOf, type SecretsCrypter } from "./secrets.js";
 
 /** What a secrets provider may ask for while it creates or opens a stack's key. */
 export interface SecretsContext {
@@ -41,7 +41,7 @@ export const passphraseSecretsProvider: SecretsProvider = {
   async open(state, context) {
     const salt = state.state.salt;
     if (state.provider !== "passphrase" || salt === undefined) return openPassphraseSecrets(state, await passphraseOf(context));
-    return openPassphraseSecretsWithKey(state, await derivePassphraseKey(await passphraseOf(context), salt));
+    return openPassphraseSecretsWithKey(state, await derivePassphraseKey(await passphraseOf(context), salt, scryptCostOf(state)));
   },
 };
 

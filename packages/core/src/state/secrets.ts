@@ -15,7 +15,23 @@ export interface SecretsCrypter {
 }
 
 const CIPHER = "aes-256-gcm";
-const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+/**
+ * scrypt's cost for new stacks: N = 2^14, r = 8, the interactive-use setting
+ * (16 MiB, about 50 ms here). It is recorded with the stack (`scryptN`), so
+ * it can be raised later; a stack that records none used 2^15.
+ */
+const NEW_STACK_SCRYPT_N = 1 << 14;
+const UNRECORDED_SCRYPT_N = 1 << 15;
+
+function scryptOptions(n: number): { N: number; r: number; p: number; maxmem: number } {
+  return { N: n, r: 8, p: 1, maxmem: 256 * n * 8 + 1024 * 1024 };
+}
+
+/** The scrypt cost a stack's secrets state records. */
+export function scryptCostOf(state: SecretsState): number {
+  const recorded = Number(state.state.scryptN);
+  return Number.isInteger(recorded) && recorded > 1 ? recorded : UNRECORDED_SCRYPT_N;
+}
 
 /** AES-256-GCM with a random 12-byte nonce: `v1:<nonce>:<tag>:<ciphertext>`, base64. */
 export function sealWithKey(key: Buffer, plaintext: string): string {
@@ -58,8 +74,8 @@ class KeyCrypter implements SecretsCrypter {
   }
 }
 
-function deriveKey(passphrase: string, salt: Buffer): Buffer {
-  return scryptSync(passphrase, salt, 32, SCRYPT);
+function deriveKey(passphrase: string, salt: Buffer, n: number): Buffer {
+  return scryptSync(passphrase, salt, 32, scryptOptions(n));
 }
 
 /**
@@ -69,17 +85,17 @@ function deriveKey(passphrase: string, salt: Buffer): Buffer {
 export function createPassphraseSecrets(passphrase: string): SecretsCrypter {
   const salt = randomBytes(16);
   const dataKey = randomBytes(32);
-  const wrapping = deriveKey(passphrase, salt);
+  const wrapping = deriveKey(passphrase, salt, NEW_STACK_SCRYPT_N);
   const state: SecretsState = {
     provider: "passphrase",
-    state: { salt: salt.toString("base64"), wrappedKey: sealWithKey(wrapping, dataKey.toString("base64")) },
+    state: { salt: salt.toString("base64"), scryptN: String(NEW_STACK_SCRYPT_N), wrappedKey: sealWithKey(wrapping, dataKey.toString("base64")) },
   };
   return new KeyCrypter(state, dataKey);
 }
 
 /** Opens a stack's passphrase secrets; a wrong passphrase is SECRETS_BAD_PASSPHRASE. */
 export function openPassphraseSecrets(state: SecretsState, passphrase: string): SecretsCrypter {
-  return openPassphraseSecretsWithKey(state, deriveKey(passphrase, Buffer.from(saltOf(state), "base64")));
+  return openPassphraseSecretsWithKey(state, deriveKey(passphrase, Buffer.from(saltOf(state), "base64"), scryptCostOf(state)));
 }
 
 /**
@@ -87,9 +103,9 @@ export function openPassphraseSecrets(state: SecretsState, passphrase: string): 
  * thread pool: scrypt takes about a tenth of a second, which a command can
  * spend loading its modules instead of waiting.
  */
-export function derivePassphraseKey(passphrase: string, salt: string): Promise<Buffer> {
+export function derivePassphraseKey(passphrase: string, salt: string, n: number = UNRECORDED_SCRYPT_N): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scrypt(passphrase, Buffer.from(salt, "base64"), 32, SCRYPT, (error, key) => (error === null ? resolve(key) : reject(error))),
+    scrypt(passphrase, Buffer.from(salt, "base64"), 32, scryptOptions(n), (error, key) => (error === null ? resolve(key) : reject(error))),
   );
 }
 
