@@ -1,4 +1,4 @@
-import type { EngineEvent, OperationKind, Plan } from "@cairn/core";
+import { nameOfUrn, type EngineEvent, type OperationKind, type Plan } from "@cairn/core";
 import type { OutputStream } from "../cli/io.js";
 import { formatDuration } from "./duration.js";
 import { indentRest } from "./indent.js";
@@ -147,12 +147,12 @@ export class HumanView implements OperationView {
         if (active !== undefined) active.message = event.message;
         if (this.#area === undefined) {
           if (active !== undefined) this.#announce(event.urn, active);
-          this.#print([theme.dim(`      ${nameOf(event.urn)}: ${event.message}`)]);
+          this.#print([theme.dim(`      ${nameOfUrn(event.urn)}: ${event.message}`)]);
         } else this.#redraw(false);
         return;
       }
       case "step-retry":
-        this.#print([theme.dim(`      ${nameOf(event.urn)}: attempt ${event.attempt} failed (${event.message}); retrying in ${formatDuration(event.delayMs)}`)]);
+        this.#print([theme.dim(`      ${nameOfUrn(event.urn)}: attempt ${event.attempt} failed (${event.message}); retrying in ${formatDuration(event.delayMs)}`)]);
         return;
       case "step-done": {
         if (event.op !== "refresh") this.#finished++;
@@ -167,7 +167,7 @@ export class HumanView implements OperationView {
         this.#print([`  ${theme.red("✗")} ${stepSubject(event.urn, typeOfUrn(event.urn), theme)} ${event.op} failed: ${theme.red(indentRest(event.message, "      "))}`]);
         return;
       case "step-skipped":
-        this.#print([theme.dim(`  · ${nameOf(event.urn)} skipped: ${event.because.startsWith("urn:") ? `${nameOf(event.because)} failed` : event.because}`)]);
+        this.#print([theme.dim(`  · ${nameOfUrn(event.urn)} skipped: ${event.because.startsWith("urn:") ? `${nameOfUrn(event.because)} failed` : event.because}`)]);
         return;
       case "cancel-requested":
         this.#print([
@@ -281,9 +281,4 @@ export class HumanView implements OperationView {
     if (this.#timer !== undefined) clearInterval(this.#timer);
     this.#timer = undefined;
   }
-}
-
-function nameOf(urn: string): string {
-  const parts = urn.split("::");
-  return parts.slice(3).join("::") || urn;
 }

@@ -1,4 +1,6 @@
 import { nameOfUrn, type StepOp } from "@cairn/core";
+
+export { typeOfUrn } from "@cairn/core";
 import { OP_SYMBOL } from "./plan-view.js";
 import type { Theme } from "./theme.js";
 
@@ -27,12 +29,4 @@ export function stepMark(op: Kind, theme: Theme): string {
 /** How a step's resource is named on one line: `name (type)`. */
 export function stepSubject(urn: string, type: string | undefined, theme: Theme): string {
   return type === undefined ? theme.bold(nameOfUrn(urn)) : `${theme.bold(nameOfUrn(urn))} ${theme.dim(`(${type})`)}`;
-}
-
-/** The type in a URN, for events that carry none. */
-export function typeOfUrn(urn: string): string | undefined {
-  const parts = urn.split("::");
-  if (parts.length < 4) return undefined;
-  const chain = parts[2]!;
-  return chain.slice(chain.lastIndexOf("$") + 1);
 }

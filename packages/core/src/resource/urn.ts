@@ -19,18 +19,42 @@ export interface UrnParts {
 
 /** Splits a URN, or returns `undefined` if it is not one. */
 export function tryParseUrn(urn: string): UrnParts | undefined {
-  if (!urn.startsWith("urn:cairn:")) return undefined;
-  const parts = urn.slice("urn:cairn:".length).split("::");
-  if (parts.length < 4) return undefined;
-  const [stack, project, typeChain] = parts as [string, string, string];
-  const name = parts.slice(3).join("::");
-  const type = typeChain.slice(typeChain.lastIndexOf("$") + 1);
-  return { stack, project, typeChain, type, name };
+  const bounds = boundsOf(urn);
+  if (bounds === undefined) return undefined;
+  const [a, b, c] = bounds;
+  const typeChain = urn.slice(b + 2, c);
+  return {
+    stack: urn.slice(PREFIX.length, a),
+    project: urn.slice(a + 2, b),
+    typeChain,
+    type: typeChain.slice(typeChain.lastIndexOf("$") + 1),
+    name: urn.slice(c + 2),
+  };
 }
 
 /** The logical name in a URN, or the URN itself if it is not one. */
 export function nameOfUrn(urn: string): string {
-  return tryParseUrn(urn)?.name ?? urn;
+  const bounds = boundsOf(urn);
+  return bounds === undefined ? urn : urn.slice(bounds[2] + 2);
+}
+
+/** The resource type in a URN (the last of its type chain), or `undefined` if it is not one. */
+export function typeOfUrn(urn: string): string | undefined {
+  const bounds = boundsOf(urn);
+  if (bounds === undefined) return undefined;
+  const dollar = urn.lastIndexOf("$", bounds[2]);
+  return urn.slice(Math.max(bounds[1] + 2, dollar + 1), bounds[2]);
+}
+
+const PREFIX = "urn:cairn:";
+
+/** Where the first three `::` separators are; the name after the third may contain `::` itself. */
+function boundsOf(urn: string): [number, number, number] | undefined {
+  if (!urn.startsWith(PREFIX)) return undefined;
+  const a = urn.indexOf("::", PREFIX.length);
+  const b = a < 0 ? -1 : urn.indexOf("::", a + 2);
+  const c = b < 0 ? -1 : urn.indexOf("::", b + 2);
+  return c < 0 ? undefined : [a, b, c];
 }
 
 /** The package of a type token: `aws` for `aws:s3/Bucket`. */

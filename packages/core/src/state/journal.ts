@@ -1,6 +1,6 @@
 import type { Patch } from "immer";
 import { CairnError } from "../errors.js";
-import { tryParseUrn } from "../resource/urn.js";
+import { typeOfUrn } from "../resource/urn.js";
 import type { ResourceState } from "./model.js";
 import type { JournalSink } from "./store.js";
 
@@ -51,7 +51,7 @@ export interface JournalRecord {
 export function compactRecord(record: ResourceState): Record<string, unknown> {
   const { urn, type, kind, inputs, outputs, dependencies, ...rest } = record;
   const out: Record<string, unknown> = {};
-  if (type !== typeOfUrn(urn)) out.type = type;
+  if (type !== typeOf(urn)) out.type = type;
   if (kind !== "custom") out.kind = kind;
   if (Object.keys(inputs).length > 0) out.inputs = inputs;
   if (Object.keys(outputs).length > 0) out.outputs = outputs;
@@ -63,7 +63,7 @@ export function compactRecord(record: ResourceState): Record<string, unknown> {
 export function expandRecord(urn: string, compact: Readonly<Record<string, unknown>>): ResourceState {
   return {
     urn,
-    type: typeOfUrn(urn),
+    type: typeOf(urn),
     kind: "custom",
     inputs: {},
     outputs: {},
@@ -72,8 +72,8 @@ export function expandRecord(urn: string, compact: Readonly<Record<string, unkno
   } as ResourceState;
 }
 
-function typeOfUrn(urn: string): string {
-  return tryParseUrn(urn)?.type ?? "";
+function typeOf(urn: string): string {
+  return typeOfUrn(urn) ?? "";
 }
 
 /** The patches a record stands for, in order, relative to its resource record (or the document). */
