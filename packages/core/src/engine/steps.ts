@@ -1,7 +1,7 @@
 import { CairnError } from "../errors.js";
 import { resolveProperties } from "../output/resolve.js";
 import { containsUnknown, resealOutputs, reveal, type PropertyMap } from "../output/values.js";
-import { defaultDiff } from "../plan/default-diff.js";
+import { defaultDiff, matchesPath } from "../plan/default-diff.js";
 import { applyIgnoreChanges } from "../plan/ignore-changes.js";
 import type { PlanStep } from "../plan/step.js";
 import type { CreateResult, Provider, ProviderOperation } from "../provider/provider.js";
@@ -31,8 +31,6 @@ export interface StepRuntime {
 export type StepEnd = PlanStep["op"];
 
 const now = (): string => new Date().toISOString();
-
-
 
 /** Runs a create, update, replace (its create half), import or same step of a desired resource. */
 export async function runForward(rt: StepRuntime, step: PlanStep): Promise<StepEnd> {
@@ -71,7 +69,7 @@ async function refineChange(rt: StepRuntime, step: PlanStep, provider: Provider,
   if (diff.changes.length === 0 && step.reason !== "replace-requested") return "same";
   const schema = provider.schema?.(step.type);
   const patterns = [...(schema?.replaceOnChanges ?? []), ...(rt.ctx.graph.tryGet(step.urn)?.options.replaceOnChanges ?? [])];
-  const replaces = (diff.replaces?.length ?? 0) > 0 || diff.changes.some((change) => patterns.some((p) => change === p || change.startsWith(`${p}.`)));
+  const replaces = (diff.replaces?.length ?? 0) > 0 || diff.changes.some((change) => patterns.some((pattern) => matchesPath(change, pattern)));
   if (step.op === "replace") return replaces || step.reason === "replace-requested" || provider.update === undefined ? "replace" : "update";
   if (replaces) {
     throw new CairnError("PLAN_INCONSISTENT", `Once its inputs were known, ${step.urn} needs replacement (${diff.changes.join(", ")}), but the plan said update. Run preview again.`, { urn: step.urn });
@@ -200,23 +198,23 @@ export function trySameInline(rt: StepRuntime, step: PlanStep): boolean {
   if (step.op !== "same" || step.kind !== "custom" || step.aliasOf !== undefined) return false;
   const prior = rt.ctx.session.tryGet(step.urn);
   if (prior?.id === undefined) return false;
-  if (!step.untargeted) {
-    const node = rt.ctx.graph.tryGet(step.urn)!;
-    const opts = node.options;
-    if (
-      (prior.protect ?? false) !== opts.protect ||
-      (prior.retainOnDelete ?? false) !== opts.retainOnDelete ||
-      (prior.deleteBeforeReplace ?? false) !== opts.deleteBeforeReplace ||
-      prior.parent !== node.parent ||
-      prior.provider !== node.providerUrn ||
-      !sameStrings(prior.dependencies, step.dependencies) ||
-      !sameStrings(prior.ignoreChanges ?? NO_STRINGS, opts.ignoreChanges)
-    ) {
-      return false;
-    }
-  }
+  if (!step.untargeted && !recordedAsDesired(prior, rt.ctx.graph.tryGet(step.urn)!, step)) return false;
   rt.phase.settle(step.urn, { ...prior.outputs, id: prior.id });
   return true;
+}
+
+/** Whether the recorded options, parent, provider and dependencies are what the program now says. */
+function recordedAsDesired(prior: ResourceState, node: ResourceNode, step: PlanStep): boolean {
+  const opts = node.options;
+  return (
+    (prior.protect ?? false) === opts.protect &&
+    (prior.retainOnDelete ?? false) === opts.retainOnDelete &&
+    (prior.deleteBeforeReplace ?? false) === opts.deleteBeforeReplace &&
+    prior.parent === node.parent &&
+    prior.provider === node.providerUrn &&
+    sameStrings(prior.dependencies, step.dependencies) &&
+    sameStrings(prior.ignoreChanges ?? NO_STRINGS, opts.ignoreChanges)
+  );
 }
 
 const NO_STRINGS: readonly string[] = [];
@@ -237,7 +235,7 @@ function runSame(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: Res
     if (prior.urn !== node.urn) {
       void rt.ctx.session.put(record);
       void rt.ctx.session.remove(prior.urn);
-    } else if (metadataChanged(prior, record)) {
+    } else if (!recordedAsDesired(prior, node, step)) {
       void rt.ctx.session.put({ ...prior, ...record, ...(record.protect ? {} : { protect: undefined }) });
     }
   }
@@ -256,18 +254,6 @@ function recordChange(current: ResourceState, next: ResourceState): { set: Parti
   }
   const remove: (keyof ResourceState)[] = ["pending", ...OPTIONAL_FIELDS.filter((key) => next[key] === undefined)];
   return { set: set as Partial<ResourceState>, remove };
-}
-
-function metadataChanged(prior: ResourceState, next: ResourceState): boolean {
-  return (
-    (prior.protect ?? false) !== (next.protect ?? false) ||
-    (prior.retainOnDelete ?? false) !== (next.retainOnDelete ?? false) ||
-    (prior.deleteBeforeReplace ?? false) !== (next.deleteBeforeReplace ?? false) ||
-    prior.parent !== next.parent ||
-    prior.provider !== next.provider ||
-    !deepEqual(prior.dependencies, next.dependencies) ||
-    !deepEqual(prior.ignoreChanges ?? [], next.ignoreChanges ?? [])
-  );
 }
 
 /** Components and explicit providers live only in state: no provider call. */
