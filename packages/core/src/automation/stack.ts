@@ -44,7 +44,8 @@ export interface ValidationFailure {
  * @example
  * const stack = new Stack({ project: "demo", stack: "dev", program, store: new FileStateStore(".cairn") });
  * await Stack.create(store, { project: "demo", stack: "dev" });
- * const result = await stack.up({ onEvent: (e) => console.log(e.type) });
+ * const events: EngineEvent[] = [];
+ * const result = await stack.up({ onEvent: (event) => events.push(event) });
  */
 export class Stack {
   readonly #settings: StackSettings;
