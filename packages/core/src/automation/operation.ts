@@ -62,9 +62,10 @@ export async function openOperation(
     const session = new StateSession(doc, settings.secrets);
     if (lease !== undefined) {
       // Opened before the program runs, so its file and fsyncs are ready when the first step needs them.
-      const header = JSON.stringify({ journal: 1, baseSerial: session.baseSerial, operation, startedAt: new Date().toISOString() });
+      const startedAt = new Date().toISOString();
+      const header = JSON.stringify({ journal: 1, baseSerial: session.baseSerial, operation, startedAt });
       journal = new GroupCommitJournal(await store.openJournal(ref, header, lease));
-      session.attachJournal(journal);
+      session.attachJournal(journal, startedAt);
     }
     const config = configEntries(settings.config);
     const providers = new ProviderRegistry({ config, projectDir: settings.projectDir ?? process.cwd(), packages: settings.packages ?? [], recorded: doc.packages });

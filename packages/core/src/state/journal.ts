@@ -45,6 +45,27 @@ export interface JournalRecord {
   readonly a?: Readonly<Record<string, unknown>>;
   /** Top-level fields removed (remove patches, compactly). */
   readonly d?: readonly string[];
+  /** 1: the step finished, so `pending` is removed (the most common removal, written shortest). */
+  readonly f?: 1;
+}
+
+/**
+ * A pending operation as the journal writes it: its start as milliseconds
+ * after the journal's own start (`t`) instead of an ISO time, which would be
+ * the longest part of most intent records.
+ */
+export function compactPending(value: unknown, epoch: number | undefined): unknown {
+  if (epoch === undefined || value === null || typeof value !== "object") return value;
+  const { startedAt, ...rest } = value as { startedAt?: unknown };
+  const at = typeof startedAt === "string" ? Date.parse(startedAt) : Number.NaN;
+  return Number.isFinite(at) ? { ...rest, t: at - epoch } : value;
+}
+
+/** Reverses {@link compactPending}. */
+export function expandPending(value: unknown, epoch: number | undefined): unknown {
+  if (epoch === undefined || value === null || typeof value !== "object" || typeof (value as { t?: unknown }).t !== "number") return value;
+  const { t, ...rest } = value as { t: number };
+  return { ...rest, startedAt: new Date(epoch + t).toISOString() };
 }
 
 /** A resource record as an `r` journal record holds it. */
@@ -77,9 +98,12 @@ function typeOf(urn: string): string {
 }
 
 /** The patches a record stands for, in order, relative to its resource record (or the document). */
-export function patchesOf(record: JournalRecord, urn: string | undefined): Patch[] {
+export function patchesOf(record: JournalRecord, urn: string | undefined, epoch?: number): Patch[] {
   const patches: Patch[] = [];
-  if (record.r !== undefined && urn !== undefined) patches.push({ op: "replace", path: [], value: expandRecord(urn, record.r) });
+  if (record.r !== undefined && urn !== undefined) {
+    const whole = record.r.pending === undefined ? record.r : { ...record.r, pending: expandPending(record.r.pending, epoch) };
+    patches.push({ op: "replace", path: [], value: expandRecord(urn, whole) });
+  }
   for (const patch of record.p ?? []) {
     if (urn !== undefined && patch.path.length === 0 && patch.op !== "remove") {
       patches.push({ ...patch, value: { urn, ...(patch.value as object) } });
@@ -87,8 +111,9 @@ export function patchesOf(record: JournalRecord, urn: string | undefined): Patch
       patches.push(patch);
     }
   }
-  for (const [key, value] of Object.entries(record.a ?? {})) patches.push({ op: "replace", path: [key], value });
+  for (const [key, value] of Object.entries(record.a ?? {})) patches.push({ op: "replace", path: [key], value: key === "pending" ? expandPending(value, epoch) : value });
   for (const key of record.d ?? []) patches.push({ op: "remove", path: [key] });
+  if (record.f === 1) patches.push({ op: "remove", path: ["pending"] });
   return patches;
 }
 

@@ -33,6 +33,8 @@ export function replayJournal(doc: StateDocument, lines: readonly string[], cryp
   let outputs = doc.outputs;
   let packages = doc.packages;
   let applied = 0;
+  const started = Date.parse(header.startedAt);
+  const epoch = Number.isFinite(started) ? started : undefined;
   // Resources written whole in this journal, by the sequence number of that record.
   const introduced = new Map<number, string>();
   for (let i = 1; i < lines.length; i++) {
@@ -47,7 +49,7 @@ export function replayJournal(doc: StateDocument, lines: readonly string[], cryp
     }
     const urn = record.u ?? (record.i === undefined ? undefined : introduced.get(record.i));
     if (record.r !== undefined && urn !== undefined) introduced.set(record.s, urn);
-    const patches = decodeSecrets(patchesOf(record, urn), crypter) as Patch[];
+    const patches = decodeSecrets(patchesOf(record, urn, epoch), crypter) as Patch[];
     if (urn !== undefined) {
       applyResourcePatches(resources, urn, patches);
     } else if (record.i !== undefined) {

@@ -1,7 +1,7 @@
 import { enablePatches, Immer, type Patch } from "immer";
 import type { PropertyMap } from "../output/values.js";
 import { encodeSecrets } from "./codec.js";
-import { compactRecord, type GroupCommitJournal, type JournalRecord } from "./journal.js";
+import { compactPending, compactRecord, type GroupCommitJournal, type JournalRecord } from "./journal.js";
 import { STATE_FORMAT_VERSION, type DeposedObject, type ResourceState, type SecretsState, type StateDocument } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
 
@@ -33,6 +33,8 @@ export class StateSession {
   #journal: GroupCommitJournal | undefined;
   readonly #crypter: SecretsCrypter | undefined;
   #seq = 0;
+  /** The journal's start, in ms: pending operations record their start relative to it. */
+  #epoch: number | undefined;
   /** The sequence number of the record that last wrote each resource whole in this journal. */
   readonly #introduced = new Map<string, number>();
 
@@ -48,9 +50,11 @@ export class StateSession {
     this.#crypter = crypter;
   }
 
-  /** Sends every later change to this journal. */
-  attachJournal(journal: GroupCommitJournal): void {
+  /** Sends every later change to this journal, whose header says it started at `startedAt` (ISO). */
+  attachJournal(journal: GroupCommitJournal, startedAt?: string): void {
     this.#journal = journal;
+    const epoch = startedAt === undefined ? Number.NaN : Date.parse(startedAt);
+    this.#epoch = Number.isFinite(epoch) ? epoch : undefined;
   }
 
   /** The journal in use, if any. */
@@ -78,7 +82,9 @@ export class StateSession {
     this.#resources.set(record.urn, record);
     if (this.#journal === undefined) return Promise.resolve();
     const seq = ++this.#seq;
-    const line: JournalRecord = { s: seq, u: record.urn, r: encodeSecrets(compactRecord(record), this.#crypter) as Record<string, unknown> };
+    const compact = compactRecord(record);
+    if (compact.pending !== undefined) compact.pending = compactPending(compact.pending, this.#epoch);
+    const line: JournalRecord = { s: seq, u: record.urn, r: encodeSecrets(compact, this.#crypter) as Record<string, unknown> };
     this.#introduced.set(record.urn, seq);
     return this.#journal.write(JSON.stringify(line));
   }
@@ -108,11 +114,15 @@ export class StateSession {
     this.#resources.set(urn, next as unknown as ResourceState);
     if (Object.keys(set).length === 0 && removed.length === 0) return Promise.resolve();
     if (this.#journal === undefined) return Promise.resolve();
+    const written = set.pending === undefined ? set : { ...set, pending: compactPending(set.pending, this.#epoch) };
+    const finished = removed.includes("pending");
+    const others = finished ? removed.filter((key) => key !== "pending") : removed;
     const record: JournalRecord = {
       s: ++this.#seq,
       ...this.#subject(urn),
-      ...(Object.keys(set).length === 0 ? {} : { a: encodeSecrets(set, this.#crypter) as Record<string, unknown> }),
-      ...(removed.length === 0 ? {} : { d: removed }),
+      ...(Object.keys(written).length === 0 ? {} : { a: encodeSecrets(written, this.#crypter) as Record<string, unknown> }),
+      ...(others.length === 0 ? {} : { d: others }),
+      ...(finished ? { f: 1 as const } : {}),
     };
     return this.#journal.write(JSON.stringify(record));
   }
