@@ -70,7 +70,6 @@ export async function stateShow(ctx: CommandContext, ref: string, json: boolean,
     ["id", r.id],
     ["parent", r.parent],
     ["protect", r.protect ? "true" : undefined],
-    ["source", r.source],
     ["pending", r.pending ? `${r.pending.op} since ${r.pending.startedAt}` : undefined],
   ];
   print(ctx, [

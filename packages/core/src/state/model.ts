@@ -47,8 +47,6 @@ export interface ResourceState {
   readonly ignoreChanges?: readonly string[];
   /** The id this resource was imported from, if it was adopted. */
   readonly importId?: string;
-  /** Where the program created it (`file:line:column`). */
-  readonly source?: string;
   readonly pending?: PendingOperation;
   readonly deposed?: readonly DeposedObject[];
 }
