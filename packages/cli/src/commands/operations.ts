@@ -16,8 +16,8 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .option("--json", "print one JSON object per line (see docs/cli.md)")
     .option("--refresh", "read every resource back before planning")
     .option("--parallel <n>", "run at most n steps at once", parseParallel)
-    .option("--target <urn>", "plan only this resource and what it needs (repeatable)", collect)
-    .option("--replace <urn>", "plan to replace this resource even if unchanged (repeatable)", collect)
+    .option("--target <urn|name>", "plan only this resource and what it needs (repeatable)", collect)
+    .option("--replace <urn|name>", "plan to replace this resource even if unchanged (repeatable)", collect)
     .option("--save-plan <file>", "save the plan, secrets encrypted, for `cairn up --plan`")
     .addHelpText(
       "after",
@@ -39,8 +39,8 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .option("--json", "print one JSON object per line (see docs/cli.md)")
     .option("--refresh", "read every resource back first, so drift is repaired")
     .option("--parallel <n>", "run at most n steps at once", parseParallel)
-    .option("--target <urn>", "change only this resource and what it needs (repeatable)", collect)
-    .option("--replace <urn>", "replace this resource even if unchanged (repeatable)", collect)
+    .option("--target <urn|name>", "change only this resource and what it needs (repeatable)", collect)
+    .option("--replace <urn|name>", "replace this resource even if unchanged (repeatable)", collect)
     .option("--plan <file>", "apply exactly a plan saved by `cairn preview --save-plan`, or refuse")
     .addHelpText(
       "after",
@@ -59,7 +59,7 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .option("-y, --yes", "delete without asking (needed without a terminal)")
     .option("--json", "print one JSON object per line (see docs/cli.md)")
     .option("--parallel <n>", "run at most n steps at once", parseParallel)
-    .option("--target <urn>", "delete only this resource (repeatable)", collect)
+    .option("--target <urn|name>", "delete only this resource and what depends on it (repeatable)", collect)
     .addHelpText(
       "after",
       examples([

@@ -11,6 +11,7 @@ import { applyIgnoreChanges } from "../plan/ignore-changes.js";
 import type { Plan, PlanStep } from "../plan/step.js";
 import type { CheckFailure, DiffResult, Provider, TypeSchema } from "../provider/provider.js";
 import type { ResourceNode } from "../resource/node.js";
+import { nameOfUrn } from "../resource/urn.js";
 import type { ResourceState } from "../state/model.js";
 import { providerForNode, type OperationContext } from "./context.js";
 import { PhaseValues } from "./phase-values.js";
@@ -43,8 +44,9 @@ export interface PlanOutcome {
 export async function computePlan(ctx: OperationContext, request: PlanRequest): Promise<PlanOutcome> {
   const nodes = request.destroying ? [] : ctx.graph.nodes;
   const order = dependencyOrder(ctx, nodes);
-  const targets = targetClosure(ctx, request.targets);
-  const replace = new Set(request.replace ?? []);
+  // Changing a resource needs what it depends on; deleting one needs what depends on it gone first.
+  const targets = request.destroying ? dependentsClosure(ctx, request.targets) : targetClosure(ctx, request.targets);
+  const replace = new Set((request.replace ?? []).map((name) => resolveResource(ctx, name, "--replace")));
   const phase = new PhaseValues("preview");
   const failures: Problem[] = [];
   const protectedErrors: CairnError[] = [];
@@ -257,11 +259,43 @@ function targetClosure(ctx: OperationContext, targets: readonly string[] | undef
     closure.add(urn);
     for (const dep of ctx.graph.dependenciesOf(urn)) visit(dep);
   };
-  for (const target of targets) {
-    if (!ctx.graph.has(target) && ctx.session.tryGet(target) === undefined) {
-      throw new CairnError("RESOURCE_NOT_FOUND", `--target ${target} names no resource of the program or the state. See: cairn state list`);
-    }
-    visit(target);
-  }
+  for (const target of targets) visit(resolveResource(ctx, target, "--target"));
   return closure;
+}
+
+/** The targets and everything in state that depends on them, directly or not (what a targeted destroy deletes). */
+function dependentsClosure(ctx: OperationContext, targets: readonly string[] | undefined): Set<string> | undefined {
+  if (targets === undefined || targets.length === 0) return undefined;
+  const dependents = new Map<string, string[]>();
+  for (const record of ctx.session.resources()) {
+    for (const dep of record.parent === undefined ? record.dependencies : [...record.dependencies, record.parent]) {
+      const list = dependents.get(dep);
+      if (list === undefined) dependents.set(dep, [record.urn]);
+      else list.push(record.urn);
+    }
+  }
+  const closure = new Set<string>();
+  const visit = (urn: string): void => {
+    if (closure.has(urn)) return;
+    closure.add(urn);
+    for (const dependent of dependents.get(urn) ?? []) visit(dependent);
+  };
+  for (const target of targets) visit(resolveResource(ctx, target, "--target"));
+  return closure;
+}
+
+/**
+ * The URN a `--target` or `--replace` names: a URN, or a resource's name when
+ * exactly one resource of the program or the state has it.
+ */
+function resolveResource(ctx: OperationContext, given: string, flag: string): string {
+  if (ctx.graph.has(given) || ctx.session.tryGet(given) !== undefined) return given;
+  const matches = new Set<string>();
+  for (const node of ctx.graph.nodes) if (node.name === given) matches.add(node.urn);
+  for (const record of ctx.session.resources()) if (nameOfUrn(record.urn) === given) matches.add(record.urn);
+  if (matches.size === 1) return [...matches][0]!;
+  if (matches.size > 1) {
+    throw new CairnError("INVALID_ARGUMENT", `${flag} ${given} names ${matches.size} resources; give one URN:\n${[...matches].map((urn) => `  ${urn}`).join("\n")}`);
+  }
+  throw new CairnError("RESOURCE_NOT_FOUND", `${flag} ${given} names no resource of the program or the state. See: cairn state list`);
 }

@@ -124,4 +124,51 @@ describe("planning", () => {
     expect(error.code).toBe("RESOURCE_NOT_FOUND");
     expect(error.message).toContain("typo");
   });
+
+  test("--target and --replace also take a resource's name, when exactly one resource has it", async () => {
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud);
+    const program = () => {
+      const a = new cloud.Thing("a");
+      new cloud.Thing("b", { from: a.out });
+      new cloud.Thing("c");
+    };
+    await h.stack(program).up();
+    const preview = await h.stack(program).preview({ replace: ["a"], targets: ["b"] });
+    // b takes a new value from the replacement of a, so it updates too; c is left out.
+    expect(preview.plan.steps.filter((step) => step.op !== "same").map((step) => [step.op, step.urn.split("::").pop()])).toEqual([
+      ["replace", "a"],
+      ["update", "b"],
+    ]);
+    expect(preview.plan.steps.find((step) => step.urn.endsWith("::c"))!.untargeted).toBe(true);
+  });
+
+  test("a name that two resources share is refused, listing their URNs", async () => {
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud);
+    const error = await failure(() =>
+      h.stack(() => {
+        new cloud.Thing("twin");
+        new cloud.Thing("twin", {}, {}, "fake:index/Other");
+      }).preview({ targets: ["twin"] }),
+    );
+    expect(error.code).toBe("INVALID_ARGUMENT");
+    expect(error.message).toContain("fake:index/Thing::twin");
+    expect(error.message).toContain("fake:index/Other::twin");
+  });
+
+  test("a targeted destroy deletes the target and what depends on it, never what it depends on", async () => {
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud);
+    const program = () => {
+      const base = new cloud.Thing("base");
+      const middle = new cloud.Thing("middle", { from: base.out });
+      new cloud.Thing("top", { from: middle.out });
+      new cloud.Thing("aside");
+    };
+    await h.stack(program).up();
+    const result = await h.stack(program).destroy({ targets: ["middle"] });
+    expect(result.counts.delete).toBe(2);
+    expect(cloud.names()).toEqual(["aside", "base"]);
+  });
 });
