@@ -33,7 +33,8 @@ export async function validate(ctx: CommandContext, flags: ValidateFlags): Promi
   else lines.push(`${theme.red("✗")} typecheck failed:`, ...typecheck.output.split("\n").map((line) => `    ${line}`));
   if (typecheck.status !== "failed") {
     if (failures.length === 0) lines.push(`${theme.green("✓")} every resource passed its provider's checks`);
-    else lines.push(`${theme.red("✗")} ${failures.length} check failure(s):`, ...failures.map((f) => `    ${f.urn ? `${f.urn}: ` : ""}${f.message}`));
+    // Each message names the resource, its type, the property and the program's line.
+    else lines.push(`${theme.red("✗")} ${failures.length} check failure(s):`, ...failures.map((f) => `    ${f.message}`));
   }
   ctx.io.stdout.write(lines.map((line) => `${line}\n`).join(""));
   return ok ? EXIT.ok : EXIT.failed;
