@@ -10,8 +10,9 @@ import { PhaseValues } from "./phase-values.js";
 import { AbandonedError } from "./provider-call.js";
 import { runDelete, runForward, runRetire, trySameInline, type StepRuntime } from "./steps.js";
 
-const SAME = { op: "same" } as const;
 import type { OperationStatus } from "./events.js";
+
+const SAME = { op: "same" } as const;
 
 /** How to run a plan. */
 export interface ApplyOptions {
@@ -47,136 +48,174 @@ interface Task {
  * them. A failed step skips its dependents and nothing else.
  */
 export async function applyPlan(ctx: OperationContext, plan: Plan, options: ApplyOptions = {}): Promise<ApplyOutcome> {
-  const phase = new PhaseValues("apply");
-  const runtime: StepRuntime = { ctx, phase, limiter: new Limiter(), abortSignal: options.abortSignal, tracker: new CallTracker(options.abortSignal), tokens: new TokenSource() };
-  const tasks = buildTasks(ctx, plan);
-  const queue = new PQueue(options.parallel === undefined ? {} : { concurrency: options.parallel });
-  const done: Array<Pick<PlanStep, "op">> = [];
-  const failures: StepFailure[] = [];
-  const skipped: string[] = [];
-  const pending: string[] = [];
-  let unsettled = tasks.length;
-  let finish!: () => void;
-  const finished = new Promise<void>((resolve) => {
-    finish = resolve;
-  });
-  const settleOne = (): void => {
-    if (--unsettled === 0) finish();
-  };
+  return new PlanRun(ctx, buildTasks(ctx, plan), options).run();
+}
 
-  const skip = (first: Task, because: string): void => {
+/** At most this many steps start per turn of the event loop (see {@link PlanRun.drain}). */
+const STARTS_PER_TURN = 1024;
+
+/** One run of a plan's tasks: the scheduler and what it has seen so far. */
+class PlanRun {
+  readonly #ctx: OperationContext;
+  readonly #tasks: readonly Task[];
+  readonly #options: ApplyOptions;
+  readonly #runtime: StepRuntime;
+  readonly #queue: PQueue;
+  readonly #done: Array<Pick<PlanStep, "op">> = [];
+  readonly #failures: StepFailure[] = [];
+  readonly #skipped: string[] = [];
+  readonly #pending: string[] = [];
+  /** Tasks whose dependencies are done, not yet started. */
+  readonly #ready: Task[] = [];
+  #unsettled: number;
+  #draining = false;
+  #drainScheduled = false;
+  #finish: () => void = () => undefined;
+
+  constructor(ctx: OperationContext, tasks: readonly Task[], options: ApplyOptions) {
+    this.#ctx = ctx;
+    this.#tasks = tasks;
+    this.#options = options;
+    this.#unsettled = tasks.length;
+    const phase = new PhaseValues("apply");
+    this.#runtime = { ctx, phase, limiter: new Limiter(), abortSignal: options.abortSignal, tracker: new CallTracker(options.abortSignal), tokens: new TokenSource() };
+    this.#queue = new PQueue(options.parallel === undefined ? {} : { concurrency: options.parallel });
+  }
+
+  async run(): Promise<ApplyOutcome> {
+    const { signal, abortSignal } = this.#options;
+    const finished = new Promise<void>((resolve) => {
+      this.#finish = resolve;
+    });
+    const onStop = (): void => this.#cancel(false);
+    const onAbort = (): void => this.#cancel(true);
+    signal?.addEventListener("abort", onStop, { once: true });
+    abortSignal?.addEventListener("abort", onAbort, { once: true });
+    if (this.#tasks.length === 0) this.#finish();
+    for (const task of this.#tasks) if (task.waitingFor === 0 && task.state === "waiting") this.#ready.push(task);
+    this.#drain();
+    await finished;
+    signal?.removeEventListener("abort", onStop);
+    abortSignal?.removeEventListener("abort", onAbort);
+    const cancelled = signal?.aborted === true || abortSignal?.aborted === true;
+    const status: OperationStatus =
+      this.#failures.length > 0 ? "failed" : cancelled && (this.#skipped.length > 0 || this.#pending.length > 0) ? "cancelled" : "succeeded";
+    return { status, counts: countSteps(this.#done), failures: this.#failures, skipped: this.#skipped, pending: this.#pending, phase: this.#runtime.phase };
+  }
+
+  /** The first cancel stops scheduling; the second (hard) also abandoned the calls in flight. */
+  #cancel(hard: boolean): void {
+    this.#ctx.emit({ type: "cancel-requested", hard });
+    for (const task of this.#tasks) if (task.state === "waiting" || task.state === "queued") this.#skip(task, "cancelled");
+  }
+
+  #settleOne(): void {
+    if (--this.#unsettled === 0) this.#finish();
+  }
+
+  /** Skips a task and, transitively, everything that waits for it; iterative, so long chains are fine. */
+  #skip(first: Task, because: string): void {
     const work = [first];
     while (work.length > 0) {
       const task = work.pop()!;
       if (task.state !== "waiting" && task.state !== "queued") continue;
       task.state = "skipped";
-      if (task.kind === "forward") phase.fail(task.step.urn, new CairnError("SKIPPED", `${task.step.urn} was skipped.`));
-      skipped.push(task.step.urn);
-      ctx.emit({ type: "step-skipped", op: task.step.op, urn: task.step.urn, because });
+      if (task.kind === "forward") this.#runtime.phase.fail(task.step.urn, new CairnError("SKIPPED", `${task.step.urn} was skipped.`));
+      this.#skipped.push(task.step.urn);
+      this.#ctx.emit({ type: "step-skipped", op: task.step.op, urn: task.step.urn, because });
       work.push(...task.dependents);
-      settleOne();
+      this.#settleOne();
     }
-  };
+  }
 
-  // Tasks whose dependencies are done; drained in a loop so long chains of
-  // instant steps never deepen the call stack.
-  const ready: Task[] = [];
-  let draining = false;
-  let drainScheduled = false;
-  const release = (task: Task): void => {
-    for (const dependent of task.dependents) if (--dependent.waitingFor === 0 && dependent.state === "waiting") ready.push(dependent);
-    if (!draining && !drainScheduled) drain();
-  };
-  // At most this many steps start per turn of the event loop. The journal flushes between
-  // turns, so a wide graph moves through in waves that share fsyncs, instead of holding
-  // every step's state in memory at once while one huge batch is written.
-  const STARTS_PER_TURN = 1024;
-  const drain = (): void => {
-    drainScheduled = false;
-    draining = true;
+  /** Marks the dependents of a finished task ready, and starts them. */
+  #release(task: Task): void {
+    for (const dependent of task.dependents) if (--dependent.waitingFor === 0 && dependent.state === "waiting") this.#ready.push(dependent);
+    if (!this.#draining && !this.#drainScheduled) this.#drain();
+  }
+
+  /**
+   * Starts ready tasks in a loop, so long chains of instant steps never
+   * deepen the call stack, and at most {@link STARTS_PER_TURN} per turn of
+   * the event loop: the journal flushes between turns, so a wide graph moves
+   * through in waves that share fsyncs instead of holding every step's state
+   * in memory while one huge batch is written.
+   */
+  #drain(): void {
+    this.#drainScheduled = false;
+    this.#draining = true;
     let started = 0;
-    while (ready.length > 0) {
+    while (this.#ready.length > 0) {
       if (started++ === STARTS_PER_TURN) {
-        drainScheduled = true;
-        setImmediate(drain);
+        this.#drainScheduled = true;
+        setImmediate(() => this.#drain());
         break;
       }
-      start(ready.pop()!);
+      this.#start(this.#ready.pop()!);
     }
-    draining = false;
-  };
+    this.#draining = false;
+  }
 
-  const start = (task: Task): void => {
-    if (options.signal?.aborted) {
-      skip(task, "cancelled");
+  #start(task: Task): void {
+    if (this.#options.signal?.aborted) {
+      this.#skip(task, "cancelled");
       return;
     }
-    if (task.kind === "forward" && trySameInline(runtime, task.step)) {
+    if (task.kind === "forward" && trySameInline(this.#runtime, task.step)) {
       task.state = "done";
-      done.push(SAME);
-      settleOne();
-      release(task);
+      this.#done.push(SAME);
+      this.#settleOne();
+      this.#release(task);
       return;
     }
     task.state = "queued";
-    void queue.add(async () => {
-      if (task.state !== "queued") return;
-      if (options.signal?.aborted) {
-        skip(task, "cancelled");
-        return;
-      }
-      task.state = "running";
-      const began = Date.now();
-      const visible = task.step.op !== "same";
-      if (visible) ctx.emit({ type: "step-start", op: task.step.op, urn: task.step.urn, resourceType: task.step.type });
-      try {
-        const op = await runTask(runtime, task);
-        task.state = "done";
-        if (op !== undefined) done.push({ op });
-        if (visible) ctx.emit({ type: "step-done", op: op ?? task.step.op, urn: task.step.urn, durationMs: Date.now() - began, ...(task.step.changes === undefined ? {} : { changes: task.step.changes }) });
-        settleOne();
-        release(task);
-      } catch (error) {
-        if (error instanceof AbandonedError) {
-          task.state = "pending";
-          pending.push(task.step.urn);
-          if (task.kind === "forward") phase.fail(task.step.urn, error);
-          for (const dependent of task.dependents) skip(dependent, "cancelled");
-          settleOne();
-          return;
-        }
-        task.state = "failed";
-        if (task.kind === "forward") phase.fail(task.step.urn, error);
-        const code = CairnError.isCairnError(error) ? error.code : undefined;
-        failures.push({ urn: task.step.urn, op: task.step.op, message: messageOf(error), ...(code === undefined ? {} : { code }) });
-        ctx.emit({ type: "step-failed", op: task.step.op, urn: task.step.urn, message: messageOf(error), ...(code === undefined ? {} : { code }) });
-        settleOne();
-        for (const dependent of task.dependents) skip(dependent, task.step.urn);
-      }
-    });
-  };
+    void this.#queue.add(() => this.#execute(task));
+  }
 
-  const onStop = (): void => {
-    ctx.emit({ type: "cancel-requested", hard: false });
-    for (const task of tasks) if (task.state === "waiting" || task.state === "queued") skip(task, "cancelled");
-  };
-  options.signal?.addEventListener("abort", onStop, { once: true });
-  const onAbort = (): void => {
-    ctx.emit({ type: "cancel-requested", hard: true });
-    // Calls in flight were abandoned; settle what is still running so the operation can end.
-    for (const task of tasks) if (task.state === "waiting" || task.state === "queued") skip(task, "cancelled");
-  };
-  options.abortSignal?.addEventListener("abort", onAbort, { once: true });
+  async #execute(task: Task): Promise<void> {
+    if (task.state !== "queued") return;
+    if (this.#options.signal?.aborted) {
+      this.#skip(task, "cancelled");
+      return;
+    }
+    task.state = "running";
+    const { step } = task;
+    const began = Date.now();
+    const visible = step.op !== "same";
+    if (visible) this.#ctx.emit({ type: "step-start", op: step.op, urn: step.urn, resourceType: step.type });
+    try {
+      const op = await runTask(this.#runtime, task);
+      task.state = "done";
+      if (op !== undefined) this.#done.push({ op });
+      if (visible) {
+        this.#ctx.emit({ type: "step-done", op: op ?? step.op, urn: step.urn, durationMs: Date.now() - began, ...(step.changes === undefined ? {} : { changes: step.changes }) });
+      }
+      this.#settleOne();
+      this.#release(task);
+    } catch (error) {
+      this.#fail(task, error);
+    }
+  }
 
-  if (tasks.length === 0) finish();
-  for (const task of tasks) if (task.waitingFor === 0 && task.state === "waiting") ready.push(task);
-  drain();
-  await finished;
-  options.signal?.removeEventListener("abort", onStop);
-  options.abortSignal?.removeEventListener("abort", onAbort);
-  const cancelled = options.signal?.aborted === true || options.abortSignal?.aborted === true;
-  const status: OperationStatus = failures.length > 0 ? "failed" : cancelled && (skipped.length > 0 || pending.length > 0) ? "cancelled" : "succeeded";
-  return { status, counts: countSteps(done), failures, skipped, pending, phase };
+  /** A failed task skips its dependents; an abandoned one (hard cancel) stays pending in state. */
+  #fail(task: Task, error: unknown): void {
+    const { step } = task;
+    if (task.kind === "forward") this.#runtime.phase.fail(step.urn, error);
+    if (error instanceof AbandonedError) {
+      task.state = "pending";
+      this.#pending.push(step.urn);
+      this.#settleOne();
+      for (const dependent of task.dependents) this.#skip(dependent, "cancelled");
+      return;
+    }
+    task.state = "failed";
+    const code = CairnError.isCairnError(error) ? error.code : undefined;
+    const failure: StepFailure = { urn: step.urn, op: step.op, message: messageOf(error), ...(code === undefined ? {} : { code }) };
+    this.#failures.push(failure);
+    this.#ctx.emit({ type: "step-failed", ...failure, op: step.op });
+    this.#settleOne();
+    for (const dependent of task.dependents) this.#skip(dependent, step.urn);
+  }
 }
 
 async function runTask(rt: StepRuntime, task: Task): Promise<StepOp | undefined> {
