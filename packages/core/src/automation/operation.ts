@@ -4,6 +4,7 @@ import { ProviderRegistry } from "../engine/providers.js";
 import type { OperationContext } from "../engine/context.js";
 import { runProgram, type ProgramResult } from "../program/run.js";
 import type { ConfigEntry } from "../program/scope.js";
+import type { StateDocument } from "../state/model.js";
 import { serializeState } from "../state/codec.js";
 import { GroupCommitJournal } from "../state/journal.js";
 import { loadState } from "../state/load.js";
@@ -35,8 +36,8 @@ export function configEntries(config: StackSettings["config"]): ReadonlyMap<stri
 
 /**
  * Opens an operation: takes the lock (unless read-only), loads state and
- * folds in a journal a crashed run left, runs the program, and starts a new
- * journal. Everything opened is closed again if a later step fails.
+ * folds in a journal a crashed run left, starts a new journal, and runs the
+ * program. Everything opened is closed again if a later step fails.
  */
 export async function openOperation(
   settings: StackSettings,
@@ -46,91 +47,29 @@ export async function openOperation(
   mode: "run" | "skip" | "optional" = "run",
 ): Promise<OpenOperation> {
   const ref: StackRef = { project: settings.project, stack: settings.stack };
-  const store = settings.store;
-  const lease = writable ? await store.lock(ref, lockInfoFor(operation)) : undefined;
+  const lease = writable ? await settings.store.lock(ref, lockInfoFor(operation)) : undefined;
   let journal: GroupCommitJournal | undefined;
   let registry: ProviderRegistry | undefined;
   try {
-    const loaded = await loadState(store, ref, settings.secrets);
-    let doc = loaded.doc;
-    if (loaded.replayed > 0 && lease !== undefined) {
-      emit({ type: "diagnostic", severity: "warning", message: `The previous operation on stack "${ref.stack}" did not finish; its journal (${loaded.replayed} records) was folded into state.` });
-      const folded = new StateSession(doc, settings.secrets).toDocument();
-      await store.writeSnapshot(ref, serializeState(folded, settings.secrets), lease);
-      doc = folded;
-    }
+    const doc = await loadFolded(settings, ref, lease, emit);
     const session = new StateSession(doc, settings.secrets);
-    if (lease !== undefined) {
-      // Opened before the program runs, so its file and fsyncs are ready when the first step needs them.
-      const startedAt = new Date().toISOString();
-      const header = JSON.stringify({ journal: 1, baseSerial: session.baseSerial, operation, startedAt });
-      journal = new GroupCommitJournal(await store.openJournal(ref, header, lease));
-      session.attachJournal(journal, startedAt);
-    }
+    // Opened before the program runs, so its file and fsyncs are ready when the first step needs them.
+    if (lease !== undefined) journal = await startJournal(settings, ref, lease, session, operation);
     const config = configEntries(settings.config);
     const providers = new ProviderRegistry({ config, projectDir: settings.projectDir ?? process.cwd(), packages: settings.packages ?? [], recorded: doc.packages });
     registry = providers;
-    const empty = (): Promise<ProgramResult> => runProgram(() => ({}), { project: ref.project, stack: ref.stack, config });
-    const run = (): Promise<ProgramResult> =>
-      runProgram(settings.program, {
-        project: ref.project,
-        stack: ref.stack,
-        config,
-        invoke: async (pkg, token, args, explicit) => {
-          providers.register(pkg);
-          const provider = explicit === undefined ? await providers.defaultProvider(token) : await providers.explicitProvider(explicit.urn, token, explicit.config);
-          if (provider.invoke === undefined) throw new CairnError("PROVIDER_ERROR", `Provider "${pkg.name}" has no data source ${token}.`);
-          return provider.invoke(token, args, new AbortController().signal);
-        },
-        readStack: (name) => readStackOutputs(store, parseStackName(name, ref.project), settings.openSecrets ?? sameKeyOpener(settings.secrets)),
-      });
-    const program = mode === "skip" ? await empty() : mode === "run" ? await run() : await run().catch(async (error: unknown) => {
-      // Destroying needs the program only for the inline providers it defines; a broken
-      // program must not make a stack impossible to tear down.
-      emit({
-        type: "diagnostic",
-        severity: "warning",
-        message: `The program failed (${messageOf(error)}); going on without it. Resources of inline providers it defines cannot be deleted this way.`,
-      });
-      return empty();
-    });
-    for (const pkg of program.packages.values()) providers.register(pkg);
-    for (const node of program.graph.nodes) if (node.package !== undefined) providers.register(node.package);
-    for (const diagnostic of program.diagnostics) emit({ type: "diagnostic", ...diagnostic });
+    const program = await runProgramFor(settings, ref, config, providers, mode, emit);
     const ctx: OperationContext = { project: ref.project, stack: ref.stack, graph: program.graph, session, registry: providers, emit };
-    const opened = providers;
-    const finish = async (open: GroupCommitJournal): Promise<void> => {
-      // Records still waiting for a flush go straight into the snapshot written next.
-      const unflushed = open.takeUnflushed();
-      try {
-        await open.drain();
-        if (lease !== undefined && (open.bytesWritten > 0 || unflushed.lines.length > 0)) {
-          const rank = (urn: string): number => program.graph.tryGet(urn)?.index ?? Number.MAX_SAFE_INTEGER;
-          try {
-            await store.writeSnapshot(ref, serializeState(session.toDocument(rank), settings.secrets), lease);
-          } catch (error) {
-            // No snapshot: every record must reach the journal, for the next run to fold in.
-            await open.appendNow(unflushed.lines).catch(() => undefined);
-            throw error;
-          }
-        }
-        unflushed.settle();
-      } catch (error) {
-        unflushed.settle(error);
-        throw error;
-      } finally {
-        await open.close();
-      }
-    };
+    const opened = journal;
     return {
       ctx,
       program,
       lease,
       close: async () => {
         try {
-          if (journal !== undefined) await finish(journal);
+          if (opened !== undefined && lease !== undefined) await finishJournal(settings, ref, lease, opened, session, program);
         } finally {
-          await opened.dispose();
+          await providers.dispose();
           await lease?.release();
         }
       },
@@ -140,5 +79,98 @@ export async function openOperation(
     await registry?.dispose();
     await lease?.release();
     throw error;
+  }
+}
+
+/** Loads state; a journal a crashed run left is folded in and, under the lock, written as a snapshot first. */
+async function loadFolded(settings: StackSettings, ref: StackRef, lease: Lease | undefined, emit: EventSink): Promise<StateDocument> {
+  const loaded = await loadState(settings.store, ref, settings.secrets);
+  if (loaded.replayed === 0 || lease === undefined) return loaded.doc;
+  emit({ type: "diagnostic", severity: "warning", message: `The previous operation on stack "${ref.stack}" did not finish; its journal (${loaded.replayed} records) was folded into state.` });
+  const folded = new StateSession(loaded.doc, settings.secrets).toDocument();
+  await settings.store.writeSnapshot(ref, serializeState(folded, settings.secrets), lease);
+  return folded;
+}
+
+async function startJournal(settings: StackSettings, ref: StackRef, lease: Lease, session: StateSession, operation: string): Promise<GroupCommitJournal> {
+  const startedAt = new Date().toISOString();
+  const header = JSON.stringify({ journal: 1, baseSerial: session.baseSerial, operation, startedAt });
+  const journal = new GroupCommitJournal(await settings.store.openJournal(ref, header, lease));
+  session.attachJournal(journal, startedAt);
+  return journal;
+}
+
+/**
+ * Runs the program with data sources and stack references wired to this
+ * operation, and makes every provider package it used or defined known.
+ * With `optional`, a program that fails is replaced by an empty one.
+ */
+async function runProgramFor(
+  settings: StackSettings,
+  ref: StackRef,
+  config: ReadonlyMap<string, ConfigEntry>,
+  providers: ProviderRegistry,
+  mode: "run" | "skip" | "optional",
+  emit: EventSink,
+): Promise<ProgramResult> {
+  const empty = (): Promise<ProgramResult> => runProgram(() => ({}), { project: ref.project, stack: ref.stack, config });
+  const run = (): Promise<ProgramResult> =>
+    runProgram(settings.program, {
+      project: ref.project,
+      stack: ref.stack,
+      config,
+      invoke: async (pkg, token, args, explicit) => {
+        providers.register(pkg);
+        const provider = explicit === undefined ? await providers.defaultProvider(token) : await providers.explicitProvider(explicit.urn, token, explicit.config);
+        if (provider.invoke === undefined) throw new CairnError("PROVIDER_ERROR", `Provider "${pkg.name}" has no data source ${token}.`);
+        return provider.invoke(token, args, new AbortController().signal);
+      },
+      readStack: (name) => readStackOutputs(settings.store, parseStackName(name, ref.project), settings.openSecrets ?? sameKeyOpener(settings.secrets)),
+    });
+  const program =
+    mode === "skip"
+      ? await empty()
+      : mode === "run"
+        ? await run()
+        : await run().catch((error: unknown) => {
+            // Destroying needs the program only for the inline providers it defines; a broken
+            // program must not make a stack impossible to tear down.
+            emit({
+              type: "diagnostic",
+              severity: "warning",
+              message: `The program failed (${messageOf(error)}); going on without it. Resources of inline providers it defines cannot be deleted this way.`,
+            });
+            return empty();
+          });
+  for (const pkg of program.packages.values()) providers.register(pkg);
+  for (const node of program.graph.nodes) if (node.package !== undefined) providers.register(node.package);
+  for (const diagnostic of program.diagnostics) emit({ type: "diagnostic", ...diagnostic });
+  return program;
+}
+
+/**
+ * Ends an operation's journal: the records still waiting for a flush go
+ * straight into the final snapshot (one fsync fewer); if the snapshot cannot
+ * be written, they go to the journal after all, for the next run to fold in.
+ */
+async function finishJournal(settings: StackSettings, ref: StackRef, lease: Lease, journal: GroupCommitJournal, session: StateSession, program: ProgramResult): Promise<void> {
+  const unflushed = journal.takeUnflushed();
+  try {
+    await journal.drain();
+    if (journal.bytesWritten > 0 || unflushed.lines.length > 0) {
+      const rank = (urn: string): number => program.graph.tryGet(urn)?.index ?? Number.MAX_SAFE_INTEGER;
+      try {
+        await settings.store.writeSnapshot(ref, serializeState(session.toDocument(rank), settings.secrets), lease);
+      } catch (error) {
+        await journal.appendNow(unflushed.lines).catch(() => undefined);
+        throw error;
+      }
+    }
+    unflushed.settle();
+  } catch (error) {
+    unflushed.settle(error);
+    throw error;
+  } finally {
+    await journal.close();
   }
 }
