@@ -42,17 +42,12 @@ export interface PlanOutcome {
  * input and protection violation is reported at once, before any cloud call.
  */
 export async function computePlan(ctx: OperationContext, request: PlanRequest): Promise<PlanOutcome> {
-  const nodes = request.destroying ? [] : ctx.graph.nodes;
-  const order = dependencyOrder(ctx, nodes);
+  const order = dependencyOrder(ctx, request.destroying ? [] : ctx.graph.nodes);
   // Changing a resource needs what it depends on; deleting one needs what depends on it gone first.
   const targets = request.destroying ? dependentsClosure(ctx, request.targets) : targetClosure(ctx, request.targets);
   const replace = new Set((request.replace ?? []).map((name) => resolveResource(ctx, name, "--replace")));
-  const phase = new PhaseValues("preview");
-  const failures: Problem[] = [];
-  const protectedErrors: CairnError[] = [];
-  const claimed = new Set<string>();
-  const secretOutputs = new Set<string>();
   const priorOf = new Map<string, ResourceState>();
+  const claimed = new Set<string>();
   for (const node of order) {
     const prior = findPrior(ctx, node);
     if (prior !== undefined) {
@@ -60,8 +55,45 @@ export async function computePlan(ctx: OperationContext, request: PlanRequest): 
       claimed.add(prior.urn);
     }
   }
-  // Every node is planned at once (each waits only for its own dependencies' values); results
-  // land in order, without holding a promise chain per node until the last one settles.
+  const planned = await planAll(ctx, order, priorOf, (node) => ({ targeted: targets === undefined || targets.has(node.urn), replaceRequested: replace.has(node.urn) }));
+  const { plan, errors } = assemblePlan({
+    project: ctx.project,
+    stack: ctx.stack,
+    priorSerial: ctx.session.baseSerial,
+    forward: planned.steps,
+    prior: [...ctx.session.resources()],
+    claimed,
+    ...(targets === undefined ? {} : { deleteTargets: targets }),
+    destroying: request.destroying,
+  });
+  throwPlanErrors(planned.failures, [...planned.protectedErrors, ...errors]);
+  return { plan, phase: planned.phase, secretOutputs: planned.secretOutputs };
+}
+
+/** Every desired resource's step, with the check failures and protection errors found on the way. */
+interface PlannedNodes {
+  readonly steps: PlanStep[];
+  readonly failures: Problem[];
+  readonly protectedErrors: CairnError[];
+  readonly phase: PhaseValues;
+  readonly secretOutputs: Set<string>;
+}
+
+/**
+ * Plans every node at once (each waits only for its own dependencies'
+ * values); results land in order, without holding a promise chain per node
+ * until the last one settles.
+ */
+async function planAll(
+  ctx: OperationContext,
+  order: readonly ResourceNode[],
+  priorOf: ReadonlyMap<string, ResourceState>,
+  flagsOf: (node: ResourceNode) => { targeted: boolean; replaceRequested: boolean },
+): Promise<PlannedNodes> {
+  const phase = new PhaseValues("preview");
+  const secretOutputs = new Set<string>();
+  const failures: Problem[] = [];
+  const protectedErrors: CairnError[] = [];
   const steps: (PlanStep | undefined)[] = new Array(order.length);
   await new Promise<void>((resolve) => {
     let left = order.length;
@@ -70,8 +102,7 @@ export async function computePlan(ctx: OperationContext, request: PlanRequest): 
       if (--left === 0) resolve();
     };
     order.forEach((node, index) => {
-      const flags = { targeted: targets === undefined || targets.has(node.urn), replaceRequested: replace.has(node.urn) };
-      planNode(ctx, node, priorOf.get(node.urn), phase, secretOutputs, flags).then(
+      planNode(ctx, node, priorOf.get(node.urn), phase, secretOutputs, flagsOf(node)).then(
         (result) => {
           if (result instanceof CairnError) protectedErrors.push(result);
           else {
@@ -88,27 +119,20 @@ export async function computePlan(ctx: OperationContext, request: PlanRequest): 
       );
     });
   });
-  const { plan, errors } = assemblePlan({
-    project: ctx.project,
-    stack: ctx.stack,
-    priorSerial: ctx.session.baseSerial,
-    forward: steps.filter((step): step is PlanStep => step !== undefined),
-    prior: [...ctx.session.resources()],
-    claimed,
-    ...(targets === undefined ? {} : { deleteTargets: targets }),
-    destroying: request.destroying,
-  });
+  return { steps: steps.filter((step): step is PlanStep => step !== undefined), failures, protectedErrors, phase, secretOutputs };
+}
+
+/** Reports every invalid input at once (CHECK_FAILED), else every protection violation (PROTECTED). */
+function throwPlanErrors(failures: readonly Problem[], protectedErrors: readonly CairnError[]): void {
   if (failures.length > 0) {
     throw new CairnError("CHECK_FAILED", `Invalid resource inputs; nothing was changed:\n${failures.map((problem) => `  - ${problem.message}`).join("\n")}`, {
       problems: failures,
     });
   }
-  const allProtected = [...protectedErrors, ...errors];
-  if (allProtected.length > 0) {
-    const first = allProtected[0]!;
-    throw new CairnError("PROTECTED", allProtected.map((error) => error.message).join("\n"), first.urn === undefined ? {} : { urn: first.urn });
+  if (protectedErrors.length > 0) {
+    const first = protectedErrors[0]!;
+    throw new CairnError("PROTECTED", protectedErrors.map((error) => error.message).join("\n"), first.urn === undefined ? {} : { urn: first.urn });
   }
-  return { plan, phase, secretOutputs };
 }
 
 function describeFailure(node: ResourceNode, failure: CheckFailure): Problem {
