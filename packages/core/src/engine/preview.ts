@@ -163,27 +163,12 @@ async function planNode(
     dependencies: ctx.graph.dependenciesOf(node.urn),
     options: node.options,
   };
-  if (node.kind !== "custom") {
-    const inputs = node.kind === "provider" ? await resolveProperties(node.inputs, phase, node.name) : {};
-    phase.settle(node.urn, {});
-    const diff = prior === undefined ? undefined : defaultDiff(prior.inputs, inputs);
-    const step = decideStep({ desired: { ...desiredBase, inputs }, prior, diff, schemaReplaces: [], schemaDeleteBeforeReplace: false, replaceRequested: false, targeted: flags.targeted });
-    return step instanceof CairnError ? step : { step, failures: NO_FAILURES };
-  }
+  if (node.kind !== "custom") return planBookkeeping(node, prior, phase, desiredBase, flags.targeted);
   const found = providerForNode(ctx, node, phase);
   const provider = found instanceof Promise ? await found : found;
   const schema = provider.schema?.(node.type) ?? NO_SCHEMA;
   if ((schema.secretOutputs?.length ?? 0) > 0 || node.options.additionalSecretOutputs.length > 0) secretOutputs.add(node.urn);
-  const resolved = resolveProperties(node.inputs, phase, node.name);
-  const raw = resolved instanceof Promise ? await resolved : resolved;
-  let inputs = raw;
-  let failures: readonly CheckFailure[] = NO_FAILURES;
-  if (provider.check !== undefined) {
-    const result = provider.check(node.type, reveal<PropertyMap>(raw));
-    const checked = result instanceof Promise ? await result : result;
-    inputs = resealLike(checked.inputs, raw);
-    failures = checked.failures ?? NO_FAILURES;
-  }
+  const { inputs, failures } = await checkedInputs(provider, node, phase);
   const live = prior?.id !== undefined;
   const news = live && node.options.ignoreChanges.length > 0 ? applyIgnoreChanges(inputs, prior!.inputs, node.options.ignoreChanges) : inputs;
   let diff: DiffResult | undefined;
@@ -212,6 +197,31 @@ async function planNode(
   }
   phase.settle(node.urn, previewOutputs(step, prior, schema));
   return { step, failures };
+}
+
+/** Components and explicit providers: planned from their recorded inputs alone, with no provider to ask. */
+async function planBookkeeping(
+  node: ResourceNode,
+  prior: ResourceState | undefined,
+  phase: PhaseValues,
+  desiredBase: Omit<DesiredResource, "inputs">,
+  targeted: boolean,
+): Promise<NodeOutcome | CairnError> {
+  const inputs = node.kind === "provider" ? await resolveProperties(node.inputs, phase, node.name) : {};
+  phase.settle(node.urn, {});
+  const diff = prior === undefined ? undefined : defaultDiff(prior.inputs, inputs);
+  const step = decideStep({ desired: { ...desiredBase, inputs }, prior, diff, schemaReplaces: [], schemaDeleteBeforeReplace: false, replaceRequested: false, targeted });
+  return step instanceof CairnError ? step : { step, failures: NO_FAILURES };
+}
+
+/** A node's inputs resolved in a phase and passed through its provider's check (secrets kept secret). */
+async function checkedInputs(provider: Provider, node: ResourceNode, phase: PhaseValues): Promise<{ inputs: PropertyMap; failures: readonly CheckFailure[] }> {
+  const resolved = resolveProperties(node.inputs, phase, node.name);
+  const raw = resolved instanceof Promise ? await resolved : resolved;
+  if (provider.check === undefined) return { inputs: raw, failures: NO_FAILURES };
+  const result = provider.check(node.type, reveal<PropertyMap>(raw));
+  const checked = result instanceof Promise ? await result : result;
+  return { inputs: resealLike(checked.inputs, raw), failures: checked.failures ?? NO_FAILURES };
 }
 
 const NO_FAILURES: readonly CheckFailure[] = [];
