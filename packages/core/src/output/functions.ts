@@ -1,5 +1,5 @@
 import { PROGRAM_PHASE } from "./phase.js";
-import { collectDependencies, Output, resolveInput, type DependencySource, type Input } from "./output.js";
+import { Output, visitDependencies, resolveInput, type DependencySource, type Input } from "./output.js";
 
 type Unwrapped<T> = T extends Output<infer U> ? U : T extends Promise<infer U> ? U : T;
 
@@ -7,7 +7,7 @@ const NO_RESOURCES: ReadonlySet<DependencySource> = new Set();
 
 function dependenciesOf(value: unknown): ReadonlySet<DependencySource> {
   const found = new Set<DependencySource>();
-  collectDependencies(value, found);
+  visitDependencies(value, (source) => found.add(source));
   return found.size === 0 ? NO_RESOURCES : found;
 }
 

@@ -146,13 +146,14 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-/** Collects the resources that Outputs anywhere inside a value come from. */
-export function collectDependencies(input: unknown, into: Set<DependencySource>): void {
+/** Calls `visit` for each resource that an Output anywhere inside a value comes from. */
+export function visitDependencies(input: unknown, visit: (source: DependencySource) => void): void {
+  if (input === null || typeof input !== "object") return;
   if (Output.isOutput(input)) {
-    for (const resource of input.resources) into.add(resource);
+    for (const resource of input.resources) visit(resource);
   } else if (Array.isArray(input)) {
-    for (const item of input) collectDependencies(item, into);
+    for (const item of input) visitDependencies(item, visit);
   } else if (isPlainObject(input)) {
-    for (const key in input) collectDependencies(input[key], into);
+    for (const key in input) visitDependencies(input[key], visit);
   }
 }

@@ -1,5 +1,5 @@
 import { CairnError } from "../errors.js";
-import { collectDependencies, type DependencySource } from "../output/output.js";
+import { visitDependencies } from "../output/output.js";
 import { PROGRAM_PHASE } from "../output/phase.js";
 import { resolveProperties } from "../output/resolve.js";
 import { containsUnknown, type PropertyMap } from "../output/values.js";
@@ -29,9 +29,9 @@ export async function invoke(pkg: ProviderPackage, token: string, args: Property
   if (scope === undefined) throw new CairnError("NO_PROGRAM_SCOPE", `Data source ${token} can only run while a Cairn program runs.`);
   if (options.provider === undefined) return scope.invoke(pkg, token, args);
   const node = nodeOf(options.provider);
-  const sources = new Set<DependencySource>();
-  collectDependencies(node.inputs, sources);
-  const config = sources.size === 0 ? await resolveProperties(node.inputs, PROGRAM_PHASE, node.name) : undefined;
+  let dependent = false;
+  visitDependencies(node.inputs, () => (dependent = true));
+  const config = !dependent ? await resolveProperties(node.inputs, PROGRAM_PHASE, node.name) : undefined;
   if (config === undefined || containsUnknown(config)) {
     throw new CairnError("PROVIDER_ERROR", `Data source ${token} runs before deployment, so the configuration of provider "${node.name}" must not depend on other resources.`, { urn: node.urn });
   }

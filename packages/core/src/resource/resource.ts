@@ -1,5 +1,5 @@
 import { CairnError } from "../errors.js";
-import { Output, type DependencySource, type Inputs } from "../output/output.js";
+import { Output, visitDependencies, type DependencySource, type Inputs } from "../output/output.js";
 import { isSecretValue, isUnknown, type PropertyValue } from "../output/values.js";
 import { currentScope } from "../program/scope-storage.js";
 import type { ProviderPackage } from "../provider/provider.js";
@@ -62,7 +62,9 @@ export abstract class Resource implements DependencySource {
     this.urn = makeUrn(scope.stack, scope.project, typeChain, name);
 
     const dependencies: string[] = [];
-    collectDependencyUrns(inputs, dependencies);
+    visitDependencies(inputs, (source) => {
+      if (!dependencies.includes(source.urn)) dependencies.push(source.urn);
+    });
     for (const dep of toArray(opts.dependsOn)) if (!dependencies.includes(dep.urn)) dependencies.push(dep.urn);
 
     const providerUrn = kind === "custom" && pkg !== undefined ? explicitProvider(opts, parentNode, pkg.name) : undefined;
@@ -186,18 +188,6 @@ const DEFAULT_OPTIONS: NormalizedOptions = Object.freeze({
   aliases: [],
   additionalSecretOutputs: [],
 });
-
-/** Adds the URNs of the resources behind every Output inside a value, once each. */
-function collectDependencyUrns(input: unknown, into: string[]): void {
-  if (input === null || typeof input !== "object") return;
-  if (Output.isOutput(input)) {
-    for (const resource of input.resources) if (!into.includes(resource.urn)) into.push(resource.urn);
-  } else if (Array.isArray(input)) {
-    for (const item of input) collectDependencyUrns(item, into);
-  } else if (Object.getPrototypeOf(input) === Object.prototype) {
-    for (const key in input) collectDependencyUrns((input as Record<string, unknown>)[key], into);
-  }
-}
 
 function toArray(value: Resource | readonly Resource[] | undefined): readonly Resource[] {
   if (value === undefined) return [];

@@ -27,12 +27,11 @@ function firstUserFrame(_error: Error, callSites: NodeJS.CallSite[]): Frame | un
  * built only when an error or the state needs it.
  */
 export class SourceLocation {
-  readonly #holder: { stack?: Frame | string } | undefined;
+  readonly #holder: { stack?: Frame | string };
   #text: string | undefined;
 
-  private constructor(holder: { stack?: Frame | string } | undefined, text?: string) {
+  private constructor(holder: { stack?: Frame | string }) {
     this.#holder = holder;
-    this.#text = text;
   }
 
   /**
@@ -50,18 +49,12 @@ export class SourceLocation {
     return new SourceLocation(holder);
   }
 
-  /** A location known by text, such as one recorded in state. */
-  static of(text: string): SourceLocation {
-    return new SourceLocation(undefined, text);
-  }
-
   toString(): string {
     this.#text ??= this.#format();
     return this.#text;
   }
 
   #format(): string {
-    if (this.#holder === undefined) return "(unknown location)";
     const prepare = Error.prepareStackTrace;
     Error.prepareStackTrace = firstUserFrame;
     let frame: Frame | string | undefined;

@@ -42,7 +42,6 @@ const doc: StateDocument = {
       deleteBeforeReplace: true,
       ignoreChanges: ["tags.owner"],
       importId: "models-abc",
-      source: "index.ts:12:5",
       pending: { op: "update", token: "tok-1", startedAt: "2030-01-01T00:00:00.000Z" },
       deposed: [{ id: "models-old", inputs: {}, outputs: {} }],
     },
