@@ -12,6 +12,7 @@ import { savePlan, verifySavedPlan } from "../plan/saved-plan.js";
 import { countSteps, type Plan } from "../plan/step.js";
 import { serializeState } from "../state/codec.js";
 import { emptyState, loadState, tryLoadState } from "../state/load.js";
+import { lockInfoFor } from "../state/lock-info.js";
 import type { StateDocument } from "../state/model.js";
 import type { SecretsCrypter } from "../state/secrets.js";
 import type { StackRef, StateStore } from "../state/store.js";
@@ -62,7 +63,7 @@ export class Stack {
   /** Creates an empty stack; fails with STACK_EXISTS if it exists. */
   static async create(store: StateStore, ref: StackRef, secrets?: SecretsCrypter): Promise<void> {
     if ((await store.read(ref)) !== undefined) throw new CairnError("STACK_EXISTS", `Stack "${ref.stack}" already exists in ${store.url}.`);
-    const lease = await store.lock(ref, { holder: "cairn", host: "", pid: process.pid, operation: "stack init", startedAt: new Date().toISOString() });
+    const lease = await store.lock(ref, lockInfoFor("stack init"));
     try {
       await store.writeSnapshot(ref, serializeState(emptyState(ref, secrets), secrets), lease);
     } finally {
