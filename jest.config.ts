@@ -1,7 +1,12 @@
-/** Jest runs TypeScript sources directly through swc; packages map to their src/. */
+/**
+ * @jest-config-loader esbuild-register
+ */
+// Jest runs TypeScript sources directly through swc; packages map to their src/.
+import type { Config } from "jest";
+
 const esmPackages = ["p-queue", "p-timeout", "eventemitter3", "immer"].join("|");
 
-export default {
+const config: Config = {
   testEnvironment: "node",
   roots: ["<rootDir>/packages"],
   testMatch: ["**/test/**/*.test.ts"],
@@ -16,3 +21,5 @@ export default {
   },
   testTimeout: 30000,
 };
+
+export default config;
