@@ -1,4 +1,5 @@
 import { constants, promises as fs } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -54,18 +55,36 @@ export class FileStateStore implements StateStore {
   async openJournal(ref: StackRef, header: string, lease: Lease): Promise<JournalSink> {
     assertHeld(lease);
     const file = this.#file(ref, "journal");
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const handle = await fs.open(file, "w");
-    await handle.write(header + "\n");
-    await handle.datasync();
-    await syncDir(path.dirname(file));
+    // The file is made at the first append, with the header: an operation that changes nothing leaves none.
+    let handle: FileHandle | undefined;
     return {
       async append(lines: readonly string[]): Promise<void> {
         assertHeld(lease);
-        await handle.write(lines.join("\n") + "\n");
+        const text = lines.join("\n") + "\n";
+        if (handle === undefined) {
+          await fs.mkdir(path.dirname(file), { recursive: true });
+          handle = await fs.open(file, "w");
+          await handle.write(header + "\n" + text);
+          await handle.datasync();
+          await syncDir(path.dirname(file));
+          return;
+        }
+        await handle.write(text);
         await handle.datasync();
       },
-      close: () => handle.close(),
+      close: async () => {
+        await handle?.close();
+        handle = undefined;
+      },
+      discard: async () => {
+        assertHeld(lease);
+        const opened = handle;
+        handle = undefined;
+        if (opened === undefined) return;
+        await opened.close();
+        await fs.rm(file, { force: true });
+        await syncDir(path.dirname(file));
+      },
     };
   }
 

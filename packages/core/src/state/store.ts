@@ -33,6 +33,12 @@ export interface JournalSink {
   append(lines: readonly string[]): Promise<void>;
   /** Stops appending; the journal stays until a snapshot supersedes it. */
   close(): Promise<void>;
+  /**
+   * Closes and removes the journal: the operation changed nothing after all
+   * (its records cancel out, as a create that failed does), so no snapshot
+   * supersedes it. @default a snapshot is written instead
+   */
+  discard?(): Promise<void>;
 }
 
 /** What a backend holds for a stack. */
@@ -57,7 +63,11 @@ export interface StateStore {
   read(ref: StackRef): Promise<StoredState | undefined>;
   /** Writes a snapshot atomically, keeping earlier ones as backups, and retires the journal it supersedes. */
   writeSnapshot(ref: StackRef, text: string, lease: Lease | undefined): Promise<void>;
-  /** Starts a journal for one operation; its first line is `header`. */
+  /**
+   * Starts a journal for one operation; its first line is `header`. Nothing
+   * need be written until the first append: an operation that changes
+   * nothing should leave no journal behind.
+   */
   openJournal(ref: StackRef, header: string, lease: Lease): Promise<JournalSink>;
   /** Takes the stack's lock or fails with STATE_LOCKED naming the holder. */
   lock(ref: StackRef, info: LockInfo): Promise<Lease>;
