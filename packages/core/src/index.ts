@@ -89,6 +89,7 @@ export type {
 export { createCancellation, type Cancellation } from "./engine/cancellation.js";
 export { FileStateStore, lockedError } from "./state/file-store.js";
 export { lockInfoFor } from "./state/lock-info.js";
+export { isHolderGone } from "./state/lock-holder.js";
 export { emptyState, loadState, tryLoadState, type LoadedState } from "./state/load.js";
 export * as dynamic from "./provider/dynamic.js";
 export { StackReference } from "./program/stack-reference.js";

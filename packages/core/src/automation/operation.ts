@@ -9,6 +9,7 @@ import { serializeState } from "../state/codec.js";
 import { GroupCommitJournal } from "../state/journal.js";
 import { loadState } from "../state/load.js";
 import { lockInfoFor } from "../state/lock-info.js";
+import { takeOverMessage } from "../state/lock-holder.js";
 import { StateSession } from "../state/session.js";
 import { parseStackName, readStackOutputs, sameKeyOpener } from "../state/stack-outputs.js";
 import type { Lease, StackRef } from "../state/store.js";
@@ -48,6 +49,7 @@ export async function openOperation(
 ): Promise<OpenOperation> {
   const ref: StackRef = { project: settings.project, stack: settings.stack };
   const lease = writable ? await settings.store.lock(ref, lockInfoFor(operation)) : undefined;
+  if (lease?.tookOver !== undefined) emit({ type: "diagnostic", severity: "warning", message: takeOverMessage(ref.stack, lease.tookOver) });
   let journal: GroupCommitJournal | undefined;
   let registry: ProviderRegistry | undefined;
   try {
