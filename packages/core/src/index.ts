@@ -87,6 +87,7 @@ export type {
   UpOptions,
 } from "./automation/types.js";
 export { createCancellation, type Cancellation } from "./engine/cancellation.js";
+export type { InterruptedCreate, PendingCreateChoice, PendingCreateDecision, PendingCreateDecisions } from "./engine/pending-creates.js";
 export { FileStateStore, lockedError } from "./state/file-store.js";
 export { lockInfoFor } from "./state/lock-info.js";
 export { isHolderGone } from "./state/lock-holder.js";
