@@ -7,7 +7,7 @@
 // to the full trial with CAIRN_CRASH_TRIALS=<kills per backend> (1,000
 // resources; the S3 backend too when AWS_ENDPOINT_URL names an emulator).
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, symlinkSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { FileStateStore, loadState, type StateStore } from "@cairn/core";
 import { BIN, cairnEnv, makeProject, REPO, type TempProject } from "./harness.js";
@@ -52,16 +52,38 @@ interface Figures {
   runs: number;
 }
 
-/** Runs `cairn <op> --yes`, killing it with SIGKILL after `killAfterMs`; resolves whether it was killed. */
-function runKilled(project: TempProject, op: string, env: Record<string, string>, killAfterMs: number): Promise<{ killed: boolean; code: number | null; stdout: string }> {
+/** When a run is killed: `delayMs` after it starts, or after its first change to the cloud (`afterChange`). */
+interface KillPlan {
+  readonly delayMs: number;
+  readonly afterChange: boolean;
+}
+
+function sizeOf(file: string): number {
+  return existsSync(file) ? statSync(file).size : 0;
+}
+
+/** Runs `cairn <op> --yes`, killing it with SIGKILL as planned; resolves whether it was killed. */
+function runKilled(project: TempProject, op: string, env: Record<string, string>, plan: KillPlan | undefined): Promise<{ killed: boolean; code: number | null; stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, op, "--yes"], { cwd: project.dir, env: cairnEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+    const timers: NodeJS.Timeout[] = [];
+    const kill = (): void => void child.kill("SIGKILL");
+    if (plan !== undefined && !plan.afterChange) timers.push(setTimeout(kill, plan.delayMs));
+    if (plan !== undefined && plan.afterChange) {
+      const log = env.CRASH_CLOUD_LOG!;
+      const start = sizeOf(log);
+      const poll = setInterval(() => {
+        if (sizeOf(log) === start) return;
+        clearInterval(poll);
+        timers.push(setTimeout(kill, plan.delayMs));
+      }, 5);
+      timers.push(poll);
+    }
     child.on("close", (code, signal) => {
-      clearTimeout(timer);
+      for (const timer of timers) clearTimeout(timer);
       resolve({ killed: signal === "SIGKILL", code, stdout });
     });
   });
@@ -72,8 +94,11 @@ async function phase(project: TempProject, store: StateStore, op: "up" | "destro
   const log = env.CRASH_CLOUD_LOG!;
   for (;;) {
     const before = existsSync(log) ? readFileSync(log).length : 0;
-    const wait = figures.kills < budget ? 150 + Math.random() * (COUNT >= 1000 ? 1600 : 700) : 600_000;
-    const run = await runKilled(project, op, env, wait);
+    // Most kills land while the cloud is being changed; one in four anywhere, start-up and compaction included.
+    const anywhere = Math.random() < 0.25;
+    const plan: KillPlan | undefined =
+      figures.kills >= budget ? undefined : anywhere ? { delayMs: 100 + Math.random() * 1500, afterChange: false } : { delayMs: Math.random() * (COUNT >= 1000 ? 800 : 300), afterChange: true };
+    const run = await runKilled(project, op, env, plan);
     figures.runs++;
     if (run.stdout.includes("Took over the lock")) figures.takeovers++;
     if (!run.killed) {
@@ -103,7 +128,7 @@ async function trial(project: TempProject, store: StateStore, env: Record<string
     expect(liveObjects(log).size).toBe(0);
     expect((await loadState(store, ref, undefined)).doc.resources).toEqual([]);
   }
-  if (TRIALS > 0) console.log(`crash trial on ${store.url.split(":")[0]}: ${JSON.stringify({ resources: COUNT, ...figures })}`);
+  if (TRIALS > 0 || process.env.CAIRN_CRASH_REPORT) console.log(`crash trial on ${store.url.split(":")[0]}: ${JSON.stringify({ resources: COUNT, ...figures })}`);
   return figures;
 }
 

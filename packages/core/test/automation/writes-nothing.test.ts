@@ -46,18 +46,25 @@ describe("an operation that changes nothing writes nothing", () => {
   });
 
   test.each([
-    ["a no-op up", (cloud: FakeCloud) => () => void new cloud.Thing("a", { password: secret("s3cr3t") })],
+    ["a no-op up", (cloud: FakeCloud) => () => void new cloud.Thing("a", { password: secret("s3cr3t") }), {}],
     ["a program that throws", () => () => {
       throw new Error("the program broke");
-    }],
+    }, {}],
+    ["a dependency cycle", (cloud: FakeCloud) => () => {
+      new cloud.Thing("a", { password: secret("s3cr3t") });
+      const group = new cloud.Group("group");
+      const dependent = new cloud.Thing("dependent", {}, { dependsOn: group });
+      new cloud.Thing("child", { fromDependent: dependent.out }, { parent: group });
+    }, {}],
+    ["an unknown --target", (cloud: FakeCloud) => () => void new cloud.Thing("a", { password: secret("s3cr3t") }), { targets: ["nope"] }],
     ["a duplicate name", (cloud: FakeCloud) => () => {
       new cloud.Thing("a", { password: secret("s3cr3t") });
       new cloud.Thing("a");
-    }],
-  ])("%s leaves the state folder byte for byte as it was, with no journal", async (_label, program) => {
+    }, {}],
+  ] as Array<[string, (cloud: FakeCloud) => () => void, { targets?: string[] }]>)("%s leaves the state folder byte for byte as it was, with no journal", async (_label, program, options) => {
     const { cloud, h, root } = await deployed();
     const before = folderBytes(root);
-    await h.stack(program(cloud)).up().catch(() => undefined);
+    await h.stack(program(cloud)).up(options).catch(() => undefined);
     expect(folderBytes(root)).toEqual(before);
     expect(existsSync(path.join(root, "stacks", "proj", "dev.journal"))).toBe(false);
   });
