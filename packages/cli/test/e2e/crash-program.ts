@@ -3,26 +3,34 @@
 // beside the project (never in state), fsynced before it answers, as a
 // cloud would hold it, and honours idempotency tokens the way EC2's
 // ClientToken does: a create repeated with a token answers with the object
-// that token made.
+// that token made. With CRASH_IDEMPOTENT=0 it has no tokens, and instead
+// finds the object an interrupted create made by its name.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
 import { dynamic, type Output } from "@cairn/core";
 
 const log = process.env.CRASH_CLOUD_LOG!;
 const count = Number(process.env.CRASH_COUNT ?? "200");
+const idempotent = process.env.CRASH_IDEMPOTENT !== "0";
 
-/** The object each token made, read once: one process at a time holds the stack. */
-let byToken: Map<string, string> | undefined;
+/** The cloud, read once (one process at a time holds the stack): the object each token made, and the live objects by name. */
+let cloudIndex: { byToken: Map<string, string>; byName: Map<string, string> } | undefined;
 
-function tokens(): Map<string, string> {
-  if (byToken !== undefined) return byToken;
-  byToken = new Map();
+function index(): { byToken: Map<string, string>; byName: Map<string, string> } {
+  if (cloudIndex !== undefined) return cloudIndex;
+  cloudIndex = { byToken: new Map(), byName: new Map() };
   if (existsSync(log)) {
     for (const line of readFileSync(log, "utf8").split("\n")) {
-      const [op, token, , id] = line.split(" ");
-      if (op === "c" && token !== undefined && id !== undefined) byToken.set(token, id);
+      const [op, token, name, id] = line.split(" ");
+      if (op === "c" && token !== undefined && name !== undefined && id !== undefined) {
+        cloudIndex.byToken.set(token, id);
+        cloudIndex.byName.set(name, id);
+      } else if (op === "d" && id !== undefined) {
+        const gone = id.slice(0, id.indexOf("."));
+        if (cloudIndex.byName.get(gone) === id) cloudIndex.byName.delete(gone);
+      }
     }
   }
-  return byToken;
+  return cloudIndex;
 }
 
 function record(line: string): void {
@@ -35,20 +43,29 @@ function record(line: string): void {
 const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 18));
 
 const cloud = dynamic.provider("cloud", {
-  schema: () => ({ idempotentCreate: true }),
+  schema: () => ({ idempotentCreate: idempotent }),
   async create(inputs, token) {
     await pause();
     const name = String(inputs.name);
-    const made = tokens().get(token);
+    const made = idempotent ? index().byToken.get(token) : undefined;
     if (made !== undefined) return { id: made, outputs: { value: `v-${name}` } };
     const id = `${name}.${token}`;
     record(`c ${token} ${name} ${id}`);
-    tokens().set(token, id);
+    index().byToken.set(token, id);
+    index().byName.set(name, id);
     return { id, outputs: { value: `v-${name}` } };
+  },
+  async findCreated(inputs) {
+    await pause();
+    const name = String(inputs.name);
+    const id = index().byName.get(name);
+    return id === undefined ? undefined : { id, outputs: { value: `v-${name}` } };
   },
   async delete(id) {
     await pause();
     record(`d - - ${id}`);
+    const name = id.slice(0, id.indexOf("."));
+    if (index().byName.get(name) === id) index().byName.delete(name);
   },
 });
 

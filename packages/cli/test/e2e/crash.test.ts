@@ -63,9 +63,9 @@ function sizeOf(file: string): number {
 }
 
 /** Runs `cairn <op> --yes`, killing it with SIGKILL as planned; resolves whether it was killed. */
-function runKilled(project: TempProject, op: string, env: Record<string, string>, plan: KillPlan | undefined): Promise<{ killed: boolean; code: number | null; stdout: string }> {
+function runKilled(project: TempProject, op: string, env: Record<string, string>, plan: KillPlan | undefined, extra: readonly string[]): Promise<{ killed: boolean; code: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, op, "--yes"], { cwd: project.dir, env: cairnEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, op, "--yes", ...extra], { cwd: project.dir, env: cairnEnv(env), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -90,7 +90,7 @@ function runKilled(project: TempProject, op: string, env: Record<string, string>
 }
 
 /** Runs one op over and over, killed at random moments, until a run finishes by itself; checks state after every kill. */
-async function phase(project: TempProject, store: StateStore, op: "up" | "destroy", env: Record<string, string>, figures: Figures, budget: number): Promise<void> {
+async function phase(project: TempProject, store: StateStore, op: "up" | "destroy", env: Record<string, string>, figures: Figures, budget: number, extra: readonly string[]): Promise<void> {
   const log = env.CRASH_CLOUD_LOG!;
   for (;;) {
     const before = existsSync(log) ? readFileSync(log).length : 0;
@@ -98,7 +98,7 @@ async function phase(project: TempProject, store: StateStore, op: "up" | "destro
     const anywhere = Math.random() < 0.25;
     const plan: KillPlan | undefined =
       figures.kills >= budget ? undefined : anywhere ? { delayMs: 100 + Math.random() * 1500, afterChange: false } : { delayMs: Math.random() * (COUNT >= 1000 ? 800 : 300), afterChange: true };
-    const run = await runKilled(project, op, env, plan);
+    const run = await runKilled(project, op, env, plan, extra);
     figures.runs++;
     if (run.stdout.includes("Took over the lock")) figures.takeovers++;
     if (!run.killed) {
@@ -113,22 +113,22 @@ async function phase(project: TempProject, store: StateStore, op: "up" | "destro
 }
 
 /** Deploys and destroys the stack, killing both, until `kills` kills were made; returns the figures. */
-async function trial(project: TempProject, store: StateStore, env: Record<string, string>, kills: number): Promise<Figures> {
+async function trial(project: TempProject, store: StateStore, env: Record<string, string>, kills: number, extra: readonly string[] = []): Promise<Figures> {
   const figures: Figures = { kills: 0, midApply: 0, takeovers: 0, runs: 0 };
   const log = env.CRASH_CLOUD_LOG!;
   while (figures.kills < kills) {
-    await phase(project, store, "up", env, figures, kills);
+    await phase(project, store, "up", env, figures, kills, extra);
     const live = [...liveObjects(log).values()];
     expect(live.length).toBe(COUNT);
     expect(new Set(live).size).toBe(COUNT);
     const { doc } = await loadState(store, ref, undefined);
     expect(doc.resources).toHaveLength(COUNT);
     expect(doc.resources.filter((r) => r.pending !== undefined)).toEqual([]);
-    await phase(project, store, "destroy", env, figures, kills);
+    await phase(project, store, "destroy", env, figures, kills, extra);
     expect(liveObjects(log).size).toBe(0);
     expect((await loadState(store, ref, undefined)).doc.resources).toEqual([]);
   }
-  if (TRIALS > 0 || process.env.CAIRN_CRASH_REPORT) console.log(`crash trial on ${store.url.split(":")[0]}: ${JSON.stringify({ resources: COUNT, ...figures })}`);
+  if (TRIALS > 0 || process.env.CAIRN_CRASH_REPORT) console.log(`crash trial on ${store.url.split(":")[0]} ${extra.join(" ")}: ${JSON.stringify({ resources: COUNT, ...figures })}`);
   return figures;
 }
 
@@ -146,6 +146,17 @@ describe("kill -9 during up and destroy, through the cairn binary", () => {
       const figures = await trial(project, new FileStateStore(join(project.dir, ".cairn")), env, KILLS);
       expect(figures.kills).toBeGreaterThanOrEqual(KILLS);
       expect(figures.takeovers).toBeGreaterThan(0);
+    } finally {
+      await project.remove();
+    }
+  }, TRIALS > 0 ? 3_600_000 : 180_000);
+
+  test(`file backend, a provider without idempotency tokens, every run told --pending-creates adopt: ${Math.ceil(KILLS / 2)} kills, nothing lost or duplicated`, async () => {
+    const project = await crashProject();
+    try {
+      const env = { CRASH_CLOUD_LOG: join(project.dir, "cloud.log"), CRASH_COUNT: String(COUNT), CRASH_IDEMPOTENT: "0" };
+      const figures = await trial(project, new FileStateStore(join(project.dir, ".cairn")), env, Math.ceil(KILLS / 2), ["--pending-creates", "adopt"]);
+      expect(figures.kills).toBeGreaterThanOrEqual(Math.ceil(KILLS / 2));
     } finally {
       await project.remove();
     }
