@@ -24,6 +24,7 @@ const HINTS: Readonly<Record<string, string>> = {
   SECRETS_BAD_PASSPHRASE: "Set CAIRN_PASSPHRASE to the passphrase this stack was created with.",
   SECRETS_UNAVAILABLE: "Set CAIRN_PASSPHRASE so secrets can be encrypted.",
   PROVIDER_NOT_FOUND: "Install the provider package in the project with npm install.",
+  PENDING_OPERATIONS: "Decide with --pending-creates adopt|recreate|forget (every one), or --pending-create <urn|name>=<adopt|adopt:ID|recreate|forget> (one); `cairn preview` shows the list.",
 };
 
 /** Turns any thrown value into what the CLI reports: code, message, source line, hint and exit code. */
