@@ -164,7 +164,7 @@ export class HumanView implements OperationView {
       case "step-failed":
         if (event.op !== "refresh") this.#finished++;
         this.#active.delete(event.urn);
-        this.#print([`  ${theme.red("✗")} ${stepSubject(event.urn, typeOfUrn(event.urn), theme)} ${event.op} failed: ${theme.red(indentRest(event.message, "      "))}`]);
+        this.#print([`  ${theme.red("✗")} ${stepSubject(event.urn, typeOfUrn(event.urn), theme)} ${event.op} failed: ${theme.red(indentRest(event.message, "      "))}${event.code === undefined ? "" : theme.dim(` (${event.code})`)}`]);
         return;
       case "step-skipped":
         this.#print([theme.dim(`  · ${nameOfUrn(event.urn)} skipped: ${event.because.startsWith("urn:") ? `${nameOfUrn(event.because)} failed` : event.because}`)]);

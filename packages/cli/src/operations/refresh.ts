@@ -2,6 +2,7 @@ import { EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";
 import { renderRefreshSummary } from "../display/summary-view.js";
+import { loadProgram } from "../loader/load-program.js";
 import { withInterrupts } from "./interrupt.js";
 import { openStack } from "./open-stack.js";
 import { createView, eventSink } from "./views.js";
@@ -18,8 +19,10 @@ export interface RefreshFlags {
  * there. It never changes a resource.
  */
 export async function refresh(ctx: CommandContext, flags: RefreshFlags): Promise<number> {
-  const opened = await openStack(ctx);
-  const stack = await opened.stack();
+  // The program runs too: inline (dynamic) providers live in it, and reading their resources needs them.
+  const ws = await ctx.workspace();
+  const [opened, program] = await Promise.all([openStack(ctx), loadProgram(ws, ctx.logger)]);
+  const stack = await opened.stack(program);
   const { createCancellation } = await import("@cairn/core");
   const cancellation = createCancellation();
   const view = createView(ctx, { json: flags.json === true, printPlan: false });
