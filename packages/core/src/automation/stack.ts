@@ -7,6 +7,7 @@ import { reconcilePending } from "../engine/reconcile.js";
 import { refreshResources } from "../engine/refresh.js";
 import type { PhaseValues } from "../engine/phase-values.js";
 import { resolveProperties } from "../output/resolve.js";
+import { assertNoLateRegistrations } from "../program/run.js";
 import { containsSecret, isUnknown, UNKNOWN, type PropertyMap, type PropertyValue } from "../output/values.js";
 import { savePlan, verifySavedPlan } from "../plan/saved-plan.js";
 import { countSteps, type Plan } from "../plan/step.js";
@@ -79,6 +80,7 @@ export class Stack {
       try {
         if (options.refresh) await refreshResources(op.ctx, new Limiter(), true, options);
         const { plan, phase } = await computePlan(op.ctx, { destroying: false, ...pick(options) });
+        await assertNoLateRegistrations(op.program, phase);
         emit({ type: "plan", plan });
         const outputs = await stackOutputs(op, phase);
         const saved = options.savePlan ? { savedPlan: savePlan(plan, this.#settings.secrets) } : {};
@@ -122,7 +124,8 @@ export class Stack {
   async validate(): Promise<readonly ValidationFailure[]> {
     const op = await openOperation(this.#settings, "validate", () => undefined, false);
     try {
-      await computePlan(op.ctx, { destroying: false });
+      const { phase } = await computePlan(op.ctx, { destroying: false });
+      await assertNoLateRegistrations(op.program, phase);
       return [];
     } catch (error) {
       if (CairnError.isCairnError(error) && error.code === "CHECK_FAILED" && error.problems !== undefined) {
@@ -188,7 +191,8 @@ export class Stack {
         const limiter = new Limiter();
         await reconcilePending(op.ctx, limiter);
         if (options.refresh) await refreshResources(op.ctx, limiter, true, options);
-        const { plan, secretOutputs } = await computePlan(op.ctx, { destroying, ...pick(options) });
+        const { plan, secretOutputs, phase } = await computePlan(op.ctx, { destroying, ...pick(options) });
+        if (!destroying) await assertNoLateRegistrations(op.program, phase);
         if (options.plan !== undefined) verifySavedPlan(options.plan, plan, this.#settings.secrets);
         if (this.#settings.secrets === undefined) assertNoSecretsToStore(op, plan, secretOutputs);
         emit({ type: "plan", plan });
