@@ -54,6 +54,7 @@ export type {
   RateLimit,
   ReadResult,
   RetryPolicy,
+  RetryNotice,
   TypeSchema,
 } from "./provider/provider.js";
 
