@@ -8,7 +8,7 @@ import { openStack } from "./open-stack.js";
 
 /** A config key in full: `key` becomes `<project>:key`; `aws:region` stays. */
 export function fullConfigKey(key: string, project: string): string {
-  if (key.length === 0 || key.startsWith(":") || key.endsWith(":")) {
+  if (!/^([A-Za-z][\w-]*:)?[A-Za-z_][\w.-]*$/.test(key)) {
     throw new CliError("CLI_USAGE", `A config key looks like "name" or "package:name", got ${JSON.stringify(key)}.`);
   }
   return key.includes(":") ? key : `${project}:${key}`;
