@@ -27,5 +27,15 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Code of the program that throws outside any operation step (a timer, an event handler) ends
+// the command with a coded error, not Node's stack dump; the journal keeps what was done.
+process.on("uncaughtException", (error) => {
+  const code = typeof error?.code === "string" && error?.name === "CairnError" ? error.code : "PROGRAM_ERROR";
+  const message = error instanceof Error ? error.message : String(error);
+  const verbose = argv.includes("--verbose") || argv.includes("-v") || process.env.CAIRN_LOG === "debug";
+  process.stderr.write(`error: The program threw outside Cairn's control: ${message}\n${verbose && error?.stack ? `${error.stack}\n` : ""}(${code})\n`);
+  process.exit(1);
+});
+
 const { main } = await import("../dist/main.js");
 process.exitCode = await main(argv, undefined, early === undefined ? {} : { early });

@@ -294,7 +294,7 @@ async function runRemainingApplies(op: OpenOperation, outcome: ApplyOutcome): Pr
         const urn = CairnError.isCairnError(error) ? error.urn ?? "" : "";
         const failure: StepFailure = { urn, op: "create", message: messageOf(error), ...(CairnError.isCairnError(error) ? { code: error.code } : {}) };
         failures.push(failure);
-        op.ctx.emit({ type: "diagnostic", severity: "error", message: `An apply() callback failed: ${messageOf(error)}`, ...(urn === "" ? {} : { urn }) });
+        op.ctx.emit({ type: "diagnostic", severity: "error", message: `An apply() callback failed${CairnError.isCairnError(error) ? ` (${error.code})` : ""}: ${messageOf(error)}`, ...(urn === "" ? {} : { urn }) });
       }),
     ),
   );

@@ -209,8 +209,9 @@ class PlanRun {
       return;
     }
     task.state = "failed";
-    const code = CairnError.isCairnError(error) ? error.code : undefined;
-    const failure: StepFailure = { urn: step.urn, op: step.op, message: messageOf(error), ...(code === undefined ? {} : { code }) };
+    // What a provider throws without a code of ours is still the provider's error.
+    const code = CairnError.isCairnError(error) ? error.code : "PROVIDER_ERROR";
+    const failure: StepFailure = { urn: step.urn, op: step.op, message: messageOf(error), code };
     this.#failures.push(failure);
     this.#ctx.emit({ type: "step-failed", ...failure, op: step.op });
     this.#settleOne();
