@@ -20,13 +20,13 @@ function context(options: { maxAttempts?: number; timeoutMs?: number } = {}) {
 }
 
 const client = new EC2Client({ region: "us-west-2", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
-const describe = () => client.send(new DescribeVpcsCommand({}));
+const describeVpcs = () => client.send(new DescribeVpcsCommand({}));
 
 describe("one retry policy per AWS call", () => {
   test("a call throttled every time is tried exactly aws:maxAttempts times, each attempt taking a token from the API's bucket", async () => {
     ec2.on(DescribeVpcsCommand).rejects(awsError("RequestLimitExceeded", "Request limit exceeded.", 503));
     const { ctx, retries, limited, clock } = context({ maxAttempts: 4 });
-    const error = await ec2Call(ctx, "DescribeVpcs", describe).catch((e: unknown) => e);
+    const error = await ec2Call(ctx, "DescribeVpcs", describeVpcs).catch((e: unknown) => e);
     expect(ec2.commandCalls(DescribeVpcsCommand)).toHaveLength(4);
     expect(limited).toEqual(["ec2:DescribeVpcs", "ec2:DescribeVpcs", "ec2:DescribeVpcs", "ec2:DescribeVpcs"]);
     expect(error).toMatchObject({ name: "AwsCallError", api: "DescribeVpcs", attempts: 4 });
@@ -39,24 +39,24 @@ describe("one retry policy per AWS call", () => {
   test("a throttled call that then succeeds is tried twice, after a throttling backoff", async () => {
     ec2.on(DescribeVpcsCommand).rejectsOnce(awsError("RequestLimitExceeded", "slow down", 503)).resolves({ Vpcs: [] });
     const { ctx, clock } = context();
-    await ec2Call(ctx, "DescribeVpcs", describe);
+    await ec2Call(ctx, "DescribeVpcs", describeVpcs);
     expect(ec2.commandCalls(DescribeVpcsCommand)).toHaveLength(2);
     expect(clock.sleeps).toEqual([callRetryDelay(1, "throttle", () => 0.5)]);
     expect(clock.sleeps[0]).toBeGreaterThan(callRetryDelay(1, "retry", () => 0.5));
   });
 
-  test("the default is 8 attempts, and the SDK's own retries are off", async () => {
+  test("the default is 8 attempts per call", async () => {
     expect(DEFAULT_MAX_ATTEMPTS).toBe(8);
     ec2.on(DescribeVpcsCommand).rejects(awsError("InternalError", "boom", 500));
     const { ctx } = context();
-    await call(ctx, "DescribeVpcs", describe).catch(() => undefined);
+    await call(ctx, "DescribeVpcs", describeVpcs).catch(() => undefined);
     expect(ec2.commandCalls(DescribeVpcsCommand)).toHaveLength(8);
   });
 
   test("an error that is not throttling or transient is tried once", async () => {
     ec2.on(DescribeVpcsCommand).rejects(awsError("UnauthorizedOperation", "no", 403));
     const { ctx, retries } = context();
-    await expect(call(ctx, "DescribeVpcs", describe)).rejects.toMatchObject({ attempts: 1 });
+    await expect(call(ctx, "DescribeVpcs", describeVpcs)).rejects.toMatchObject({ attempts: 1 });
     expect(ec2.commandCalls(DescribeVpcsCommand)).toHaveLength(1);
     expect(retries).toEqual([]);
   });
@@ -64,7 +64,7 @@ describe("one retry policy per AWS call", () => {
   test("a retry whose wait would pass the operation's time limit is neither announced nor made", async () => {
     ec2.on(DescribeVpcsCommand).rejects(awsError("RequestLimitExceeded", "slow down", 503));
     const { ctx, retries } = context({ timeoutMs: 1_000 });
-    await expect(call(ctx, "DescribeVpcs", describe)).rejects.toMatchObject({ attempts: 2 });
+    await expect(call(ctx, "DescribeVpcs", describeVpcs)).rejects.toMatchObject({ attempts: 2 });
     expect(ec2.commandCalls(DescribeVpcsCommand)).toHaveLength(2);
     expect(retries.map((r) => r.attempt)).toEqual([2]);
   });
@@ -72,7 +72,7 @@ describe("one retry policy per AWS call", () => {
   test("an operation's primary call goes out on the token the engine took; its retries wait for their own", async () => {
     ec2.on(DescribeVpcsCommand).rejectsOnce(awsError("InternalError", "boom", 500)).resolves({ Vpcs: [] });
     const { ctx, limited } = context();
-    await primaryCall(ctx, "DescribeVpcs", describe)();
+    await primaryCall(ctx, "DescribeVpcs", describeVpcs)();
     expect(ec2.commandCalls(DescribeVpcsCommand)).toHaveLength(2);
     expect(limited).toEqual(["ec2:DescribeVpcs"]);
   });

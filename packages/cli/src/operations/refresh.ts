@@ -5,7 +5,7 @@ import { renderRefreshSummary } from "../display/summary-view.js";
 import { loadProgram } from "../loader/load-program.js";
 import { withInterrupts } from "./interrupt.js";
 import { openStack } from "./open-stack.js";
-import { createView, eventSink } from "./views.js";
+import { createView, eventSink, withFailureCodes } from "./views.js";
 
 /** Flags of `cairn refresh`. */
 export interface RefreshFlags {
@@ -27,7 +27,7 @@ export async function refresh(ctx: CommandContext, flags: RefreshFlags): Promise
   const cancellation = createCancellation();
   const view = createView(ctx, { json: flags.json === true, printPlan: false });
   try {
-    const result = await withInterrupts(cancellation, view, () =>
+    const found = await withInterrupts(cancellation, view, () =>
       stack.refresh({
         previewOnly: flags.previewOnly === true,
         onEvent: eventSink(ctx, view),
@@ -36,6 +36,7 @@ export async function refresh(ctx: CommandContext, flags: RefreshFlags): Promise
       }),
     );
     view.close();
+    const result = withFailureCodes(found);
     if (flags.json) writeJsonLine(ctx.io.stdout, { type: "summary", operation: "refresh", previewOnly: flags.previewOnly === true, ...result });
     else ctx.io.stdout.write(renderRefreshSummary(result, ctx.theme, flags.previewOnly === true).map((line) => `${line}\n`).join(""));
     if (result.status === "succeeded") return EXIT.ok;

@@ -11,7 +11,7 @@ import { loadProgram } from "../loader/load-program.js";
 import { withInterrupts } from "./interrupt.js";
 import { openStack } from "./open-stack.js";
 import { coreOptions, type OperationFlags } from "./operation-options.js";
-import { createView, eventSink } from "./views.js";
+import { createView, eventSink, withFailureCodes } from "./views.js";
 
 /** Flags of `cairn up` and `cairn destroy`. */
 export interface UpdateFlags extends OperationFlags {
@@ -61,7 +61,7 @@ export async function update(ctx: CommandContext, command: "up" | "destroy", fla
       command === "up" ? stack.up({ ...options, ...(savedPlan === undefined ? {} : { plan: savedPlan }) }) : stack.destroy(options),
     );
     view.close();
-    return report(ctx, command, flags, result, declined, cancellation.signal.aborted);
+    return report(ctx, command, flags, withFailureCodes(result), declined, cancellation.signal.aborted);
   } finally {
     view.close();
   }

@@ -209,9 +209,8 @@ class PlanRun {
       return;
     }
     task.state = "failed";
-    // What a provider throws without a code of ours is still the provider's error.
-    const code = CairnError.isCairnError(error) ? error.code : "PROVIDER_ERROR";
-    const failure: StepFailure = { urn: step.urn, op: step.op, message: messageOf(error), code };
+    const code = CairnError.isCairnError(error) ? error.code : undefined;
+    const failure: StepFailure = { urn: step.urn, op: step.op, message: messageOf(error), ...(code === undefined ? {} : { code }) };
     this.#failures.push(failure);
     this.#ctx.emit({ type: "step-failed", ...failure, op: step.op });
     this.#settleOne();
