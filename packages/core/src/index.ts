@@ -55,6 +55,7 @@ export type {
   RateLimit,
   ReadResult,
   RetryPolicy,
+  RetryNotice,
   TypeSchema,
 } from "./provider/provider.js";
 

@@ -8,6 +8,7 @@ import { decidePendingCreates, interruptedCreates, labelInterruptedCreates, type
 import { refreshResources } from "../engine/refresh.js";
 import type { PhaseValues } from "../engine/phase-values.js";
 import { resolveProperties } from "../output/resolve.js";
+import { assertNoLateRegistrations } from "../program/run.js";
 import { containsSecret, isUnknown, UNKNOWN, type PropertyMap, type PropertyValue } from "../output/values.js";
 import { savePlan, verifySavedPlan } from "../plan/saved-plan.js";
 import { countSteps, type Plan } from "../plan/step.js";
@@ -81,6 +82,7 @@ export class Stack {
         if (options.refresh) await refreshResources(op.ctx, new Limiter(), true, options);
         const found = await interruptedCreates(op.ctx);
         const planned = await computePlan(op.ctx, { destroying: false, ...pick(options) });
+        await assertNoLateRegistrations(op.program, planned.phase);
         const plan = labelInterruptedCreates(planned.plan, found, options.pendingCreates);
         const phase = planned.phase;
         reportInterruptedCreates(op, found, options);
@@ -128,7 +130,8 @@ export class Stack {
   async validate(): Promise<readonly ValidationFailure[]> {
     const op = await openOperation(this.#settings, "validate", () => undefined, false);
     try {
-      await computePlan(op.ctx, { destroying: false });
+      const { phase } = await computePlan(op.ctx, { destroying: false });
+      await assertNoLateRegistrations(op.program, phase);
       return [];
     } catch (error) {
       if (CairnError.isCairnError(error) && error.code === "CHECK_FAILED" && error.problems !== undefined) {
@@ -194,7 +197,8 @@ export class Stack {
         const limiter = new Limiter();
         await reconcilePending(op.ctx, limiter, decidePendingCreates(op.ctx.stack, await interruptedCreates(op.ctx), options.pendingCreates));
         if (options.refresh) await refreshResources(op.ctx, limiter, true, options);
-        const { plan, secretOutputs } = await computePlan(op.ctx, { destroying, ...pick(options) });
+        const { plan, secretOutputs, phase } = await computePlan(op.ctx, { destroying, ...pick(options) });
+        if (!destroying) await assertNoLateRegistrations(op.program, phase);
         if (options.plan !== undefined) verifySavedPlan(options.plan, plan, this.#settings.secrets);
         if (this.#settings.secrets === undefined) assertNoSecretsToStore(op, plan, secretOutputs);
         emit({ type: "plan", plan });
@@ -310,7 +314,7 @@ async function runRemainingApplies(op: OpenOperation, outcome: ApplyOutcome): Pr
         const urn = CairnError.isCairnError(error) ? error.urn ?? "" : "";
         const failure: StepFailure = { urn, op: "create", message: messageOf(error), ...(CairnError.isCairnError(error) ? { code: error.code } : {}) };
         failures.push(failure);
-        op.ctx.emit({ type: "diagnostic", severity: "error", message: `An apply() callback failed: ${messageOf(error)}`, ...(urn === "" ? {} : { urn }) });
+        op.ctx.emit({ type: "diagnostic", severity: "error", message: `An apply() callback failed${CairnError.isCairnError(error) ? ` (${error.code})` : ""}: ${messageOf(error)}`, ...(urn === "" ? {} : { urn }) });
       }),
     ),
   );

@@ -67,6 +67,18 @@ export interface RetryPolicy {
   readonly maxDelayMs?: number;
 }
 
+/** A retry a provider is about to make of one of its calls. */
+export interface RetryNotice {
+  /** The attempt about to be made (2 for the first retry). */
+  readonly attempt: number;
+  /** Attempts in all that the policy allows. */
+  readonly maxAttempts: number;
+  /** The wait before it, in milliseconds. */
+  readonly delayMs: number;
+  /** What failed, naming the resource and the call. */
+  readonly message: string;
+}
+
 /** What every provider call receives besides its own arguments. */
 export interface CallContext {
   /** The resource's URN. */
@@ -83,6 +95,12 @@ export interface CallContext {
   progress(message: string): void;
   /** Applies the engine's limits to one cloud call made inside this operation. */
   limit<T>(limits: CallLimits, call: () => Promise<T>): Promise<T>;
+  /**
+   * Reports that a provider which retries its own calls is about to try one
+   * again; the CLI shows it as a retry line. Engines that give no such
+   * report leave it out.
+   */
+  retrying?(notice: RetryNotice): void;
 }
 
 /** One failure from {@link Provider.check}, naming the property at fault. */
