@@ -1,8 +1,9 @@
 import type { Command } from "commander";
 import { examples, type ActionRunner } from "./action.js";
 import type { ImportFlags } from "../operations/import.js";
+import type { GraphFlags } from "../operations/graph.js";
 
-/** Registers `import`. */
+/** Registers `import`, `graph`, `console`, `docs`, `about` and `completion`. */
 export function registerToolCommands(program: Command, run: ActionRunner): void {
   program
     .command("import")
@@ -21,4 +22,22 @@ export function registerToolCommands(program: Command, run: ActionRunner): void 
       ]),
     )
     .action(run<ImportFlags>(async (ctx, options, args) => (await import("../operations/import.js")).importCommand(ctx, args, options)));
+
+  program
+    .command("graph")
+    .description("draw the program's resources and dependencies: DOT, Mermaid, or one self-contained HTML page")
+    .option("--format <format>", "dot, mermaid or html", "dot")
+    .option("--mermaid", "the same as --format mermaid")
+    .option("--html", "the same as --format html: a page that opens offline, components as boxes")
+    .option("--plan", "colour each resource by its planned step (create, update, replace, delete, same)")
+    .option("-o, --out <file>", "write to a file instead of stdout")
+    .addHelpText(
+      "after",
+      examples([
+        ["cairn graph | dot -Tsvg > graph.svg", "render with Graphviz"],
+        ["cairn graph --mermaid", "paste into Markdown"],
+        ["cairn graph --html --plan -o graph.html", "a page coloured by what up would do"],
+      ]),
+    )
+    .action(run<GraphFlags>(async (ctx, options) => (await import("../operations/graph.js")).graph(ctx, options)));
 }
