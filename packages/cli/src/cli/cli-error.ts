@@ -22,7 +22,8 @@ export type CliErrorCode =
   | "CLI_BACKEND_UNSUPPORTED"
   | "CLI_RESOURCE_NOT_FOUND"
   | "CLI_CANCELLED"
-  | "CLI_CHANGES_FOUND";
+  | "CLI_CHANGES_FOUND"
+  | "CLI_DOCS_STALE";
 
 /** Process exit codes of `cairn`. */
 export const EXIT = {
