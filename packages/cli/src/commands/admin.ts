@@ -28,7 +28,19 @@ export function registerProjectCommands(program: Command, run: ActionRunner): vo
     )
     .action(run<InitFlags>(async (ctx, options, args) => (await import("../operations/init.js")).init(ctx, args[0], options)));
 
-  const stack = program.command("stack").description("create, list, select and remove stacks; read their outputs");
+  const stack = program
+    .command("stack")
+    .description("create, list, select and remove stacks; read their outputs and history")
+    .addHelpText(
+      "after",
+      examples([
+        ["cairn stack init dev", "create the dev stack and select it"],
+        ["cairn stack ls", "every stack; * marks the selected one"],
+        ["cairn stack select prod", "work on prod from now on"],
+        ["cairn stack output siteDir", "one output, for scripts"],
+        ["cairn stack history", "what each recent operation changed"],
+      ]),
+    );
   stack
     .command("init")
     .argument("<name>", "the stack's name, such as dev or prod")

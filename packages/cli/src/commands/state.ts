@@ -4,7 +4,19 @@ import type { StateMoveFlags } from "../operations/state-move.js";
 
 /** Registers `state list|show|delete|unprotect|unlock|mv|rename`, and `cancel`. */
 export function registerStateCommands(program: Command, run: ActionRunner): void {
-  const state = program.command("state").description("inspect and edit the stack's recorded state");
+  const state = program
+    .command("state")
+    .description("inspect and edit the stack's recorded state (the cloud is never touched)")
+    .addHelpText(
+      "after",
+      examples([
+        ["cairn state list", "every resource, children under their parents"],
+        ["cairn state show site-index", "one resource's inputs and outputs"],
+        ["cairn state rename notes readme", "a new name, no replacement"],
+        ["cairn state mv page-size --parent site", "into a component"],
+        ["cairn state delete notes --yes", "stop managing a resource"],
+      ]),
+    );
   state
     .command("list")
     .alias("ls")
