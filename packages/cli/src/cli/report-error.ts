@@ -1,7 +1,8 @@
 import type { Theme } from "../display/theme.js";
-import { userFrame } from "../loader/source-frame.js";
+import { relativePaths, userFrame } from "../loader/source-frame.js";
 import { CliError, EXIT } from "./cli-error.js";
 import type { OutputStream } from "./io.js";
+import { jsonErrorLine, writeJsonLine } from "../display/json-view.js";
 
 /** What is known about where an error happened. */
 export interface ErrorScene {
@@ -32,7 +33,8 @@ export function describeError(error: unknown, scene: ErrorScene = {}): Described
     return { code: error.code, message: error.message, exitCode: error.exitCode, ...opt("at", error.file), ...opt("hint", error.hint) };
   }
   const code = typeof (error as { code?: unknown })?.code === "string" ? (error as { code: string }).code : "INTERNAL";
-  const message = error instanceof Error ? error.message : String(error);
+  // Paths inside the project print relative to it, as source lines do.
+  const message = relativePaths(error instanceof Error ? error.message : String(error), scene.projectDir);
   const fileOf = (error as { file?: unknown })?.file;
   const at = scene.projectDir === undefined ? undefined : userFrame(error, scene.projectDir);
   const where = at ?? (typeof fileOf === "string" && code !== "STATE_CORRUPT" ? fileOf : undefined);
@@ -54,8 +56,7 @@ export function printError(out: OutputStream, theme: Theme, error: unknown, scen
 /** Prints an error as the last `--json` line on stdout. */
 export function printJsonError(out: OutputStream, error: unknown, scene: ErrorScene = {}): number {
   const { exitCode, ...described } = describeError(error, scene);
-  const sorted = Object.fromEntries(Object.entries({ type: "error", ...described }).sort(([a], [b]) => a.localeCompare(b)));
-  out.write(`${JSON.stringify(sorted)}\n`);
+  writeJsonLine(out, jsonErrorLine(error, described, scene.projectDir));
   return exitCode;
 }
 

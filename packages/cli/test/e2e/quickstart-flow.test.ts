@@ -88,7 +88,7 @@ describe("the quickstart, end to end", () => {
 
   it("stack output prints outputs, one bare for scripts, secrets only when asked", async () => {
     const all = await project.run(["stack", "output", "--json"]);
-    expect(JSON.parse(all.stdout)).toMatchObject({ adminPassword: "[secret]", pageBytes: "117" });
+    expect(JSON.parse(all.stdout)).toMatchObject({ adminPassword: { "@type": "secret" }, pageBytes: "117" });
     const one = await project.run(["stack", "output", "pageBytes"]);
     expect(one.stdout).toBe("117\n");
     const secret = await project.run(["stack", "output", "adminPassword", "--show-secrets"]);
