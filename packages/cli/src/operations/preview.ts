@@ -6,6 +6,7 @@ import { CliError, EXIT } from "../cli/cli-error.js";
 import { writeJsonLine } from "../display/json-view.js";
 import { renderPreviewSummary } from "../display/summary-view.js";
 import { loadProgram } from "../loader/load-program.js";
+import { withTypeErrors } from "../loader/program-error.js";
 import { openStack } from "./open-stack.js";
 import { coreOptions, type OperationFlags } from "./operation-options.js";
 import { withInterrupts } from "./interrupt.js";
@@ -30,13 +31,13 @@ export async function preview(ctx: CommandContext, flags: PreviewFlags): Promise
   const started = Date.now();
   try {
     const result = await withInterrupts(cancellation, view, () =>
-      stack.preview({
+      withTypeErrors(ws, () => stack.preview({
         ...coreOptions(flags),
         onEvent: eventSink(ctx, view),
         signal: cancellation.signal,
         abortSignal: cancellation.abortSignal,
         savePlan: flags.savePlan !== undefined,
-      }),
+      })),
     );
     view.close();
     if (flags.savePlan !== undefined && result.savedPlan !== undefined) {

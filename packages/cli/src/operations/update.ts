@@ -8,6 +8,7 @@ import { writeJsonLine } from "../display/json-view.js";
 import type { OperationView } from "../display/operation-view.js";
 import { renderUpdateSummary } from "../display/summary-view.js";
 import { loadProgram } from "../loader/load-program.js";
+import { withTypeErrors } from "../loader/program-error.js";
 import { withInterrupts } from "./interrupt.js";
 import { openStack } from "./open-stack.js";
 import { coreOptions, type OperationFlags } from "./operation-options.js";
@@ -65,7 +66,7 @@ export async function update(ctx: CommandContext, command: "up" | "destroy", fla
   try {
     const options = { ...coreOptions(flags), onEvent: eventSink(ctx, view), signal: cancellation.signal, abortSignal: cancellation.abortSignal, confirm: ask };
     const result = await withInterrupts(cancellation, view, () =>
-      command === "up" ? stack.up({ ...options, ...(savedPlan === undefined ? {} : { plan: savedPlan }) }) : stack.destroy(options),
+      withTypeErrors(ws, () => (command === "up" ? stack.up({ ...options, ...(savedPlan === undefined ? {} : { plan: savedPlan }) }) : stack.destroy(options))),
     );
     view.close();
     if (unexpected !== undefined) throw (await import("./preview.js")).changesFound(unexpected);

@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from "node:child_process";
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BIN, PASSPHRASE, REPO, cairn, makeProject, type Run, type TempProject } from "./harness.js";
@@ -110,6 +110,23 @@ describe("console, docs, about, history, completion and the automation exit code
       if (spawnSync("sh", ["-c", `command -v ${shell}`]).status === 0) expect(spawnSync(shell, ["-n"], { input: script }).status).toBe(0);
     }
     expect((await project.run(["completion", "tcsh"])).code).toBe(2);
+  });
+
+  it("a typo in the program is reported with what TypeScript finds, and points at validate", async () => {
+    for (const pkg of ["typescript", "@types"]) await symlink(join(REPO, "node_modules", pkg), join(project.dir, "node_modules", pkg), "dir").catch(() => undefined);
+    const index = join(project.dir, "index.ts");
+    const program = await readFile(index, "utf8");
+    await writeFile(index, program.replace("admin:${password.result}", "admin:${pasword.result}"));
+    try {
+      const run = await project.run(["preview"]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("pasword is not defined");
+      expect(run.stderr).toMatch(/TypeScript finds:\n {4}index\.ts\(\d+,\d+\): error TS2552: Cannot find name 'pasword'\. Did you mean 'password'\?/);
+      expect(run.stderr).toContain("hint: `cairn validate` typechecks the program");
+      expect(run.stderr).toContain("(PROGRAM_ERROR)");
+    } finally {
+      await writeFile(index, program);
+    }
   });
 
   it("preview --detailed-exitcode and --expect-no-changes; --show-sames lists unchanged resources; up --expect-no-changes applies nothing", async () => {
