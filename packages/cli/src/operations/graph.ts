@@ -5,6 +5,7 @@ import type { CommandContext } from "../cli/context.js";
 import { graphOfPlan } from "../display/graph-model.js";
 import { loadProgram } from "../loader/load-program.js";
 import { openStack } from "./open-stack.js";
+import { lastConsistentStore } from "./running-operation.js";
 
 /** Flags of `cairn graph`. */
 export interface GraphFlags {
@@ -32,7 +33,9 @@ export async function graph(ctx: CommandContext, flags: GraphFlags): Promise<num
   }
   const ws = await ctx.workspace();
   const [opened, program] = await Promise.all([openStack(ctx), loadProgram(ws, ctx.logger)]);
-  const result = await (await opened.stack(program)).preview({ operationName: "graph" });
+  const store = await lastConsistentStore(ctx, opened.store, { project: ws.project.name, stack: opened.name }, false);
+  const core = await import("@cairn/core");
+  const result = await new core.Stack({ ...opened.settings(program), store }).preview({ operationName: "graph" });
   const model = graphOfPlan(result.plan, flags.plan === true);
   const text =
     format === "html"

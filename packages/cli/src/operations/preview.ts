@@ -8,6 +8,7 @@ import { renderPreviewSummary } from "../display/summary-view.js";
 import { loadProgram } from "../loader/load-program.js";
 import { withTypeErrors } from "../loader/program-error.js";
 import { openStack } from "./open-stack.js";
+import { lastConsistentStore } from "./running-operation.js";
 import { coreOptions, type OperationFlags } from "./operation-options.js";
 import { withInterrupts } from "./interrupt.js";
 import { createView, eventSink } from "./views.js";
@@ -24,8 +25,12 @@ export async function preview(ctx: CommandContext, flags: PreviewFlags): Promise
   // Bundling runs in esbuild's own process, alongside opening the stack's secrets.
   const ws = await ctx.workspace();
   const [opened, program] = await Promise.all([openStack(ctx), loadProgram(ws, ctx.logger)]);
-  const stack = await opened.stack(program);
-  const { createCancellation } = await import("@cairn/core");
+  // Preview takes no lock; while an operation runs it reads the last completed state, and says so.
+  const ref = { project: ws.project.name, stack: opened.name };
+  const store = await lastConsistentStore(ctx, opened.store, ref, flags.json === true);
+  const core = await import("@cairn/core");
+  const stack = store === opened.store ? await opened.stack(program) : new core.Stack({ ...opened.settings(program), store });
+  const { createCancellation } = core;
   const cancellation = createCancellation();
   const view = createView(ctx, { json: flags.json === true, printPlan: true, detailed: flags.diff === true, showSames: flags.showSames === true });
   const started = Date.now();
