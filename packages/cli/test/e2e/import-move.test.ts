@@ -95,9 +95,13 @@ describe("import and state moves", () => {
     expect(into.stdout).toContain("page-size: { aliases: [{ parent: null }] }");
     const shown = JSON.parse((await project.run(["state", "show", "page-size", "--json"])).stdout) as { parent: string };
     expect(shown.parent).toBe("urn:cairn:dev::moves::quickstart:index/StaticSite::site");
-    const back = await project.run(["state", "mv", "page-size", "--root"]);
+    const back = await project.run(["state", "mv", "page-size", "--root", "--json"]);
     expect(back.code).toBe(0);
-    expect(back.stdout).toContain('["urn:cairn:dev::moves::quickstart:index/StaticSite$local:command/Command::page-size"]');
+    expect(JSON.parse(back.stdout)).toEqual({
+      type: "state-move",
+      moves: [{ from: "urn:cairn:dev::moves::quickstart:index/StaticSite$local:command/Command::page-size", to: "urn:cairn:dev::moves::local:command/Command::page-size" }],
+      aliases: [{ resource: "urn:cairn:dev::moves::local:command/Command::page-size", urn: "urn:cairn:dev::moves::quickstart:index/StaticSite$local:command/Command::page-size" }],
+    });
     expect((await project.run(["preview", "--expect-no-changes"])).code).toBe(0);
     const taken = await project.run(["state", "rename", "readme", "credentials"]);
     expect(taken.code).toBe(1);

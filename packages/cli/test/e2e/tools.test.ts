@@ -141,8 +141,9 @@ describe("console, docs, about, history, completion and the automation exit code
     const expected = await project.run(["preview", "--expect-no-changes"]);
     expect(expected.code).toBe(4);
     expect(expected.stderr).toContain("1 resource(s) would change, and --expect-no-changes was given:\n    create urn:cairn:dev::tools::local:fs/File::extra");
-    const up = await project.run(["up", "--expect-no-changes"]);
+    const up = await project.run(["up", "--expect-no-changes", "--show-sames"]);
     expect(up.code).toBe(4);
+    expect(up.stdout).toMatch(/local:random\/RandomId suffix/);
     expect((await project.run(["state", "list", "--json"])).stdout).not.toContain("::extra");
   });
 });
