@@ -23,6 +23,7 @@ export {
 export { CustomResource, ComponentResource, Resource, type ResourceType } from "./resource/resource.js";
 export { ProviderResource } from "./resource/provider-resource.js";
 export type { Alias, ComponentResourceOptions, CustomResourceOptions, ResourceOptions } from "./resource/options.js";
+export type { ProviderHandle, ResourceHandle } from "./resource/handle.js";
 export { makeUrn, nameOfUrn, packageOfType, tryParseUrn, typeOfUrn, type UrnParts } from "./resource/urn.js";
 
 export { Config } from "./program/config.js";
@@ -87,8 +88,10 @@ export type {
   UpOptions,
 } from "./automation/types.js";
 export { createCancellation, type Cancellation } from "./engine/cancellation.js";
+export type { InterruptedCreate, PendingCreateChoice, PendingCreateDecision, PendingCreateDecisions } from "./engine/pending-creates.js";
 export { FileStateStore, lockedError } from "./state/file-store.js";
 export { lockInfoFor } from "./state/lock-info.js";
+export { isHolderGone } from "./state/lock-holder.js";
 export { emptyState, loadState, tryLoadState, type LoadedState } from "./state/load.js";
 export * as dynamic from "./provider/dynamic.js";
 export { StackReference } from "./program/stack-reference.js";

@@ -26,6 +26,7 @@ const HINTS: Readonly<Record<string, string>> = {
   SECRETS_UNAVAILABLE: "Set CAIRN_PASSPHRASE so secrets can be encrypted.",
   PROGRAM_ERROR: "`cairn validate` typechecks the program and lists every TypeScript error.",
   PROVIDER_NOT_FOUND: "Install the provider package in the project with npm install; while Cairn's packages are not published, link it from a Cairn checkout: npm install <checkout>/packages/<name> (`cairn about` shows where this cairn runs from).",
+  PENDING_OPERATIONS: "Decide with --pending-creates adopt|recreate|forget (every one), or --pending-create <urn|name>=<adopt|adopt:ID|recreate|forget> (one); `cairn preview` shows the list.",
 };
 
 /** Turns any thrown value into what the CLI reports: code, message, source line, hint and exit code. */

@@ -1,11 +1,15 @@
 import type { Command } from "commander";
-import { parseParallel } from "../operations/operation-options.js";
+import { collectPendingCreate, parseParallel, parsePendingChoice } from "../operations/operation-options.js";
 import { examples, type ActionRunner } from "./action.js";
 import type { PreviewFlags } from "../operations/preview.js";
 import type { RefreshFlags } from "../operations/refresh.js";
 import type { UpdateFlags } from "../operations/update.js";
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+// What happens to creates a crash interrupted whose provider cannot finish them (see docs/state.md).
+const PENDING_ALL = "for every create a crash interrupted whose provider cannot finish it: adopt, recreate or forget";
+const PENDING_ONE = "the same for one resource: adopt, adopt:<id>, recreate or forget (repeatable)";
 
 /** Registers `preview`, `up`, `destroy` and `refresh`. */
 export function registerOperations(program: Command, run: ActionRunner): void {
@@ -22,6 +26,8 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .option("--expect-no-changes", "fail with exit code 4 if anything would change")
     .option("--detailed-exitcode", "exit 0 when nothing would change, 4 when something would (1 on errors)")
     .option("--show-sames", "list unchanged resources too")
+    .option("--pending-creates <choice>", PENDING_ALL, parsePendingChoice)
+    .option("--pending-create <urn|name>=<choice>", PENDING_ONE, collectPendingCreate)
     .addHelpText(
       "after",
       examples([
@@ -49,6 +55,8 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .option("--plan <file>", "apply exactly a plan saved by `cairn preview --save-plan`, or refuse")
     .option("--expect-no-changes", "apply nothing and fail with exit code 4 if anything would change")
     .option("--show-sames", "list unchanged resources too")
+    .option("--pending-creates <choice>", PENDING_ALL, parsePendingChoice)
+    .option("--pending-create <urn|name>=<choice>", PENDING_ONE, collectPendingCreate)
     .addHelpText(
       "after",
       examples([
@@ -67,6 +75,8 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .option("--json", "print one JSON object per line (see docs/cli.md)")
     .option("--parallel <n>", "run at most n steps at once", parseParallel)
     .option("--target <urn|name>", "delete only this resource and what depends on it (repeatable)", collect)
+    .option("--pending-creates <choice>", PENDING_ALL, parsePendingChoice)
+    .option("--pending-create <urn|name>=<choice>", PENDING_ONE, collectPendingCreate)
     .addHelpText(
       "after",
       examples([
@@ -80,6 +90,8 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .command("refresh")
     .description("compare state with what really exists; record what is there (never changes resources)")
     .option("--preview-only", "report drift without changing state; exit code 4 when there is drift")
+    .option("--pending-creates <choice>", PENDING_ALL, parsePendingChoice)
+    .option("--pending-create <urn|name>=<choice>", PENDING_ONE, collectPendingCreate)
     .option("--json", "print one JSON object per line (see docs/cli.md)")
     .addHelpText(
       "after",

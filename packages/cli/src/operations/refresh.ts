@@ -4,10 +4,11 @@ import { writeJsonLine } from "../display/json-view.js";
 import { renderRefreshSummary } from "../display/summary-view.js";
 import { withInterrupts } from "./interrupt.js";
 import { openStack } from "./open-stack.js";
+import { pendingCreateDecisions, type OperationFlags } from "./operation-options.js";
 import { createView, eventSink } from "./views.js";
 
 /** Flags of `cairn refresh`. */
-export interface RefreshFlags {
+export interface RefreshFlags extends Pick<OperationFlags, "pendingCreates" | "pendingCreate"> {
   readonly previewOnly?: boolean;
   readonly json?: boolean;
 }
@@ -23,10 +24,12 @@ export async function refresh(ctx: CommandContext, flags: RefreshFlags): Promise
   const { createCancellation } = await import("@cairn/core");
   const cancellation = createCancellation();
   const view = createView(ctx, { json: flags.json === true, printPlan: false });
+  const pendingCreates = pendingCreateDecisions(flags);
   try {
     const result = await withInterrupts(cancellation, view, () =>
       stack.refresh({
         previewOnly: flags.previewOnly === true,
+        ...(pendingCreates === undefined ? {} : { pendingCreates }),
         onEvent: eventSink(ctx, view),
         signal: cancellation.signal,
         abortSignal: cancellation.abortSignal,

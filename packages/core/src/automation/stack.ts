@@ -4,6 +4,7 @@ import type { EngineEvent, EventSink, OperationKind, OperationStatus } from "../
 import { Limiter } from "../engine/limiter.js";
 import { computePlan } from "../engine/preview.js";
 import { reconcilePending } from "../engine/reconcile.js";
+import { decidePendingCreates, interruptedCreates, labelInterruptedCreates, type InterruptedCreate } from "../engine/pending-creates.js";
 import { refreshResources } from "../engine/refresh.js";
 import type { PhaseValues } from "../engine/phase-values.js";
 import { resolveProperties } from "../output/resolve.js";
@@ -78,11 +79,16 @@ export class Stack {
       const op = await openOperation(this.#settings, options.operationName ?? "preview", emit, false);
       try {
         if (options.refresh) await refreshResources(op.ctx, new Limiter(), true, options);
-        const { plan, phase } = await computePlan(op.ctx, { destroying: false, ...pick(options) });
+        const found = await interruptedCreates(op.ctx);
+        const planned = await computePlan(op.ctx, { destroying: false, ...pick(options) });
+        const plan = labelInterruptedCreates(planned.plan, found, options.pendingCreates);
+        const phase = planned.phase;
+        reportInterruptedCreates(op, found, options);
         emit({ type: "plan", plan });
         const outputs = await stackOutputs(op, phase);
         const saved = options.savePlan ? { savedPlan: savePlan(plan, this.#settings.secrets) } : {};
-        return { status: "succeeded", result: { plan, counts: countSteps(plan.steps), outputs, diagnostics: op.program.diagnostics, ...saved } };
+        const interrupted = found.length === 0 ? {} : { interruptedCreates: found.map(({ provider: _provider, ...item }) => item) };
+        return { status: "succeeded", result: { plan, counts: countSteps(plan.steps), outputs, diagnostics: op.program.diagnostics, ...saved, ...interrupted } };
       } finally {
         await op.close();
       }
@@ -107,7 +113,7 @@ export class Stack {
       const op = await openOperation(this.#settings, options.operationName ?? "refresh", emit, !options.previewOnly, "optional");
       try {
         const limiter = new Limiter();
-        if (!options.previewOnly) await reconcilePending(op.ctx, limiter);
+        if (!options.previewOnly) await reconcilePending(op.ctx, limiter, decidePendingCreates(op.ctx.stack, await interruptedCreates(op.ctx), options.pendingCreates));
         const outcome = await refreshResources(op.ctx, limiter, !options.previewOnly, options);
         const status: OperationStatus = outcome.failures.length > 0 ? "failed" : "succeeded";
         const written = !options.previewOnly && outcome.drift.length > 0;
@@ -186,7 +192,7 @@ export class Stack {
       const op = await openOperation(this.#settings, options.operationName ?? kind, emit, true, destroying ? "optional" : "run");
       try {
         const limiter = new Limiter();
-        await reconcilePending(op.ctx, limiter);
+        await reconcilePending(op.ctx, limiter, decidePendingCreates(op.ctx.stack, await interruptedCreates(op.ctx), options.pendingCreates));
         if (options.refresh) await refreshResources(op.ctx, limiter, true, options);
         const { plan, secretOutputs } = await computePlan(op.ctx, { destroying, ...pick(options) });
         if (options.plan !== undefined) verifySavedPlan(options.plan, plan, this.#settings.secrets);
@@ -233,6 +239,20 @@ export class Stack {
       emit({ type: "operation-end", operation, status: "failed", durationMs: Date.now() - started });
       throw error;
     }
+  }
+}
+
+/**
+ * A preview lists the interrupted creates that `up` would stop for, with
+ * the choices, as one warning; decisions that name no interrupted create
+ * fail as they would in `up`.
+ */
+function reportInterruptedCreates(op: OpenOperation, found: readonly InterruptedCreate[], options: OperationOptions): void {
+  try {
+    decidePendingCreates(op.ctx.stack, found, options.pendingCreates);
+  } catch (error) {
+    if (!CairnError.isCairnError(error) || error.code !== "PENDING_OPERATIONS") throw error;
+    op.ctx.emit({ type: "diagnostic", severity: "warning", message: error.message.replace(/ Nothing was changed\.$/, " An up stops here until it is told.") });
   }
 }
 

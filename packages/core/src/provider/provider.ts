@@ -144,6 +144,13 @@ export interface Provider {
   create(inputs: PropertyMap, token: string, ctx: CallContext): Promise<CreateResult>;
   /** Reads the resource's current state; `undefined` if it no longer exists. */
   read?(id: string, inputs: PropertyMap, outputs: PropertyMap, ctx: CallContext): Promise<ReadResult | undefined>;
+  /**
+   * Looks up the object an interrupted create of this resource may have
+   * made — by the name or tags its inputs give it — so that it can be
+   * adopted instead of made twice. Types whose creates carry idempotency
+   * tokens do not need it. `undefined` means no such object exists.
+   */
+  findCreated?(inputs: PropertyMap, token: string, ctx: CallContext): Promise<ReadResult | undefined>;
   /** Updates the resource in place. */
   update?(id: string, olds: PropertyMap, news: PropertyMap, oldOutputs: PropertyMap, ctx: CallContext): Promise<PropertyMap>;
   /** Deletes the resource and resolves once it is really gone. */

@@ -53,7 +53,8 @@ async function write(inputs: PropertyMap, env: LocalEnvironment): Promise<{ id: 
  */
 export const fileType: LocalType = {
   token: FILE_TOKEN,
-  schema: { replaceOnChanges: ["path"], stableOutputs: ["id", "path"], timeouts: { create: 60_000, update: 60_000, delete: 60_000, read: 60_000 } },
+  // A create repeated after a crash writes the same path again: it can never make a second file.
+  schema: { replaceOnChanges: ["path"], stableOutputs: ["id", "path"], idempotentCreate: true, timeouts: { create: 60_000, update: 60_000, delete: 60_000, read: 60_000 } },
   check,
   async create(inputs, _token, _ctx, env) {
     return write(inputs, env);

@@ -21,7 +21,8 @@ function check(inputs: PropertyMap): CheckResult {
  */
 export const randomIdType: LocalType = {
   token: RANDOM_ID_TOKEN,
-  schema: { replaceOnChanges: ["byteLength", "prefix", "keepers"] },
+  // A random value lives only in state: a create repeated after a crash leaves nothing behind.
+  schema: { replaceOnChanges: ["byteLength", "prefix", "keepers"], idempotentCreate: true },
   check,
   async create(inputs) {
     const bytes = randomBytes(Number(inputs.byteLength ?? 8));
