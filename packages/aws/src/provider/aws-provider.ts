@@ -82,7 +82,7 @@ export class AwsProvider implements Provider {
     return handler.check(inputs, { settings: this.settings });
   }
 
-  diff(type: string, _id: string, olds: PropertyMap, news: PropertyMap, oldOutputs: PropertyMap): DiffResult {
+  diff(type: string, _id: string, olds: PropertyMap, news: PropertyMap, oldOutputs: PropertyMap): DiffResult | Promise<DiffResult> {
     const handler = this.#handler(type);
     return handler.diff?.(olds, news, oldOutputs) ?? diffInputs(handler, olds, news);
   }

@@ -12,6 +12,11 @@ export interface ServiceHandlers {
   readonly resources: readonly ResourceHandler[];
   /** @default none */
   readonly dataSources?: readonly DataSourceHandler[];
+  /**
+   * Handlers made on demand for tokens under `aws:<service>.` (the native
+   * types, too many to list). @default none
+   */
+  resolve?(token: string): ResourceHandler | undefined;
 }
 
 /**
@@ -22,9 +27,11 @@ export interface ServiceHandlers {
 export class HandlerRegistry {
   readonly #resources = new Map<string, ResourceHandler>();
   readonly #dataSources = new Map<string, DataSourceHandler>();
+  readonly #resolvers: ServiceHandlers[] = [];
 
   constructor(services: readonly ServiceHandlers[]) {
     for (const service of services) {
+      if (service.resolve !== undefined) this.#resolvers.push(service);
       for (const handler of service.resources) add(this.#resources, service.service, handler);
       for (const source of service.dataSources ?? []) add(this.#dataSources, service.service, source);
     }
@@ -37,7 +44,7 @@ export class HandlerRegistry {
 
   /** The handler of a resource type, if there is one. */
   tryResource(token: string): ResourceHandler | undefined {
-    return this.#resources.get(token);
+    return this.#resources.get(token) ?? this.#resolvers.find((s) => token.startsWith(`aws:${s.service}.`))?.resolve?.(token);
   }
 
   /** The handler of a data source, if there is one. */
