@@ -92,11 +92,15 @@ function nestedFromCloud(model: Json, table: PropertyTable, schema: ServiceSchem
   return out;
 }
 
-/** The member of a union an object value belongs to: the first object member whose names fit it. */
+/**
+ * The member of a union a value belongs to: a list member for a list; for an
+ * object, the first object member whose names fit it, else a map member.
+ */
 function unionMember(value: unknown, shape: Shape & { kind: "union" }, schema: ServiceSchema, fits: (table: PropertyTable) => boolean): Shape | undefined {
+  if (Array.isArray(value)) return shape.members.find((m) => m.kind === "list");
   if (!isObject(value)) return undefined;
   const objects = shape.members.filter((m): m is Shape & { kind: "object" } => m.kind === "object");
-  return objects.find((m) => fits(schema.defs[m.def] ?? {})) ?? objects[0];
+  return objects.find((m) => fits(schema.defs[m.def] ?? {})) ?? objects[0] ?? shape.members.find((m) => m.kind === "map");
 }
 
 function mapValues(value: Json, fn: (item: unknown) => unknown): Json {

@@ -38,7 +38,10 @@ export function nativeHandler(token: string): ResourceHandler {
   return {
     token,
     schema,
-    check: async (inputs, env) => check(await load(), inputs, env),
+    check: async (inputs, env) => {
+      const native = await load().catch((error: unknown) => error as Error);
+      return native instanceof Error ? { inputs, failures: [{ reason: native.message }] } : check(native, inputs, env);
+    },
     diff: async (olds, news) => diff(await load(), olds, news),
     create: async (ctx, inputs, requestToken) => create(ctx, await load(), inputs, requestToken),
     read: async (ctx, id, inputs, outputs) => read(ctx, await load(), id, inputs, outputs),
