@@ -51,7 +51,7 @@ export function emitServiceSchema(service, header) {
 }
 
 /**
- * The catalog: every service that has a module, and the write-only
+ * The catalog: every service that has a module with its namespace, and the write-only
  * properties of each type (the engine asks for them before anything else
  * is loaded, to keep them secret).
  */
@@ -63,11 +63,12 @@ export function emitCatalog(services, header, tokenOf) {
       if (top.length > 0) writeOnly[tokenOf(service, type)] = top;
     }
   }
+  const namespaces = Object.fromEntries(services.map((s) => [s.name, s.namespace]));
   const js =
-    `${header}export const NATIVE_SERVICES = ${JSON.stringify(services.map((s) => s.name))};\n` +
+    `${header}export const NATIVE_NAMESPACES = ${JSON.stringify(namespaces, null, 2)};\n` +
     `export const WRITE_ONLY = ${JSON.stringify(writeOnly, null, 2)};\n`;
   const dts =
-    `${header}/** The services with native types. */\nexport declare const NATIVE_SERVICES: readonly string[];\n` +
+    `${header}/** The services with native types, each with its CloudFormation namespace (\`dynamodb\`: \`AWS::DynamoDB\`). */\nexport declare const NATIVE_NAMESPACES: Readonly<Record<string, string>>;\n` +
     `/** Top-level write-only properties by type token; they are kept as secrets. */\nexport declare const WRITE_ONLY: Readonly<Record<string, readonly string[]>>;\n`;
   return { js, dts };
 }

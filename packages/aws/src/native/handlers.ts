@@ -10,5 +10,8 @@ import { parseNativeToken } from "./schema.js";
 export const nativeHandlers: ServiceHandlers = {
   service: "native",
   resources: [],
-  resolve: (token) => (parseNativeToken(token) === undefined ? undefined : nativeHandler(token)),
+  resolve: (token) => {
+    const parsed = parseNativeToken(token);
+    return parsed === undefined ? undefined : nativeHandler(token, parsed.cfn);
+  },
 };

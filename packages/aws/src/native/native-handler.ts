@@ -27,8 +27,9 @@ const HOUR = 60 * 60_000;
  * create resumed after a crash finishes the first request instead of making
  * a second resource.
  */
-export function nativeHandler(token: string): ResourceHandler {
+export function nativeHandler(token: string, cfnType: string): ResourceHandler {
   const schema: TypeSchema = {
+    physicalType: cfnType,
     idempotentCreate: true,
     stableOutputs: ["id", "arn"],
     secretOutputs: WRITE_ONLY[token] ?? [],

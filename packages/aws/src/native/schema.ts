@@ -1,5 +1,5 @@
 import { CairnError } from "@cairn/core";
-import { NATIVE_SERVICES } from "../../native/catalog.js";
+import { NATIVE_NAMESPACES } from "../../native/catalog.js";
 
 /**
  * One property as the provider knows it: its CloudFormation name, its
@@ -45,11 +45,12 @@ export interface NativeType {
 
 const TOKEN = /^aws:native\.([a-z0-9]+)\/([A-Za-z0-9]+)$/;
 
-/** The service and type name of a native token (`aws:native.dynamodb/Table`), if it is one. */
-export function parseNativeToken(token: string): { service: string; name: string } | undefined {
+/** The service, type name and CloudFormation type of a native token (`aws:native.dynamodb/Table`), if it is one. */
+export function parseNativeToken(token: string): { service: string; name: string; cfn: string } | undefined {
   const match = TOKEN.exec(token);
-  if (match === null || !NATIVE_SERVICES.includes(match[1]!)) return undefined;
-  return { service: match[1]!, name: match[2]! };
+  const namespace = match === null ? undefined : NATIVE_NAMESPACES[match[1]!];
+  if (namespace === undefined || !Object.hasOwn(NATIVE_NAMESPACES, match![1]!)) return undefined;
+  return { service: match![1]!, name: match![2]!, cfn: `${namespace}::${match![2]!}` };
 }
 
 /** A value's shape, parsed from a schema's shape code (see the generator's emit-schema.mjs). */

@@ -19,6 +19,7 @@ import { classifyAwsError } from "../errors.js";
 import { ClientFactory } from "../runtime/client-factory.js";
 import { systemClock, type Clock } from "../runtime/clock.js";
 import type { AwsContext } from "../runtime/context.js";
+import { withPhysicalType } from "../native/twins.js";
 import { SharedValues } from "../runtime/shared.js";
 import { AWS_SERVICES } from "../services.js";
 import { diffInputs } from "./diff.js";
@@ -73,7 +74,8 @@ export class AwsProvider implements Provider {
   }
 
   schema(type: string): TypeSchema | undefined {
-    return this.#registry.tryResource(type)?.schema;
+    const schema = this.#registry.tryResource(type)?.schema;
+    return schema === undefined ? undefined : withPhysicalType(type, schema);
   }
 
   async check(type: string, inputs: PropertyMap): Promise<CheckResult> {

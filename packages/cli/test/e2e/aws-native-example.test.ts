@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm, symlink } from "node:fs/promises";
+import { cp, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assertBuilt, cairn, REPO } from "./harness.js";
@@ -36,5 +36,21 @@ describe("the aws-native example", () => {
     expect(preview.stdout).toContain("+   aws:native.sqs/Queue order-events");
     expect(preview.stdout).toContain("+   aws:native.logs/LogGroup order-audit");
     expect(preview.stdout).toMatch(/\+ 3 to create/);
+  });
+
+  it("refuses a plan in which a hand-written and a native resource manage the same bucket", async () => {
+    const other = join(parent, "twins");
+    await cp(dir, other, { recursive: true, filter: (path) => !/[/\\](\.cairn|node_modules)$/.test(path) });
+    await symlink(join(REPO, "node_modules"), join(other, "node_modules"), "dir");
+    await writeFile(
+      join(other, "index.ts"),
+      'import * as aws from "@cairn/aws";\nimport * as s3 from "@cairn/aws/native/s3";\n' +
+        'new aws.s3.Bucket("assets", { bucket: "acme-assets" }, { import: "acme-assets" });\n' +
+        'new s3.Bucket("assets-native", { bucketName: "acme-assets" }, { import: "acme-assets" });\n',
+    );
+    expect((await cairn(other, ["stack", "init", "dev"])).code).toBe(0);
+    const preview = await cairn(other, ["preview"], offline);
+    expect(preview.code).not.toBe(0);
+    expect(preview.stderr + preview.stdout).toContain('assets (aws:s3/Bucket) and assets-native (aws:native.s3/Bucket) both manage the AWS::S3::Bucket "acme-assets"');
   });
 });
