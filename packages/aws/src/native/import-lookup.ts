@@ -1,6 +1,8 @@
 import type { ResourceDescription } from "@aws-sdk/client-cloudcontrol";
 import { CairnError } from "@cairn/core";
+import { awsErrorName } from "../errors.js";
 import { call } from "../runtime/call.js";
+import { orMissing } from "../runtime/read.js";
 import type { AwsContext } from "../runtime/context.js";
 import { retrying } from "../runtime/retry.js";
 import type { CloudControlHandle } from "./requests.js";
@@ -20,7 +22,10 @@ export async function findForImport(ctx: AwsContext, cc: CloudControlHandle, nat
   let next: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     const input = { TypeName: native.type.cfn, ...(next === undefined ? {} : { NextToken: next }) };
-    const out = await retrying(ctx, () => call(ctx, "ListResources", () => cc.client.send(new cc.sdk.ListResourcesCommand(input))));
+    const list = () => call(ctx, "ListResources", () => cc.client.send(new cc.sdk.ListResourcesCommand(input)));
+    // Types that list only within a parent (they need a ResourceModel) cannot be searched: the id was simply not found.
+    const out = await retrying(ctx, () => orMissing(list(), unlistable));
+    if (out === undefined) return undefined;
     for (const found of out.ResourceDescriptions ?? []) {
       const identifier = found.Identifier ?? "";
       if (identifier === id) return found;
@@ -34,4 +39,9 @@ export async function findForImport(ctx: AwsContext, cc: CloudControlHandle, nat
   throw new CairnError("PROVIDER_ERROR", `${ctx.label}: "${id}" matches ${matches.length} ${native.type.cfn} resources (${shown}${matches.length > 5 ? ", …" : ""}); import one by its full identifier.`, {
     urn: ctx.call.urn,
   });
+}
+
+function unlistable(error: unknown): boolean {
+  const name = awsErrorName(error);
+  return name === "InvalidRequestException" || name === "UnsupportedActionException";
 }

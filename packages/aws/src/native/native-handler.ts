@@ -69,8 +69,9 @@ async function create(ctx: AwsContext, native: NativeType, inputs: PropertyMap, 
   const done = await awaitRequest(ctx, cc, started.ProgressEvent, "the create to finish");
   const id = done.Identifier;
   if (id === undefined) throw new CairnError("PROVIDER_ERROR", `${ctx.label}: Cloud Control reported success without an identifier.`, { urn: ctx.call.urn });
-  const found = await readConfirmed(ctx, () => describe(ctx, cc, native, id));
-  return { id, outputs: outputsOf(native, inputs, found) };
+  // The resource exists now: a failed read must not fail the create, or it would be lost to state.
+  const found = await readConfirmed(ctx, () => describe(ctx, cc, native, id)).catch(() => undefined);
+  return { id, outputs: outputsOf(native, inputs, found ?? { Identifier: id, Properties: done.ResourceModel }) };
 }
 
 async function read(ctx: AwsContext, native: NativeType, id: string, inputs: PropertyMap, outputs: PropertyMap): Promise<ReadResult | undefined> {

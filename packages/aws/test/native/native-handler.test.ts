@@ -189,6 +189,33 @@ describe("the Cloud Control handler", () => {
     expect(found?.outputs).toMatchObject({ arn: ARN });
   });
 
+  test("import by one part of a compound identifier finds the one resource that has it; two that have it are an error listing both", async () => {
+    cc.on(GetResourceCommand).rejects(awsError("ResourceNotFoundException", "not found", 404));
+    cc.on(ListResourcesCommand)
+      .resolvesOnce({ TypeName: CFN, ResourceDescriptions: [{ Identifier: "orders|eu", Properties: JSON.stringify(TABLE) }, { Identifier: "other|eu", Properties: "{}" }] })
+      .resolves({ TypeName: CFN, ResourceDescriptions: [{ Identifier: "orders|eu", Properties: "{}" }, { Identifier: "orders|us", Properties: "{}" }] });
+    const { provider } = testProvider();
+    expect((await provider.read("orders", {}, {}, callContext(TYPE, "orders")))?.id).toBe("orders|eu");
+    await expect(provider.read("orders", {}, {}, callContext(TYPE, "orders"))).rejects.toThrow(
+      'aws:native.dynamodb/Table "orders": "orders" matches 2 AWS::DynamoDB::Table resources ("orders|eu", "orders|us"); import one by its full identifier.',
+    );
+  });
+
+  test("import of a type that cannot be listed without a parent reports the id as not found", async () => {
+    cc.on(GetResourceCommand).rejects(awsError("ResourceNotFoundException", "not found", 404));
+    cc.on(ListResourcesCommand).rejects(awsError("InvalidRequestException", "Missing or invalid ResourceModel property"));
+    const { provider } = testProvider();
+    expect(await provider.read("orders", {}, {}, callContext(TYPE, "orders"))).toBeUndefined();
+  });
+
+  test("a create whose read fails afterwards still records the resource, from the final progress event's model", async () => {
+    cc.on(CreateResourceCommand).resolves(event("CREATE", "SUCCESS", { Identifier: "orders", ResourceModel: JSON.stringify(TABLE) }));
+    cc.on(GetResourceCommand).rejects(awsError("UnsupportedActionException", "Resource type does not support READ"));
+    const { provider } = testProvider();
+    const result = await provider.create(ARGS as never, "t", callContext(TYPE, "orders"));
+    expect(result).toMatchObject({ id: "orders", outputs: { arn: ARN } });
+  });
+
   test("refresh keeps a write-only property's recorded value (the cloud never reports it) and keeps it secret", async () => {
     cc.on(GetResourceCommand).resolves(described({ ...TABLE, BillingMode: "PROVISIONED" }));
     const { provider } = testProvider();
