@@ -19,6 +19,37 @@ function isObject(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** One way of renaming: a program's camelCase to CloudFormation's PascalCase, or back. */
+interface Direction {
+  /** An object of a nested type, renamed by its table. */
+  object(value: Json, table: PropertyTable, schema: ServiceSchema): Json;
+  /** A legacy Key/Value tag. */
+  tag(value: Json): Json;
+  /** Whether every name of an object value belongs to a table (to pick a union's member). */
+  fits(value: Json, table: PropertyTable): boolean;
+}
+
+const TO_CLOUD: Direction = {
+  object: (value, table, schema) => toCloud(value, table, schema),
+  tag: (value) => ({ Key: value.key, Value: value.value }),
+  fits: (value, table) => Object.keys(value).every((key) => key in table),
+};
+
+const FROM_CLOUD: Direction = {
+  // The cloud may report names the schema does not list; they are kept as reported.
+  object: (value, table, schema) => {
+    const names = camelNames(table);
+    const out = fromCloud(value, table, schema);
+    for (const [cfn, item] of Object.entries(value)) if (!names.has(cfn)) out[cfn] = item;
+    return out;
+  },
+  tag: (value) => ({ key: value.Key, value: value.Value }),
+  fits: (value, table) => {
+    const names = camelNames(table);
+    return Object.keys(value).every((key) => names.has(key));
+  },
+};
+
 /**
  * A program's properties (camelCase) as Cloud Control takes them
  * (CloudFormation's PascalCase), nested types included. Maps and JSON values
@@ -30,26 +61,9 @@ export function toCloud(values: Json, table: PropertyTable, schema: ServiceSchem
     if (value === undefined) continue;
     const spec = table[key];
     if (spec === undefined) out[key] = value;
-    else out[spec[0]] = valueToCloud(value, shapeOf(spec[1]), schema);
+    else out[spec[0]] = convert(value, shapeOf(spec[1]), schema, TO_CLOUD);
   }
   return out;
-}
-
-function valueToCloud(value: unknown, shape: Shape, schema: ServiceSchema): unknown {
-  switch (shape.kind) {
-    case "object":
-      return isObject(value) ? toCloud(value, schema.defs[shape.def] ?? {}, schema) : value;
-    case "list":
-      return Array.isArray(value) ? value.map((item) => valueToCloud(item, shape.element, schema)) : value;
-    case "map":
-      return isObject(value) ? mapValues(value, (item) => valueToCloud(item, shape.element, schema)) : value;
-    case "union": {
-      const member = unionMember(value, shape, schema, (table) => Object.keys(value as Json).every((key) => key in table));
-      return member === undefined ? value : valueToCloud(value, member, schema);
-    }
-    default:
-      return shape.code === "t" && isObject(value) ? { Key: value.key, Value: value.value } : value;
-  }
 }
 
 /** What Cloud Control reports (PascalCase) as the program's camelCase properties; names the table lacks are left out. */
@@ -59,48 +73,37 @@ export function fromCloud(model: Json, table: PropertyTable, schema: ServiceSche
   for (const [cfn, value] of Object.entries(model)) {
     const camel = names.get(cfn);
     if (camel === undefined || value === undefined) continue;
-    out[camel] = valueFromCloud(value, shapeOf(table[camel]![1]), schema);
+    out[camel] = convert(value, shapeOf(table[camel]![1]), schema, FROM_CLOUD);
   }
   return out;
 }
 
-function valueFromCloud(value: unknown, shape: Shape, schema: ServiceSchema): unknown {
+function convert(value: unknown, shape: Shape, schema: ServiceSchema, way: Direction): unknown {
   switch (shape.kind) {
     case "object":
-      return isObject(value) ? nestedFromCloud(value, schema.defs[shape.def] ?? {}, schema) : value;
+      return isObject(value) ? way.object(value, schema.defs[shape.def] ?? {}, schema) : value;
     case "list":
-      return Array.isArray(value) ? value.map((item) => valueFromCloud(item, shape.element, schema)) : value;
+      return Array.isArray(value) ? value.map((item) => convert(item, shape.element, schema, way)) : value;
     case "map":
-      return isObject(value) ? mapValues(value, (item) => valueFromCloud(item, shape.element, schema)) : value;
+      return isObject(value) ? mapValues(value, (item) => convert(item, shape.element, schema, way)) : value;
     case "union": {
-      const member = unionMember(value, shape, schema, (table) => {
-        const names = camelNames(table);
-        return Object.keys(value as Json).every((key) => names.has(key));
-      });
-      return member === undefined ? value : valueFromCloud(value, member, schema);
+      const member = unionMember(value, shape, schema, way);
+      return member === undefined ? value : convert(value, member, schema, way);
     }
     default:
-      return shape.code === "t" && isObject(value) ? { key: value.Key, value: value.Value } : value;
+      return shape.code === "t" && isObject(value) ? way.tag(value) : value;
   }
-}
-
-/** A nested object keeps the names the schema does not know, camel-cased by nothing: the cloud may report more than the schema says. */
-function nestedFromCloud(model: Json, table: PropertyTable, schema: ServiceSchema): Json {
-  const names = camelNames(table);
-  const out = fromCloud(model, table, schema);
-  for (const [cfn, value] of Object.entries(model)) if (!names.has(cfn)) out[cfn] = value;
-  return out;
 }
 
 /**
  * The member of a union a value belongs to: a list member for a list; for an
  * object, the first object member whose names fit it, else a map member.
  */
-function unionMember(value: unknown, shape: Shape & { kind: "union" }, schema: ServiceSchema, fits: (table: PropertyTable) => boolean): Shape | undefined {
+function unionMember(value: unknown, shape: Shape & { kind: "union" }, schema: ServiceSchema, way: Direction): Shape | undefined {
   if (Array.isArray(value)) return shape.members.find((m) => m.kind === "list");
   if (!isObject(value)) return undefined;
   const objects = shape.members.filter((m): m is Shape & { kind: "object" } => m.kind === "object");
-  return objects.find((m) => fits(schema.defs[m.def] ?? {})) ?? objects[0] ?? shape.members.find((m) => m.kind === "map");
+  return objects.find((m) => way.fits(value, schema.defs[m.def] ?? {})) ?? objects[0] ?? shape.members.find((m) => m.kind === "map");
 }
 
 function mapValues(value: Json, fn: (item: unknown) => unknown): Json {
