@@ -23,7 +23,31 @@ export function emitServiceModule(service, header) {
   for (const type of service.types) dts.push("\n", emitArgs(type), "\n", emitClass(service, type));
   const js = [header, `import { NativeResource } from "${RUNTIME}";\n`];
   for (const type of service.types) js.push("\n", emitClassJs(service, type));
-  return { dts: dts.join(""), js: js.join("") };
+  const taken = new Set([...service.types.map((t) => t.className), ...service.defs.map((d) => d.name)]);
+  return { dts: withAliases(dts.join(""), taken), js: withAliases(js.join(""), taken) };
+}
+
+/** The names the generated code takes from Cairn, each followed by what only that use of it looks like. */
+const RUNTIME_NAMES = [
+  ["Input", /\bInput</g, "<"],
+  ["Output", /\bOutput</g, "<"],
+  ["Plain", /\bPlain</g, "<"],
+  ["NativeResource", /\bextends NativeResource\b/g, ""],
+  ["CustomResourceOptions", /\bopts\?: CustomResourceOptions\b/g, ""],
+];
+
+/**
+ * A service with a type of the same name as one Cairn's names (IoT Events
+ * has an `Input`) gets that name of Cairn's imported as `Cairn<Name>`.
+ */
+function withAliases(text, taken) {
+  let out = text;
+  for (const [name, use] of RUNTIME_NAMES) {
+    if (!taken.has(name)) continue;
+    out = out.replace(use, (found) => found.replace(name, `Cairn${name}`));
+    out = out.replace(new RegExp(`(import (?:type )?\\{[^}]*?)\\b(type )?${name}\\b(?! as)`), `$1$2${name} as Cairn${name}`);
+  }
+  return out;
 }
 
 function emitDef(def) {

@@ -16,6 +16,11 @@ export function readModel(db, { select = () => true, writeOnly = {} } = {}) {
     const resources = db.follow("hasResource", service).map((link) => link.entity).filter((r) => select(r.cloudFormationType));
     if (resources.length === 0) continue;
     const defs = new DefTable(db);
+    // Every class and its Args are named before any nested type, which must not take their names.
+    for (const r of resources) {
+      defs.reserve(typeName(r.name));
+      defs.reserve(`${typeName(r.name)}Args`);
+    }
     const types = resources.sort((a, b) => byName(a.name, b.name)).map((r) => readType(r, defs, writeOnly[r.cloudFormationType] ?? []));
     services.push({ name: service.shortName, namespace: service.cloudFormationNamespace, types, defs: defs.list() });
   }
@@ -57,8 +62,6 @@ class DefTable {
 
 function readType(resource, defs, writeOnlyPaths) {
   const className = typeName(resource.name);
-  defs.reserve(className);
-  defs.reserve(`${className}Args`);
   const props = readProps(resource.properties, defs, className, true);
   const propNames = new Set(props.map((p) => p.pascal));
   const attrs = Object.entries(resource.attributes)
