@@ -65,13 +65,25 @@ async function create(ctx: AwsContext, native: NativeType, inputs: PropertyMap, 
   const cc = await ctx.clients.cloudControl();
   const desired = toCloud(inputs, native.type.props, native.service);
   const input = { TypeName: native.type.cfn, DesiredState: JSON.stringify(desired), ClientToken: clientToken(token) };
-  const started = await call(ctx, "CreateResource", () => cc.client.send(new cc.sdk.CreateResourceCommand(input)));
+  const started = await call(ctx, "CreateResource", () => cc.client.send(new cc.sdk.CreateResourceCommand(input))).catch((error: unknown) => {
+    throw awsErrorName(error) === "ClientTokenConflictException" ? tokenConflict(ctx, error) : error;
+  });
   const done = await awaitRequest(ctx, cc, started.ProgressEvent, "the create to finish");
   const id = done.Identifier;
   if (id === undefined) throw new CairnError("PROVIDER_ERROR", `${ctx.label}: Cloud Control reported success without an identifier.`, { urn: ctx.call.urn });
   // The resource exists now: a failed read must not fail the create, or it would be lost to state.
   const found = await readConfirmed(ctx, () => describe(ctx, cc, native, id)).catch(() => undefined);
   return { id, outputs: outputsOf(native, inputs, found ?? { Identifier: id, Properties: done.ResourceModel }) };
+}
+
+/** A resumed create whose inputs changed since the first attempt: Cloud Control refuses the token for a different request. */
+function tokenConflict(ctx: AwsContext, cause: unknown): CairnError {
+  return new CairnError(
+    "PROVIDER_ERROR",
+    `${ctx.label}: create refused (ClientTokenConflictException): an interrupted create of this resource was sent with other inputs, and Cloud Control may have made it. ` +
+      "Find it in the AWS console; adopt it with the `import` resource option, or delete it, then run again.",
+    { urn: ctx.call.urn, cause },
+  );
 }
 
 async function read(ctx: AwsContext, native: NativeType, id: string, inputs: PropertyMap, outputs: PropertyMap): Promise<ReadResult | undefined> {

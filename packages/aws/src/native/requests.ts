@@ -16,7 +16,9 @@ const DELAYS = { baseMs: 1_000, maxMs: 15_000, factor: 1.5 } as const;
  * with growing delays, showing each status message as progress, until the
  * operation's time limit. Resolves with the final event on SUCCESS; fails
  * with the handler's error code and message on FAILED. An error code in
- * `acceptable` (NotFound for a delete) counts as success.
+ * `acceptable` (NotFound for a delete) counts as success. The SDK's waiter
+ * is not used because it shows no progress and keeps no deadline of the
+ * operation's; this loop does both, and its delays follow the provider's clock.
  */
 export async function awaitRequest(
   ctx: AwsContext,

@@ -175,6 +175,14 @@ describe("the Cloud Control handler", () => {
     expect(resumed.id).toBe("orders");
   });
 
+  test("a resumed create with changed inputs, which Cloud Control refuses for its token, says what to do", async () => {
+    cc.on(CreateResourceCommand).rejects(awsError("ClientTokenConflictException", "The specified client token has already been used in another resource request."));
+    const { provider } = testProvider();
+    await expect(provider.create(ARGS as never, "recorded_token", callContext(TYPE, "orders"))).rejects.toThrow(
+      /create refused \(ClientTokenConflictException\): an interrupted create of this resource was sent with other inputs/,
+    );
+  });
+
   test("import looks the id up with GetResource, then through the pages of ListResources", async () => {
     cc.on(GetResourceCommand).rejects(awsError("ResourceNotFoundException", "not found", 404));
     cc.on(ListResourcesCommand)
