@@ -68,7 +68,7 @@ async function create(ctx: AwsContext, native: NativeType, inputs: PropertyMap, 
   const started = await call(ctx, "CreateResource", () => cc.client.send(new cc.sdk.CreateResourceCommand(input))).catch((error: unknown) => {
     throw awsErrorName(error) === "ClientTokenConflictException" ? tokenConflict(ctx, error) : error;
   });
-  const done = await awaitRequest(ctx, cc, started.ProgressEvent, "the create to finish");
+  const done = await awaitRequest(ctx, cc, started.ProgressEvent, "SUCCESS of the create request");
   const id = done.Identifier;
   if (id === undefined) throw new CairnError("PROVIDER_ERROR", `${ctx.label}: Cloud Control reported success without an identifier.`, { urn: ctx.call.urn });
   // The resource exists now: a failed read must not fail the create, or it would be lost to state.
@@ -102,7 +102,7 @@ async function update(ctx: AwsContext, native: NativeType, id: string, olds: Pro
   if (patch.length > 0) {
     const input = { TypeName: native.type.cfn, Identifier: id, PatchDocument: JSON.stringify(patch) };
     const started = await call(ctx, "UpdateResource", () => cc.client.send(new cc.sdk.UpdateResourceCommand(input)));
-    await awaitRequest(ctx, cc, started.ProgressEvent, "the update to finish");
+    await awaitRequest(ctx, cc, started.ProgressEvent, "SUCCESS of the update request");
   }
   const found = await readConfirmed(ctx, () => describe(ctx, cc, native, id));
   return found === undefined ? { ...oldOutputs, ...news } : outputsOf(native, news, found);
@@ -113,7 +113,7 @@ async function remove(ctx: AwsContext, native: NativeType, id: string): Promise<
   const input = { TypeName: native.type.cfn, Identifier: id };
   const started = await orMissing(call(ctx, "DeleteResource", () => cc.client.send(new cc.sdk.DeleteResourceCommand(input))), isNotFound);
   if (started === undefined) return;
-  await awaitRequest(ctx, cc, started.ProgressEvent, "the delete to finish", ["NotFound"]);
+  await awaitRequest(ctx, cc, started.ProgressEvent, "SUCCESS of the delete request", ["NotFound"]);
 }
 
 /** The resource as GetResource reports it, or `undefined` if it is gone. */

@@ -139,9 +139,21 @@ describe("the Cloud Control handler", () => {
     );
     const { provider } = testProvider();
     await expect(provider.create(ARGS as never, "t", callContext(TYPE, "orders"))).rejects.toThrow(
-      `aws:native.dynamodb/Table "orders" failed while waiting for the create to finish: AlreadyExists: Resource of type 'AWS::DynamoDB::Table' with identifier 'orders' already exists. (request req-1)`,
+      `aws:native.dynamodb/Table "orders" failed while waiting for SUCCESS of the create request: AlreadyExists: Resource of type 'AWS::DynamoDB::Table' with identifier 'orders' already exists. (request req-1)`,
     );
     expect(commandNames(cc)).toEqual(["CreateResource", "GetResourceRequestStatus"]);
+  });
+
+  test("a request still in progress when the operation's time is up fails with TIMEOUT and its last status", async () => {
+    cc.on(DeleteResourceCommand).resolves(event("DELETE", "IN_PROGRESS"));
+    cc.on(GetResourceRequestStatusCommand).resolves(event("DELETE", "IN_PROGRESS", { StatusMessage: "Deleting replicas" }));
+    const { provider } = testProvider();
+    expect(provider.schema(TYPE)?.timeouts).toEqual({ create: 3_600_000, update: 3_600_000, delete: 3_600_000 });
+    const ctx = callContext(TYPE, "orders", { timeoutMs: 60_000 });
+    await expect(provider.delete("orders", ARGS as never, {}, ctx)).rejects.toMatchObject({
+      code: "TIMEOUT",
+      message: expect.stringContaining("did not reach SUCCESS of the delete request within 1m00s; last status: IN_PROGRESS: Deleting replicas."),
+    });
   });
 
   test("a throttled status poll is retried with backoff and the wait goes on", async () => {
