@@ -32,8 +32,31 @@ function checkObject(values: Json, table: PropertyTable, schema: ServiceSchema, 
 
 function unknownName(key: string, table: PropertyTable): string {
   const names = Object.keys(table);
-  const shown = names.slice(0, NAMES_SHOWN).join(", ") + (names.length > NAMES_SHOWN ? ", …" : "");
-  return names.length === 0 ? `is not a property (this type has none here)` : `is not a property; expected one of ${shown}`;
+  if (names.length === 0) return "is not a property (this type has none here)";
+  const near = closest(key, names);
+  if (near !== undefined) return `is not a property; did you mean ${near}?`;
+  return `is not a property; expected one of ${names.slice(0, NAMES_SHOWN).join(", ")}${names.length > NAMES_SHOWN ? ", …" : ""}`;
+}
+
+/** The name a typo most likely meant: the same but for case, or within two edits. */
+function closest(key: string, names: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  let best: { name: string; distance: number } | undefined;
+  for (const name of names) {
+    const distance = name.toLowerCase() === lower ? 0 : editDistance(lower, name.toLowerCase());
+    if (distance <= 2 && (best === undefined || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 function checkValue(value: unknown, spec: PropertySpec | undefined, shape: Shape, schema: ServiceSchema, at: string, failures: CheckFailure[]): void {

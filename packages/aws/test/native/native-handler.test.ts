@@ -248,11 +248,12 @@ describe("the Cloud Control handler", () => {
 
   test("check names every bad property with its path: unknown names, missing required ones, wrong types", async () => {
     const { provider } = testProvider();
-    const result = await provider.check(TYPE, { attributeDefinitions: [{ attributeName: 7 }], billingMod: "x", deletionProtectionEnabled: "yes" } as never);
+    const result = await provider.check(TYPE, { attributeDefinitions: [{ attributeName: 7 }], billingMod: "x", colour: "red", deletionProtectionEnabled: "yes" } as never);
     expect(result.failures).toEqual([
       { property: "attributeDefinitions.0.attributeName", reason: "expected a string, got 7" },
       { property: "attributeDefinitions.0.attributeType", reason: "is required" },
-      { property: "billingMod", reason: expect.stringMatching(/^is not a property; expected one of attributeDefinitions, billingMode/) },
+      { property: "billingMod", reason: "is not a property; did you mean billingMode?" },
+      { property: "colour", reason: expect.stringMatching(/^is not a property; expected one of attributeDefinitions, billingMode, .*, …$/) },
       { property: "deletionProtectionEnabled", reason: 'expected a boolean, got "yes"' },
       { property: "keySchema", reason: "is required" },
     ]);

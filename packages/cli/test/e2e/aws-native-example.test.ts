@@ -53,4 +53,15 @@ describe("the aws-native example", () => {
     expect(preview.code).not.toBe(0);
     expect(preview.stderr + preview.stdout).toContain('assets (aws:s3/Bucket) and assets-native (aws:native.s3/Bucket) both manage the AWS::S3::Bucket "acme-assets"');
   });
+
+  it("validate names a property the schema does not have, with the resource and its line, before any AWS call", async () => {
+    const other = join(parent, "typo");
+    await cp(dir, other, { recursive: true, filter: (path) => !/[/\\](\.cairn|node_modules)$/.test(path) });
+    await symlink(join(REPO, "node_modules"), join(other, "node_modules"), "dir");
+    await writeFile(join(other, "index.ts"), 'import * as sqs from "@cairn/aws/native/sqs";\nnew sqs.Queue("jobs", { visibilityTimout: 60 } as never);\n');
+    expect((await cairn(other, ["stack", "init", "dev"])).code).toBe(0);
+    const validate = await cairn(other, ["validate"], offline);
+    expect(validate.code).not.toBe(0);
+    expect(validate.stdout + validate.stderr).toMatch(/jobs \(aws:native\.sqs\/Queue\) property "visibilityTimout": is not a property; did you mean visibilityTimeout\? \[.*index\.ts:2:1\]/);
+  });
 });
