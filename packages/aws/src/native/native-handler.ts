@@ -146,13 +146,30 @@ function outputsOf(native: NativeType, inputs: PropertyMap, found: ResourceDescr
 
 /**
  * The inputs a refresh records: each recorded property as the cloud now
- * reports it. A property the cloud does not report (write-only, or one it
- * never echoes) keeps its recorded value: it is never compared with a read.
- * An import records everything the cloud reports.
+ * reports it, seen through the shape the program gave it. What the cloud
+ * does not report (a write-only property, a nested value it never echoes)
+ * keeps its recorded value: it is never compared with a read. What the cloud
+ * adds on its own (defaults inside a nested object) is left out, so it is not
+ * drift. An import records everything the cloud reports.
  */
 function currentInputs(recorded: PropertyMap, current: Json, importing: boolean): PropertyMap {
   if (importing && Object.keys(recorded).length === 0) return current as PropertyMap;
-  const out: Json = {};
-  for (const [key, value] of Object.entries(recorded)) out[key] = current[key] === undefined ? value : current[key];
-  return out as PropertyMap;
+  return projected(recorded, current) as PropertyMap;
+}
+
+function projected(recorded: unknown, current: unknown): unknown {
+  if (current === undefined) return recorded;
+  if (isPlainObject(recorded) && isPlainObject(current)) {
+    const out: Json = {};
+    for (const [key, value] of Object.entries(recorded)) out[key] = projected(value, current[key]);
+    return out;
+  }
+  if (Array.isArray(recorded) && Array.isArray(current) && recorded.length === current.length) {
+    return current.map((item, i) => projected(recorded[i], item));
+  }
+  return current;
+}
+
+function isPlainObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

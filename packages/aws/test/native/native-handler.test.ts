@@ -246,6 +246,16 @@ describe("the Cloud Control handler", () => {
     expect(found?.inputs).toEqual({ ...recorded, billingMode: "PROVISIONED" });
   });
 
+  test("refresh records what the cloud reports of what the program set, without the defaults the cloud adds inside it", async () => {
+    const reported = { ...TABLE, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false, RecoveryPeriodInDays: 35 }, TableClass: "STANDARD" };
+    cc.on(GetResourceCommand).resolves(described(reported));
+    const { provider } = testProvider();
+    const recorded = { ...ARGS, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true } };
+    const found = await provider.read("orders", recorded as never, { arn: ARN } as never, callContext(TYPE, "orders"));
+    expect(found?.inputs).toEqual({ ...ARGS, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: false } });
+    expect(found?.outputs).toMatchObject({ tableClass: "STANDARD", pointInTimeRecoverySpecification: { recoveryPeriodInDays: 35 } });
+  });
+
   test("check names every bad property with its path: unknown names, missing required ones, wrong types", async () => {
     const { provider } = testProvider();
     const result = await provider.check(TYPE, { attributeDefinitions: [{ attributeName: 7 }], billingMod: "x", colour: "red", deletionProtectionEnabled: "yes" } as never);
