@@ -21,19 +21,20 @@ export function emitServiceModule(service, header) {
   const dts = [header, 'import type { CustomResourceOptions, Input, Output } from "@cairn/core";\n', `import { NativeResource, type Plain } from "${RUNTIME}";\n`];
   for (const def of service.defs) dts.push("\n", emitDef(def));
   for (const type of service.types) dts.push("\n", emitArgs(type), "\n", emitClass(service, type));
-  const js = [header, `import { NativeResource } from "${RUNTIME}";\n`];
+  const js = [header, `import { defineOutputs, NativeResource } from "${RUNTIME}";\n`];
   for (const type of service.types) js.push("\n", emitClassJs(service, type));
   const taken = new Set([...service.types.map((t) => t.className), ...service.defs.map((d) => d.name)]);
   return { dts: withAliases(dts.join(""), taken), js: withAliases(js.join(""), taken) };
 }
 
-/** The names the generated code takes from Cairn, each followed by what only that use of it looks like. */
+/** The names the generated code takes from Cairn, each with what only its own uses look like. */
 const RUNTIME_NAMES = [
-  ["Input", /\bInput</g, "<"],
-  ["Output", /\bOutput</g, "<"],
-  ["Plain", /\bPlain</g, "<"],
-  ["NativeResource", /\bextends NativeResource\b/g, ""],
-  ["CustomResourceOptions", /\bopts\?: CustomResourceOptions\b/g, ""],
+  ["Input", /\bInput</g],
+  ["Output", /\bOutput</g],
+  ["Plain", /\bPlain</g],
+  ["NativeResource", /\bextends NativeResource\b/g],
+  ["CustomResourceOptions", /\bopts\?: CustomResourceOptions\b/g],
+  ["defineOutputs", /\bdefineOutputs\(/g],
 ];
 
 /**
@@ -142,7 +143,8 @@ function emitClassJs(service, type) {
   const writeOnly = writeOnlyTop(type).map((p) => JSON.stringify(p)).join(", ");
   return (
     `export class ${type.className} extends NativeResource {\n` +
+    `  static {\n    defineOutputs(this, [${names}]);\n  }\n\n` +
     `  constructor(name, args = {}, opts = {}) {\n` +
-    `    super(${JSON.stringify(tokenOf(service, type))}, name, args, opts, [${names}], [${writeOnly}]);\n  }\n}\n`
+    `    super(${JSON.stringify(tokenOf(service, type))}, name, args, opts, [${writeOnly}]);\n  }\n}\n`
   );
 }

@@ -13,14 +13,12 @@ export type Plain<T> =
           ? { -readonly [K in keyof T]: Plain<T[K]> }
           : T;
 
-/** Classes whose prototype already has its output getters. */
-const prepared = new WeakSet<object>();
-
 /**
  * The base of every generated native type (`aws.native.dynamodb.Table`): a
  * resource driven by the AWS Cloud Control API. Its write-only arguments
  * (passwords, code) are made secrets so that state and plans keep them
- * encrypted; its outputs are made on first read.
+ * encrypted. Each generated class declares its outputs once, with
+ * {@link defineOutputs}; a resource makes an output's Output on first read.
  */
 export abstract class NativeResource extends CustomResource {
   protected constructor(
@@ -28,15 +26,9 @@ export abstract class NativeResource extends CustomResource {
     name: string,
     args: object,
     opts: CustomResourceOptions,
-    outputs: readonly string[],
     writeOnly: readonly string[],
   ) {
     super({ token, package: cairnPackage }, name, withSecrets(args as Record<string, Input<unknown>>, writeOnly), opts);
-    const proto = Object.getPrototypeOf(this) as object;
-    if (!prepared.has(proto)) {
-      prepared.add(proto);
-      for (const key of outputs) defineOutput(proto, key);
-    }
   }
 
   /** @internal The output `key`, for the getters defined on each class. */
@@ -45,7 +37,19 @@ export abstract class NativeResource extends CustomResource {
   }
 }
 
-/** A getter that makes the Output once per resource and keeps it. */
+/**
+ * Gives a generated class its output properties: getters on its prototype
+ * that make each Output once per resource and keep it.
+ *
+ * @example
+ * class Table extends NativeResource {
+ *   static { defineOutputs(this, ["arn", "tableName"]); }
+ * }
+ */
+export function defineOutputs(cls: abstract new (...args: never[]) => NativeResource, keys: readonly string[]): void {
+  for (const key of keys) defineOutput(cls.prototype as object, key);
+}
+
 function defineOutput(proto: object, key: string): void {
   Object.defineProperty(proto, key, {
     configurable: true,

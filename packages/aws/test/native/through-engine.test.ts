@@ -4,14 +4,18 @@ import { join } from "node:path";
 import { CloudControlClient, CreateResourceCommand, GetResourceCommand, GetResourceRequestStatusCommand } from "@aws-sdk/client-cloudcontrol";
 import { createPassphraseSecrets, FileStateStore, Stack, type CustomResourceOptions, type Output } from "@cairn/core";
 import { mockClient } from "aws-sdk-client-mock";
-import { NativeResource } from "../../src/native/native-resource.js";
+import { defineOutputs, NativeResource } from "../../src/native/native-resource.js";
 
 // The class the generator writes for AWS::SecretsManager::Secret, reduced to what these tests use.
 class Secret extends NativeResource {
+  static {
+    defineOutputs(this, ["idValue", "name", "secretString"]);
+  }
+
   declare readonly idValue: Output<string>;
   declare readonly secretString: Output<string | undefined>;
   constructor(name: string, args: { name?: string; secretString?: unknown }, opts: CustomResourceOptions = {}) {
-    super("aws:native.secretsmanager/Secret", name, args, opts, ["idValue", "name", "secretString"], ["secretString"]);
+    super("aws:native.secretsmanager/Secret", name, args, opts, ["secretString"]);
   }
 }
 
