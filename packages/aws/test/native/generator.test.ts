@@ -54,7 +54,7 @@ describe("the native type generator", () => {
   test("the catalog lists the write-only properties that programs and state keep secret", () => {
     const catalog = first.files.get("catalog.js")!;
     expect(catalog).toContain('"aws:native.secretsmanager/Secret": [\n    "generateSecretString",\n    "secretString"\n  ]');
-    expect(catalog).toContain('"aws:native.lambda/Function": [\n    "code"\n  ]');
+    expect(catalog).toContain('"aws:native.lambda/Function": [\n    "code",\n    "snapStart"\n  ]');
   });
 
   test("the same specification gives byte-identical output", () => {

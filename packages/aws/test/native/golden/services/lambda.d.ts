@@ -459,7 +459,7 @@ export interface FunctionArgs {
  *
  * Changing `functionName`, `packageType`, `tenancyConfig` replaces it.
  *
- * Write-only (secret in state, never compared with what the cloud reports): `code.imageUri`, `code.s3Bucket`, `code.s3Key`, `code.s3ObjectVersion`, `code.zipFile`.
+ * Write-only (secret in state, never compared with what the cloud reports): `code.imageUri`, `code.s3Bucket`, `code.s3Key`, `code.s3ObjectVersion`, `code.zipFile`, `snapStart.applyOn`.
  *
  * Taggable: the provider's default tags are merged into `tags`.
  */

@@ -7,6 +7,6 @@ export class Function extends NativeResource {
   }
 
   constructor(name, args = {}, opts = {}) {
-    super("aws:native.lambda/Function", name, args, opts, ["code"]);
+    super("aws:native.lambda/Function", name, args, opts, ["code", "snapStart"]);
   }
 }
