@@ -16,3 +16,4 @@ export * as cloudwatch from "./cloudwatch/index.js";
 export * as route53 from "./route53/index.js";
 export * as secretsmanager from "./secretsmanager/index.js";
 export * as kms from "./kms/index.js";
+export { awsKmsSecretsProvider } from "./kms/secrets-provider.js";

@@ -21,7 +21,8 @@ export type CliErrorCode =
   | "CLI_INSTALL_FAILED"
   | "CLI_BACKEND_UNSUPPORTED"
   | "CLI_RESOURCE_NOT_FOUND"
-  | "CLI_CANCELLED";
+  | "CLI_CANCELLED"
+  | "CLI_SECRETS_PROVIDER_MISSING";
 
 /** Process exit codes of `cairn`. */
 export const EXIT = {
