@@ -10,3 +10,5 @@ export * as iam from "./iam/index.js";
 export { S3StateStore, openS3StateStore, parseS3BackendUrl, s3BackendUrl, DynamoDbLockTable, S3ObjectLock, DEFAULT_LOCK_REFRESH_MS, DEFAULT_LOCK_TTL_MS, type BackendClientOptions, type LockTiming, type S3BackendLocation, type S3StateStoreOptions, type StackLocker } from "./backend/index.js";
 export * as sagemaker from "./sagemaker/index.js";
 export * as lb from "./lb/index.js";
+export * as autoscaling from "./autoscaling/index.js";
+export * as appautoscaling from "./appautoscaling/index.js";

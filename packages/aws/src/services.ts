@@ -1,3 +1,5 @@
+import { appautoscalingHandlers } from "./appautoscaling/handlers.js";
+import { autoscalingHandlers } from "./autoscaling/handlers.js";
 import { ec2Handlers } from "./ec2/handlers.js";
 import { iamHandlers } from "./iam/handlers.js";
 import { lbHandlers } from "./lb/handlers.js";
@@ -10,4 +12,4 @@ import { sagemakerHandlers } from "./sagemaker/handlers.js";
  * folder's `handlers.ts`; this list only names the services. Handlers import
  * SDK types only, so loading them loads no SDK client.
  */
-export const AWS_SERVICES: readonly ServiceHandlers[] = Object.freeze([s3Handlers, ec2Handlers, iamHandlers, sagemakerHandlers, lbHandlers]);
+export const AWS_SERVICES: readonly ServiceHandlers[] = Object.freeze([s3Handlers, ec2Handlers, iamHandlers, sagemakerHandlers, lbHandlers, autoscalingHandlers, appautoscalingHandlers]);
