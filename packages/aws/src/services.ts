@@ -1,5 +1,8 @@
+import { appautoscalingHandlers } from "./appautoscaling/handlers.js";
+import { autoscalingHandlers } from "./autoscaling/handlers.js";
 import { ec2Handlers } from "./ec2/handlers.js";
 import { iamHandlers } from "./iam/handlers.js";
+import { lbHandlers } from "./lb/handlers.js";
 import type { ServiceHandlers } from "./provider/registry.js";
 import { s3Handlers } from "./s3/handlers.js";
 import { sagemakerHandlers } from "./sagemaker/handlers.js";
@@ -21,6 +24,9 @@ export const AWS_SERVICES: readonly ServiceHandlers[] = Object.freeze([
   ec2Handlers,
   iamHandlers,
   sagemakerHandlers,
+  lbHandlers,
+  autoscalingHandlers,
+  appautoscalingHandlers,
   dynamodbHandlers,
   ecrHandlers,
   schedulerHandlers,
