@@ -5,7 +5,7 @@ import { checkFields, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, type NameRules } from "../naming.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
-import { limitedCall, operationLimits } from "../runtime/api-limits.js";
+import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
 import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
@@ -80,7 +80,7 @@ export const eventRuleHandler: ResourceHandler = {
     const { name } = splitRuleId(id);
     const { tags: _a, ...wasRest } = was;
     const { tags: _b, ...nowRest } = now;
-    if (!deepEqual(wasRest, nowRest)) await retrying(ctx, () => call(ctx, "PutRule", () => ev.client.send(new ev.sdk.PutRuleCommand(requestOf(now, name)))));
+    if (!deepEqual(wasRest, nowRest)) await retrying(ctx, primaryCall(ctx, EVENTS_RATES, "PutRule", () => ev.client.send(new ev.sdk.PutRuleCommand(requestOf(now, name)))));
     const { set, remove } = tagChanges(was.tags, now.tags);
     const ResourceARN = String(oldOutputs.arn);
     const send = <T>(api: string, fn: () => Promise<T>) => retrying(ctx, () => limitedCall(ctx, EVENTS_RATES, api, fn));

@@ -3,7 +3,7 @@ import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from 
 import { checkFields, list, num, record, str, type Fields } from "../check/spec.js";
 import { physicalName, type NameRules } from "../naming.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
-import { limitedCall, operationLimits } from "../runtime/api-limits.js";
+import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
 import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
@@ -96,7 +96,7 @@ async function putTarget(ctx: AwsContext, t: TargetInputs, targetId: string, fir
   const ev = await events(ctx);
   const input = { Rule: t.rule, EventBusName: t.eventBusName, Targets: [targetOf(t, targetId)] };
   // A rule created a moment ago may not be visible to PutTargets yet.
-  const send = () => call(ctx, "PutTargets", () => ev.client.send(new ev.sdk.PutTargetsCommand(input)));
+  const send = primaryCall(ctx, EVENTS_RATES, "PutTargets", () => ev.client.send(new ev.sdk.PutTargetsCommand(input)));
   const out = await retrying(ctx, send, { retryIf: isNotFound, budgetMs: first ? 30_000 : 0 });
   const failed = out.FailedEntries?.[0];
   if (failed !== undefined) throw new CairnError("PROVIDER_ERROR", `${ctx.label}: PutTargets failed [property "arn"]: ${failed.ErrorCode}: ${failed.ErrorMessage}`, { urn: ctx.call.urn });

@@ -3,7 +3,7 @@ import { CairnError, deepEqual, type CheckResult, type PropertyMap, type ReadRes
 import { bool, checkFields, list, num, str, stringMap, type Fields } from "../check/spec.js";
 import { physicalName, type NameRules } from "../naming.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
-import { limitedCall, operationLimits } from "../runtime/api-limits.js";
+import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
 import type { AwsContext } from "../runtime/context.js";
 import { readConfirmed } from "../runtime/read.js";
@@ -91,7 +91,7 @@ export const metricAlarmHandler: ResourceHandler = {
     const cw = await cloudWatch(ctx);
     const { tags: _a, ...wasRest } = was;
     const { tags: _b, ...nowRest } = now;
-    if (!deepEqual(wasRest, nowRest)) await retrying(ctx, () => call(ctx, "PutMetricAlarm", () => cw.client.send(new cw.sdk.PutMetricAlarmCommand(requestOf(now, AlarmName)))));
+    if (!deepEqual(wasRest, nowRest)) await retrying(ctx, primaryCall(ctx, CLOUDWATCH_RATES, "PutMetricAlarm", () => cw.client.send(new cw.sdk.PutMetricAlarmCommand(requestOf(now, AlarmName)))));
     const { set, remove } = tagChanges(was.tags, now.tags);
     const ResourceARN = String(oldOutputs.arn);
     const send = <T>(api: string, fn: () => Promise<T>) => retrying(ctx, () => limitedCall(ctx, CLOUDWATCH_RATES, api, fn));

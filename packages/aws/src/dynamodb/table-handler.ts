@@ -3,8 +3,7 @@ import { CairnError, deepEqual, type CheckResult, type DiffResult, type Property
 import { physicalName, type NameRules } from "../naming.js";
 import { diffInputs } from "../provider/diff.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
-import { limitedCall, operationLimits } from "../runtime/api-limits.js";
-import { call } from "../runtime/call.js";
+import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
@@ -53,7 +52,7 @@ async function createTable(ctx: AwsContext, raw: PropertyMap, token: string) {
   const name = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, TABLE_NAMES);
   try {
     // Too many table operations in flight is worth waiting out; the engine took this call's token already.
-    await retrying(ctx, () => call(ctx, "CreateTable", () => db.client.send(new db.sdk.CreateTableCommand(createTableRequest(inputs, name)))), { retryIf: isLimitExceeded, budgetMs: 120_000 });
+    await retrying(ctx, primaryCall(ctx, DYNAMODB_RATES, "CreateTable", () => db.client.send(new db.sdk.CreateTableCommand(createTableRequest(inputs, name)))), { retryIf: isLimitExceeded, budgetMs: 120_000 });
   } catch (error) {
     // A generated name is ours alone: an earlier attempt of this create made the table.
     if (!(isResourceInUse(error) && inputs.name === undefined)) throw explainExists(error, name);
@@ -73,7 +72,7 @@ function explainExists(error: unknown, name: string): unknown {
 async function deleteTable(ctx: AwsContext, TableName: string): Promise<void> {
   const db = await dynamoDb(ctx);
   // A table still being created or updated refuses deletion with ResourceInUseException until it is ACTIVE.
-  const send = () => call(ctx, "DeleteTable", () => db.client.send(new db.sdk.DeleteTableCommand({ TableName })));
+  const send = primaryCall(ctx, DYNAMODB_RATES, "DeleteTable", () => db.client.send(new db.sdk.DeleteTableCommand({ TableName })));
   const deleted = await orMissing(retrying(ctx, send, { retryIf: (e) => isResourceInUse(e) || isLimitExceeded(e), budgetMs: 10 * 60_000 }), isTableNotFound);
   if (deleted === undefined) return;
   await sdkWait(ctx, `table ${TableName} deleted`, (timing) => db.sdk.waitUntilTableNotExists({ client: db.client, ...timing }, { TableName }), { minDelay: 1, maxDelay: 10 });

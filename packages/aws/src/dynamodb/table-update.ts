@@ -1,10 +1,10 @@
 import type { GlobalSecondaryIndexUpdate, TableDescription, UpdateTableCommandInput } from "@aws-sdk/client-dynamodb";
 import { deepEqual } from "@cairn/core";
-import { call } from "../runtime/call.js";
+import { primaryCall } from "../runtime/api-limits.js";
 import type { AwsContext } from "../runtime/context.js";
 import { pollUntil } from "../runtime/poll.js";
 import { retrying } from "../runtime/retry.js";
-import { dynamoDb, isLimitExceeded, isResourceInUse, type DynamoDbHandle } from "./client.js";
+import { dynamoDb, DYNAMODB_RATES, isLimitExceeded, isResourceInUse, type DynamoDbHandle } from "./client.js";
 import { describeOrThrow, describeTable, setPitr, setTtl, syncTableTags } from "./table-calls.js";
 import { gsiRequest, gsiShapeDiffers, throughput, type GsiInputs, type TableInputs } from "./table-inputs.js";
 
@@ -16,9 +16,11 @@ import { gsiRequest, gsiShapeDiffers, throughput, type GsiInputs, type TableInpu
  */
 export async function updateTable(ctx: AwsContext, TableName: string, was: TableInputs, now: TableInputs): Promise<TableDescription> {
   const db = await dynamoDb(ctx);
-  const send = async (change: Omit<UpdateTableCommandInput, "TableName">) => {
-    const input = { TableName, ...change };
-    await retrying(ctx, () => call(ctx, "UpdateTable", () => db.client.send(new db.sdk.UpdateTableCommand(input))), { retryIf: (e) => isResourceInUse(e) || isLimitExceeded(e), budgetMs: 10 * 60_000 });
+  let change: Omit<UpdateTableCommandInput, "TableName"> = {};
+  const updateTableCall = primaryCall(ctx, DYNAMODB_RATES, "UpdateTable", () => db.client.send(new db.sdk.UpdateTableCommand({ TableName, ...change })));
+  const send = async (next: Omit<UpdateTableCommandInput, "TableName">) => {
+    change = next;
+    await retrying(ctx, updateTableCall, { retryIf: (e) => isResourceInUse(e) || isLimitExceeded(e), budgetMs: 10 * 60_000 });
     await waitStable(ctx, db, TableName);
   };
   const billing = billingChange(was, now);

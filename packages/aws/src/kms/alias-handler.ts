@@ -3,7 +3,7 @@ import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from 
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
-import { limitedCall, operationLimits } from "../runtime/api-limits.js";
+import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
 import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
@@ -33,7 +33,7 @@ export const aliasHandler: ResourceHandler = {
     const input = { AliasName: inputs.name, TargetKeyId: inputs.targetKeyId };
     try {
       // A key made a moment ago may not be visible to CreateAlias yet.
-      await retrying(ctx, () => call(ctx, "CreateAlias", () => client.client.send(new client.sdk.CreateAliasCommand(input))), { retryIf: isKmsNotFound, budgetMs: 30_000, attempts: 1 });
+      await retrying(ctx, primaryCall(ctx, KMS_RATES, "CreateAlias", () => client.client.send(new client.sdk.CreateAliasCommand(input))), { retryIf: isKmsNotFound, budgetMs: 30_000, attempts: 1 });
     } catch (error) {
       if (!hasAwsCode(error, ["AlreadyExistsException"])) throw error;
       throw new CairnError("PROVIDER_ERROR", `The KMS alias "${inputs.name}" [property "name"] already exists. Adopt it with the import option (import: "${inputs.name}"), or choose another name.`, { cause: error });

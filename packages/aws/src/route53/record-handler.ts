@@ -3,8 +3,7 @@ import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from 
 import { bool, checkFields, list, num, record, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
-import { limitedCall, operationLimits } from "../runtime/api-limits.js";
-import { call } from "../runtime/call.js";
+import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
@@ -51,7 +50,7 @@ export const recordHandler: ResourceHandler = {
     const inputs = typed<RecordInputs>(raw);
     const r53 = await route53(ctx);
     try {
-      await change(ctx, r53, inputs.zoneId, inputs.allowOverwrite ? "UPSERT" : "CREATE", setOf(inputs), true);
+      await change(ctx, r53, inputs.zoneId, inputs.allowOverwrite ? "UPSERT" : "CREATE", setOf(inputs));
     } catch (error) {
       if (!(hasAwsCode(error, ["InvalidChangeBatch"]) && /already exists/i.test(String((error as Error).message)))) throw error;
       throw new CairnError("PROVIDER_ERROR", `A ${inputs.type} record "${inputs.name}" [property "name"] already exists in zone ${inputs.zoneId}. Adopt it with the import option (import: "${idOf(inputs)}"), or set allowOverwrite: true.`, { cause: error });
@@ -62,7 +61,7 @@ export const recordHandler: ResourceHandler = {
   update: async (ctx, _id, _olds, news) => {
     const inputs = typed<RecordInputs>(news);
     const r53 = await route53(ctx);
-    await change(ctx, r53, inputs.zoneId, "UPSERT", setOf(inputs), false);
+    await change(ctx, r53, inputs.zoneId, "UPSERT", setOf(inputs));
     return plain({ ...inputs, fqdn: inputs.name });
   },
   delete: async (ctx, id) => {
@@ -71,7 +70,7 @@ export const recordHandler: ResourceHandler = {
     // DELETE must name the record exactly as it is now.
     const current = await orMissing(findRecord(ctx, r53, key.zoneId, key.name, key.type, key.setIdentifier), isNoSuchZone);
     if (current === undefined) return;
-    await change(ctx, r53, key.zoneId, "DELETE", current, false);
+    await change(ctx, r53, key.zoneId, "DELETE", current);
   },
   limits: operationLimits(ROUTE53_RATES, { create: "ChangeResourceRecordSets", update: "ChangeResourceRecordSets", delete: "ChangeResourceRecordSets" }),
 };
@@ -102,11 +101,13 @@ function setOf(r: RecordInputs): ResourceRecordSet {
   };
 }
 
-async function change(ctx: AwsContext, r53: Route53Handle, HostedZoneId: string, Action: "CREATE" | "UPSERT" | "DELETE", set: ResourceRecordSet, primary: boolean): Promise<void> {
+/** One change of one record, then Route 53's waiter until it is INSYNC. ChangeResourceRecordSets is every operation's primary API. */
+async function change(ctx: AwsContext, r53: Route53Handle, HostedZoneId: string, Action: "CREATE" | "UPSERT" | "DELETE", set: ResourceRecordSet): Promise<void> {
   const input = { HostedZoneId, ChangeBatch: { Changes: [{ Action, ResourceRecordSet: set }] } };
-  const send = () => (primary ? call : (c: AwsContext, api: string, fn: () => Promise<unknown>) => limitedCall(c, ROUTE53_RATES, api, fn))(ctx, "ChangeResourceRecordSets", () => r53.client.send(new r53.sdk.ChangeResourceRecordSetsCommand(input)));
+  const fn = () => r53.client.send(new r53.sdk.ChangeResourceRecordSetsCommand(input));
+  const send = primaryCall(ctx, ROUTE53_RATES, "ChangeResourceRecordSets", fn);
   // Another change to the zone in flight answers PriorRequestNotComplete, which is retried as throttling.
-  const out = (await retrying(ctx, send)) as { ChangeInfo?: { Id?: string } };
+  const out = await retrying(ctx, send);
   await waitInSync(ctx, r53, out.ChangeInfo?.Id);
 }
 

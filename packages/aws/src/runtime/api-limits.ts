@@ -42,3 +42,18 @@ export function operationLimits(rates: ServiceRates, primary: Partial<Record<Pro
 export function limitedCall<T>(ctx: AwsContext, rates: ServiceRates, api: string, send: () => Promise<T>): Promise<T> {
   return call(ctx, api, send, apiLimit(rates, api));
 }
+
+/**
+ * A sender for an operation's primary API (the one its `limits` declares):
+ * the first call goes straight out, because the engine took that token when
+ * it admitted the operation; every later call of it (a retry, a second
+ * UpdateTable) waits for a token of its own.
+ */
+export function primaryCall<T>(ctx: AwsContext, rates: ServiceRates, api: string, send: () => Promise<T>): () => Promise<T> {
+  let first = true;
+  return () => {
+    if (!first) return limitedCall(ctx, rates, api, send);
+    first = false;
+    return call(ctx, api, send);
+  };
+}

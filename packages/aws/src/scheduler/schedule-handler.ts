@@ -3,7 +3,7 @@ import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from 
 import { checkFields, list, num, record, str, type Fields } from "../check/spec.js";
 import { physicalName } from "../naming.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
-import { limitedCall, operationLimits } from "../runtime/api-limits.js";
+import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
 import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
@@ -87,7 +87,7 @@ export const scheduleHandler: ResourceHandler = {
     const [, name] = splitId(id);
     // UpdateSchedule replaces every setting: send them all.
     const input = requestOf(inputs, name);
-    await retrying(ctx, () => call(ctx, "UpdateSchedule", () => s.client.send(new s.sdk.UpdateScheduleCommand(input))));
+    await retrying(ctx, primaryCall(ctx, SCHEDULER_RATES, "UpdateSchedule", () => s.client.send(new s.sdk.UpdateScheduleCommand(input))));
     return plain({ ...inputs, name, arn: oldOutputs.arn });
   },
   delete: async (ctx, id) => {

@@ -124,8 +124,12 @@ describe("aws:dynamodb/Table", () => {
     db.on(DeleteTableCommand).rejectsOnce(awsError("ResourceInUseException", "Attempt to change a resource which is still in use")).resolves({});
     db.on(DescribeTableCommand).resolvesOnce(active({ TableStatus: "DELETING" })).rejects(awsError("ResourceNotFoundException", "Requested resource not found"));
     const { provider } = testProvider();
-    await provider.delete("features", {}, {}, callContext(TYPE, "features"));
+    const ctx = callContext(TYPE, "features");
+    await provider.delete("features", {}, {}, ctx);
     expect(commandNames(db)).toEqual(["DeleteTable", "DeleteTable", "DescribeTable", "DescribeTable"]);
+    // The engine admitted the first DeleteTable with the operation; the retry waits for a token of its own.
+    expect(ctx.limited).toEqual(["dynamodb:DeleteTable"]);
+    expect(provider.limits(TYPE, "delete")).toEqual({ key: "dynamodb:DeleteTable", rate: { burst: 20, perSecond: 10 } });
   }, 15_000);
 
   test("refresh reads TTL, recovery and tags and reports them property by property", async () => {
