@@ -9,7 +9,7 @@
  *     npx jest --testPathIgnorePatterns=/node_modules/ packages/aws/test/live/data-stack
  */
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createPassphraseSecrets, FileStateStore, Stack, type EngineEvent, type UpdateResult } from "@cairn/core";
@@ -100,6 +100,10 @@ live(`live AWS data stack (${process.env.AWS_ENDPOINT_URL ?? "AWS"}, ${region}, 
     const again = await stackFor(second).up({ onEvent });
     report("no-op up after update", again);
     expect(changed(again)).toEqual([]);
+    // The secret's value is in no file Cairn wrote: state, journal, backups.
+    const files = (await readdir(join(dir, ".cairn"), { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
+    for (const file of files) expect(await readFile(join(file.parentPath, file.name), "utf8")).not.toContain(second.secretValue);
+    expect(files.length).toBeGreaterThan(0);
   }, 10 * MINUTES);
 
   test("refresh shows changes made behind Cairn's back, property by property", async () => {
