@@ -1,7 +1,8 @@
 import type { GetHostedZoneCommandOutput, HostedZone } from "@aws-sdk/client-route-53";
-import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError, type CheckResult, type DiffResult, type PropertyMap, type ReadResult } from "@cairn/core";
 import { bool, checkFields, list, record, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
+import { diffInputs } from "../provider/diff.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { limitedCall, operationLimits } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
@@ -32,13 +33,14 @@ const FIELDS: Fields = {
 /** The provider side of `aws:route53/Zone`; the id is the zone id (`Z0123...`). */
 export const zoneHandler: ResourceHandler = {
   token: "aws:route53/Zone",
-  schema: { replaceOnChanges: ["name", "vpcs", "delegationSetId"], stableOutputs: ["id", "zoneId", "arn", "name", "nameServers"] },
+  schema: { replaceOnChanges: ["name", "delegationSetId"], stableOutputs: ["id", "zoneId", "arn", "name", "nameServers"] },
   parameterHints: { DelegationSetId: "delegationSetId", VPCId: "vpcs", "domain name": "name" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {
     const { inputs: out, failures } = checkFields(FIELDS, inputs);
     const normalized = typeof out.name === "string" ? { ...out, name: dnsName(out.name) } : out;
     return { inputs: { ...normalized, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };
   },
+  diff: diffZone,
   create: createZone,
   read: readZone,
   update: async (ctx, id, olds, news) => {
@@ -46,6 +48,7 @@ export const zoneHandler: ResourceHandler = {
     const now = typed<ZoneInputs>(news);
     const r53 = await route53(ctx);
     if (was.comment !== now.comment) await retrying(ctx, () => limitedCall(ctx, ROUTE53_RATES, "UpdateHostedZoneComment", () => r53.client.send(new r53.sdk.UpdateHostedZoneCommentCommand({ Id: id, Comment: now.comment }))));
+    await syncVpcs(ctx, r53, id, was.vpcs, now.vpcs);
     await syncZoneTags(ctx, r53, id, was.tags, now.tags);
     return outputsOf(now, (await readConfirmed(ctx, () => getZone(ctx, r53, id)))!);
   },
@@ -87,6 +90,30 @@ async function createZone(ctx: AwsContext, raw: PropertyMap, token: string) {
   const zone = await readConfirmed(ctx, () => getZone(ctx, r53, zoneId));
   if (zone === undefined) throw new CairnError("PROVIDER_ERROR", `${ctx.label}: zone ${zoneId} was not found after it was created.`, { urn: ctx.call.urn });
   return { id: zoneId, outputs: outputsOf(inputs, zone) };
+}
+
+/** A private zone's VPCs change in place; turning a public zone private (or back) replaces it, as Route 53 cannot. */
+function diffZone(olds: PropertyMap, news: PropertyMap): DiffResult {
+  const base = diffInputs(zoneHandler, olds, news);
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+  if (!base.changes?.includes("vpcs") || (count(olds.vpcs) > 0) === (count(news.vpcs) > 0)) return base;
+  return { ...base, replaces: [...(base.replaces ?? []), "vpcs"] };
+}
+
+/** Associates the VPCs added and disassociates those removed, each change waited for until INSYNC; adds come first, so a private zone never has none. */
+async function syncVpcs(ctx: AwsContext, r53: Route53Handle, HostedZoneId: string, had: ZoneInputs["vpcs"], wanted: ZoneInputs["vpcs"]): Promise<void> {
+  const region = (v: ZoneInputs["vpcs"][number]) => (v.vpcRegion ?? ctx.settings.region) as never;
+  const has = (list: ZoneInputs["vpcs"], v: ZoneInputs["vpcs"][number]) => list.some((x) => x.vpcId === v.vpcId && region(x) === region(v));
+  for (const vpc of wanted.filter((v) => !has(had, v))) {
+    const input = { HostedZoneId, VPC: { VPCId: vpc.vpcId, VPCRegion: region(vpc) } };
+    const out = await retrying(ctx, () => limitedCall(ctx, ROUTE53_RATES, "AssociateVPCWithHostedZone", () => r53.client.send(new r53.sdk.AssociateVPCWithHostedZoneCommand(input))));
+    await waitInSync(ctx, r53, out.ChangeInfo?.Id);
+  }
+  for (const vpc of had.filter((v) => !has(wanted, v))) {
+    const input = { HostedZoneId, VPC: { VPCId: vpc.vpcId, VPCRegion: region(vpc) } };
+    const out = await retrying(ctx, () => limitedCall(ctx, ROUTE53_RATES, "DisassociateVPCFromHostedZone", () => r53.client.send(new r53.sdk.DisassociateVPCFromHostedZoneCommand(input))));
+    await waitInSync(ctx, r53, out.ChangeInfo?.Id);
+  }
 }
 
 async function findByCallerReference(ctx: AwsContext, r53: Route53Handle, name: string, reference: string): Promise<HostedZone | undefined> {

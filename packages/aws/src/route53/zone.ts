@@ -9,7 +9,11 @@ export interface ZoneArgs {
   readonly name: Input<string>;
   /** Changed in place. @default "Managed by Cairn" */
   readonly comment?: Input<string>;
-  /** VPCs of a private zone; changing them replaces the zone. @default none (a public zone) */
+  /**
+   * VPCs of a private zone; associated and disassociated in place. Giving
+   * VPCs to a public zone, or taking all of them from a private one,
+   * replaces the zone. @default none (a public zone)
+   */
   readonly vpcs?: Input<readonly Input<{ readonly vpcId: Input<string>; readonly vpcRegion?: Input<string> }>[]>;
   /** A reusable delegation set; changing it replaces the zone. @default a new set of name servers */
   readonly delegationSetId?: Input<string>;

@@ -1,4 +1,4 @@
-import { ChangeResourceRecordSetsCommand, ChangeTagsForResourceCommand, CreateHostedZoneCommand, DeleteHostedZoneCommand, GetChangeCommand, GetHostedZoneCommand, ListResourceRecordSetsCommand, Route53Client } from "@aws-sdk/client-route-53";
+import { AssociateVPCWithHostedZoneCommand, DisassociateVPCFromHostedZoneCommand, ChangeResourceRecordSetsCommand, ChangeTagsForResourceCommand, CreateHostedZoneCommand, DeleteHostedZoneCommand, GetChangeCommand, GetHostedZoneCommand, ListResourceRecordSetsCommand, Route53Client } from "@aws-sdk/client-route-53";
 import { mockClient } from "aws-sdk-client-mock";
 import { awsError, callContext, checked, commandNames, testProvider } from "../support/fakes.js";
 
@@ -22,6 +22,23 @@ describe("aws:route53/Zone", () => {
     expect(commandNames(r53)).toEqual(["CreateHostedZone", "GetChange", "ChangeTagsForResource", "GetHostedZone"]);
     expect(r53.commandCalls(CreateHostedZoneCommand)[0]?.args[0].input).toMatchObject({ Name: "ml.example.com", CallerReference: "tok", HostedZoneConfig: { PrivateZone: false } });
     expect(result).toMatchObject({ id: "Z123", outputs: { zoneId: "Z123", nameServers: ["ns-1.awsdns-00.com"] } });
+  });
+
+  test("a private zone's VPCs change in place, added before removed; making a public zone private replaces it", async () => {
+    const change = { ChangeInfo: { Id: "/change/C9", Status: "INSYNC" as const, SubmittedAt: new Date() } };
+    r53.on(AssociateVPCWithHostedZoneCommand).resolves(change);
+    r53.on(DisassociateVPCFromHostedZoneCommand).resolves(change);
+    r53.on(GetChangeCommand).resolves(change);
+    r53.on(GetHostedZoneCommand).resolves(hosted);
+    const { provider } = testProvider();
+    const olds = await checked(provider, ZONE, { name: "ml.internal", vpcs: [{ vpcId: "vpc-a" }] });
+    const news = await checked(provider, ZONE, { name: "ml.internal", vpcs: [{ vpcId: "vpc-b" }] });
+    expect(provider.diff(ZONE, "Z123", olds as never, news as never, {})).toEqual({ changes: ["vpcs"] });
+    await provider.update("Z123", olds as never, news as never, {}, callContext(ZONE, "ml"));
+    expect(commandNames(r53)).toEqual(["AssociateVPCWithHostedZone", "GetChange", "DisassociateVPCFromHostedZone", "GetChange", "GetHostedZone"]);
+    expect(r53.commandCalls(AssociateVPCWithHostedZoneCommand)[0]?.args[0].input).toEqual({ HostedZoneId: "Z123", VPC: { VPCId: "vpc-b", VPCRegion: "us-west-2" } });
+    const publicZone = await checked(provider, ZONE, { name: "ml.internal" });
+    expect(provider.diff(ZONE, "Z123", publicZone as never, news as never, {}).replaces).toEqual(["vpcs"]);
   });
 
   test("a zone that still holds records is explained; forceDestroy deletes them first", async () => {
