@@ -68,3 +68,28 @@ export interface GetAmiResult {
   readonly platformDetails?: string;
   readonly tags: Readonly<Record<string, string>>;
 }
+
+/** What `getSecurityGroup` looks for; what is given must all match, and exactly one group must. */
+export interface GetSecurityGroupArgs {
+  /** The group's id. @default any */
+  readonly id?: string;
+  /** The group's name. @default any */
+  readonly name?: string;
+  /** Only groups of this VPC. @default any */
+  readonly vpcId?: string;
+  /** Tags the group must have. @default any */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Further EC2 filters (DescribeSecurityGroups). @default none */
+  readonly filters?: readonly Ec2Filter[];
+}
+
+/** A security group found by `getSecurityGroup`. */
+export interface GetSecurityGroupResult {
+  readonly id: string;
+  readonly arn: string;
+  readonly name: string;
+  readonly description: string;
+  readonly vpcId: string;
+  readonly ownerId: string;
+  readonly tags: Readonly<Record<string, string>>;
+}

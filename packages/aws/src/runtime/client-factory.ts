@@ -3,6 +3,9 @@ import type { EC2Client } from "@aws-sdk/client-ec2";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import type { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
+import type { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
+import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { AwsService, AwsSettings } from "../config/settings.js";
 import { FAULTS_ENV, injectFaults, parseFaultSpec, type FaultSpec, type MiddlewareStackLike } from "./faults.js";
 
@@ -17,6 +20,12 @@ export type IamSdk = typeof import("@aws-sdk/client-iam");
 
 /** The `@aws-sdk/client-cloudcontrol` module. */
 export type CloudControlSdk = typeof import("@aws-sdk/client-cloudcontrol");
+/** The `@aws-sdk/client-auto-scaling` module. */
+export type AutoScalingSdk = typeof import("@aws-sdk/client-auto-scaling");
+/** The `@aws-sdk/client-elastic-load-balancing-v2` module. */
+export type Elbv2Sdk = typeof import("@aws-sdk/client-elastic-load-balancing-v2");
+/** The `@aws-sdk/client-application-auto-scaling` module. */
+export type AppAutoScalingSdk = typeof import("@aws-sdk/client-application-auto-scaling");
 
 /** A client together with the SDK module its commands come from. */
 export interface ServiceHandle<C, M> {
@@ -28,9 +37,12 @@ export type S3Handle = ServiceHandle<S3Client, S3Sdk>;
 export type Ec2Handle = ServiceHandle<EC2Client, Ec2Sdk>;
 export type SageMakerHandle = ServiceHandle<SageMakerClient, SageMakerSdk>;
 export type IamHandle = ServiceHandle<IAMClient, IamSdk>;
+export type AutoScalingHandle = ServiceHandle<AutoScalingClient, AutoScalingSdk>;
+export type Elbv2Handle = ServiceHandle<ElasticLoadBalancingV2Client, Elbv2Sdk>;
+export type AppAutoScalingHandle = ServiceHandle<ApplicationAutoScalingClient, AppAutoScalingSdk>;
 
 /** Client settings shared by every service. */
-interface CommonClientConfig {
+export interface CommonClientConfig {
   region?: string;
   profile?: string;
   endpoint?: string;
@@ -100,6 +112,45 @@ export class ClientFactory {
       const sdk = await import("@aws-sdk/client-cloudcontrol");
       return { client: new sdk.CloudControlClient(this.#common("cloudcontrol")), sdk };
     });
+  }
+
+  /** The EC2 Auto Scaling client. */
+  autoscaling(): Promise<AutoScalingHandle> {
+    return this.#once("autoscaling", async () => {
+      const sdk = await import("@aws-sdk/client-auto-scaling");
+      return { client: new sdk.AutoScalingClient(this.#common("autoscaling")), sdk };
+    });
+  }
+
+  /** The Elastic Load Balancing (v2: application and network load balancers) client. */
+  elbv2(): Promise<Elbv2Handle> {
+    return this.#once("elbv2", async () => {
+      const sdk = await import("@aws-sdk/client-elastic-load-balancing-v2");
+      return { client: new sdk.ElasticLoadBalancingV2Client(this.#common("elbv2")), sdk };
+    });
+  }
+
+  /** The Application Auto Scaling client. */
+  applicationautoscaling(): Promise<AppAutoScalingHandle> {
+    return this.#once("applicationautoscaling", async () => {
+      const sdk = await import("@aws-sdk/client-application-auto-scaling");
+      return { client: new sdk.ApplicationAutoScalingClient(this.#common("applicationautoscaling")), sdk };
+    });
+  }
+
+  /**
+   * The client of any other service, made once per factory by `make` from the
+   * shared settings (region, profile, endpoint, credentials). `make` imports
+   * the service's SDK module, so it loads only when first used.
+   *
+   * @example
+   * const kms = await clients.service("kms", async (config) => {
+   *   const sdk = await import("@aws-sdk/client-kms");
+   *   return { client: new sdk.KMSClient(config), sdk };
+   * });
+   */
+  service<T>(service: AwsService, make: (config: CommonClientConfig) => Promise<T>): Promise<T> {
+    return this.#once(service, () => make(this.#common(service)));
   }
 
   /** Releases the sockets of every client made so far. */

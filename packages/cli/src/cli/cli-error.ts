@@ -24,7 +24,8 @@ export type CliErrorCode =
   | "CLI_CANCELLED"
   | "CLI_FILE_NOT_FOUND"
   | "CLI_CHANGES_FOUND"
-  | "CLI_DOCS_STALE";
+  | "CLI_DOCS_STALE"
+  | "CLI_SECRETS_PROVIDER_MISSING";
 
 /** Process exit codes of `cairn`. */
 export const EXIT = {
@@ -70,6 +71,7 @@ export const EXIT_OF_CODE: Readonly<Record<CliErrorCode, number>> = {
   CLI_FILE_NOT_FOUND: EXIT.usage,
   CLI_CHANGES_FOUND: EXIT.changes,
   CLI_DOCS_STALE: EXIT.failed,
+  CLI_SECRETS_PROVIDER_MISSING: EXIT.failed,
 };
 
 /** What the CLI reports for a failure it detected itself. */

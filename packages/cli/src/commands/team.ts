@@ -42,11 +42,14 @@ export function registerTeamCommands(program: Command, run: ActionRunner): void 
     .action(run<StackImportFlags>(async (ctx, options, args) => (await import("../operations/stack-transfer.js")).stackImport(ctx, args[0], options)));
   stack
     .command("change-secrets-provider")
-    .argument("<provider>", "passphrase (a new passphrase), or another provider's spec")
+    .argument("<provider>", "passphrase (a new passphrase), or awskms://alias/<name> (or a KMS key id or ARN)")
     .description("re-encrypt every secret of the stack (state and config) under a new key")
     .addHelpText(
       "after",
-      examples([["CAIRN_PASSPHRASE=old CAIRN_NEW_PASSPHRASE=new cairn stack change-secrets-provider passphrase", "change the passphrase"]]),
+      examples([
+        ["CAIRN_PASSPHRASE=old CAIRN_NEW_PASSPHRASE=new cairn stack change-secrets-provider passphrase", "change the passphrase"],
+        ["CAIRN_PASSPHRASE=old cairn stack change-secrets-provider awskms://alias/cairn-state", "move the key under AWS KMS"],
+      ]),
     )
     .action(run(async (ctx, _options, args) => (await import("../operations/change-secrets.js")).changeSecretsProvider(ctx, args[0]!)));
 }

@@ -160,7 +160,8 @@ export class HumanView implements OperationView {
         if (event.op !== "refresh") this.#finished++;
         this.#active.delete(event.urn);
         const type = typeOfUrn(event.urn);
-        this.#print([`  ${stepMark(event.op, theme)} ${stepSubject(event.urn, type, theme)} ${stepVerb(event.op, true)} ${theme.dim(`(${formatDuration(event.durationMs)})`)}`], true);
+        const verb = event.retained === true ? "forgotten (retained in the cloud)" : stepVerb(event.op, true);
+        this.#print([`  ${stepMark(event.op, theme)} ${stepSubject(event.urn, type, theme)} ${verb} ${theme.dim(`(${formatDuration(event.durationMs)})`)}`], true);
         return;
       }
       case "step-failed":

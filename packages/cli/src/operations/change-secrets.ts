@@ -1,6 +1,7 @@
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { ask } from "../cli/prompt.js";
+import { awsKmsProvider } from "../secrets/aws-kms.js";
 import { openStack } from "./open-stack.js";
 
 /**
@@ -8,12 +9,13 @@ import { openStack } from "./open-stack.js";
  * stack (a new passphrase, or another provider), with every secret in state
  * and in `cairn.<stack>.yaml` re-encrypted under it. The current key comes
  * from CAIRN_PASSPHRASE (a wrong one stops everything before any write);
- * the new passphrase from CAIRN_NEW_PASSPHRASE or a prompt.
+ * the new passphrase from CAIRN_NEW_PASSPHRASE or a prompt. `awskms://…`
+ * puts the new key under an AWS KMS key instead (from @cairn/aws).
  */
 export async function changeSecretsProvider(ctx: CommandContext, spec: string): Promise<number> {
   const opened = await openStack(ctx, { editConfig: true });
   const core = await import("@cairn/core");
-  const providers = new core.SecretsProviders();
+  const providers = new core.SecretsProviders().with(awsKmsProvider(opened.ws.dir));
   const to = await providers.create(spec, { stack: opened.name, passphrase: () => newPassphrase(ctx, opened.name) });
   const configSecrets: Record<string, string> = {};
   for (const [key, stored] of opened.config.entries()) if (stored.secret) configSecrets[key] = stored.ciphertext;
@@ -23,7 +25,8 @@ export async function changeSecretsProvider(ctx: CommandContext, spec: string): 
   await opened.config.save();
   ctx.io.stdout.write(
     `Stack "${opened.name}" now keeps its secrets with the ${result.secrets.provider} provider: ${result.stateSecrets} secret value(s) in state and ` +
-      `${Object.keys(result.configSecrets).length} in ${opened.config.path} were re-encrypted. Share the new passphrase with your team.\n`,
+      `${Object.keys(result.configSecrets).length} in ${opened.config.path} were re-encrypted. ` +
+      (result.secrets.provider === "passphrase" ? "Share the new passphrase with your team.\n" : "Whoever may use the KMS key can now open them; no passphrase is needed.\n"),
   );
   return EXIT.ok;
 }

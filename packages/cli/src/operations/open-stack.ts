@@ -8,6 +8,7 @@ import type { Workspace } from "../project/workspace.js";
 import { asyncPassphraseProvider, startDerivation } from "../secrets/async-passphrase.js";
 import { speculativeDerivation } from "../secrets/speculate.js";
 import { readPassphrase } from "../secrets/passphrase.js";
+import { awsKmsProvider } from "../secrets/aws-kms.js";
 import { referenceSecretsOpener } from "../secrets/reference-secrets.js";
 
 /** One stack, opened for a command: its project, store, config file and secrets. */
@@ -65,7 +66,7 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
   if (options.secrets !== false) {
     const state = config.secrets ?? (await recordedSecrets(store, ref));
     if (state !== undefined) {
-      const providers = new core.SecretsProviders().with(await asyncPassphraseProvider(early));
+      const providers = new core.SecretsProviders().with(await asyncPassphraseProvider(early)).with(awsKmsProvider(ws.dir));
       secrets = await providers.get(state.provider).open(state, { stack: name, passphrase: () => readPassphrase(ctx.io, { stack: name }) });
     }
   }
@@ -81,7 +82,7 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
     projectDir: ws.dir,
     ...(packages === undefined ? {} : { packages }),
     ...(secrets === undefined ? {} : { secrets }),
-    ...(options.secrets === false ? {} : { openSecrets: referenceSecretsOpener(ctx.io) }),
+    ...(options.secrets === false ? {} : { openSecrets: referenceSecretsOpener(ctx.io, ws.dir) }),
   });
   return {
     ws,

@@ -6,6 +6,7 @@ import { writeJsonLine } from "../display/json-view.js";
 import { openStore } from "../project/backend.js";
 import { StackConfig } from "../project/stack-config.js";
 import { assertStackName } from "../project/workspace.js";
+import { awsKmsProvider } from "../secrets/aws-kms.js";
 import { readPassphrase } from "../secrets/passphrase.js";
 
 const print = (ctx: CommandContext, lines: readonly string[]): void => void ctx.io.stdout.write(lines.map((line) => `${line}\n`).join(""));
@@ -26,7 +27,7 @@ export async function stackInit(ctx: CommandContext, name: string, secretsProvid
   }
   const core = await import("@cairn/core");
   const config = await StackConfig.load(ws.stackConfigPath(name));
-  const providers = new core.SecretsProviders();
+  const providers = new core.SecretsProviders().with(awsKmsProvider(ws.dir));
   // A config file kept in version control keeps its key, so teammates share one passphrase.
   const secrets =
     config.secrets !== undefined

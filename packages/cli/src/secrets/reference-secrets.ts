@@ -1,6 +1,7 @@
 import type { SecretsOpener } from "@cairn/core";
 import type { CliIO } from "../cli/io.js";
 import { asyncPassphraseProvider } from "./async-passphrase.js";
+import { awsKmsProvider } from "./aws-kms.js";
 import { readPassphrase } from "./passphrase.js";
 
 /**
@@ -9,10 +10,10 @@ import { readPassphrase } from "./passphrase.js";
  * prompt naming that stack). A passphrase that does not open it leaves that
  * stack's secret outputs sealed: the program fails only if it uses one.
  */
-export function referenceSecretsOpener(io: CliIO): SecretsOpener {
+export function referenceSecretsOpener(io: CliIO, projectDir: string): SecretsOpener {
   return async (state, ref) => {
     const core = await import("@cairn/core");
-    const providers = new core.SecretsProviders().with(await asyncPassphraseProvider());
+    const providers = new core.SecretsProviders().with(await asyncPassphraseProvider()).with(awsKmsProvider(projectDir));
     const name = `${ref.project}/${ref.stack}`;
     try {
       return await providers.open(state, { stack: name, passphrase: () => readPassphrase(io, { stack: name }) });

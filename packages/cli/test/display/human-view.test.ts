@@ -40,6 +40,15 @@ describe("the human view", () => {
     );
   });
 
+  it("says a retained resource was forgotten, not deleted", () => {
+    const sink = capture();
+    const view = new HumanView({ out: sink.out, theme: createTheme(false), live: false, columns: 80, printPlan: false });
+    view.onEvent({ type: "operation-start", operation: "destroy", project: "demo", stack: "dev" });
+    view.onEvent({ type: "step-done", op: "delete", urn: fileUrn, durationMs: 1, retained: true });
+    view.close();
+    expect(sink.text()).toContain("  - notes (local:fs/File) forgotten (retained in the cloud) (1ms)");
+  });
+
   it("on a terminal redraws resources in progress in place, with elapsed time", () => {
     const sink = capture();
     let now = 0;

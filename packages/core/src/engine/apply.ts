@@ -188,7 +188,8 @@ class PlanRun {
       task.state = "done";
       if (op !== undefined) this.#done.push({ op });
       if (visible) {
-        this.#ctx.emit({ type: "step-done", op: op ?? step.op, urn: step.urn, durationMs: Date.now() - began, ...(step.changes === undefined ? {} : { changes: step.changes }) });
+        const extra = { ...(step.changes === undefined ? {} : { changes: step.changes }), ...(step.retain === true ? { retained: true as const } : {}) };
+        this.#ctx.emit({ type: "step-done", op: op ?? step.op, urn: step.urn, durationMs: Date.now() - began, ...extra });
       }
       this.#settleOne();
       this.#release(task);
