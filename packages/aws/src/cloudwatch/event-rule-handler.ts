@@ -69,7 +69,7 @@ export const eventRuleHandler: ResourceHandler = {
     if (inputs.name !== undefined && (await describeRule(ctx, ev, inputs.eventBusName, Name)) !== undefined) {
       throw new CairnError("PROVIDER_ERROR", `An EventBridge rule named "${Name}" [property "name"] already exists. Adopt it with the import option (import: "${ruleId(inputs.eventBusName, Name)}"), or choose another name.`);
     }
-    const out = await call(ctx, "PutRule", () => ev.client.send(new ev.sdk.PutRuleCommand({ ...requestOf(inputs, Name), Tags: Object.keys(inputs.tags).length ? toTagList(inputs.tags) : undefined })));
+    const out = await primaryCall(ctx, EVENTS_RATES, "PutRule", () => ev.client.send(new ev.sdk.PutRuleCommand({ ...requestOf(inputs, Name), Tags: Object.keys(inputs.tags).length ? toTagList(inputs.tags) : undefined })))();
     return { id: ruleId(inputs.eventBusName, Name), outputs: plain({ ...inputs, name: Name, arn: out.RuleArn }) };
   },
   read: readRule,
@@ -92,7 +92,7 @@ export const eventRuleHandler: ResourceHandler = {
     const ev = await events(ctx);
     const { bus, name } = splitRuleId(id);
     try {
-      await orMissing(call(ctx, "DeleteRule", () => ev.client.send(new ev.sdk.DeleteRuleCommand({ Name: name, EventBusName: bus }))), isNotFound);
+      await orMissing(primaryCall(ctx, EVENTS_RATES, "DeleteRule", () => ev.client.send(new ev.sdk.DeleteRuleCommand({ Name: name, EventBusName: bus })))(), isNotFound);
     } catch (error) {
       if (!(hasAwsCode(error, ["ValidationException"]) && /target/i.test(String((error as Error).message)))) throw error;
       throw new CairnError("PROVIDER_ERROR", `${ctx.label}: rule ${name} still has targets that this stack does not manage. Remove them (aws events remove-targets), or adopt them as EventTarget resources, then destroy again.`, { urn: ctx.call.urn, cause: error });

@@ -64,7 +64,7 @@ export const eventTargetHandler: ResourceHandler = {
     const ev = await events(ctx);
     const { bus, rule, targetId } = splitTargetId(id);
     // A rule already gone took its targets with it.
-    const out = await orMissing(call(ctx, "RemoveTargets", () => ev.client.send(new ev.sdk.RemoveTargetsCommand({ Rule: rule, EventBusName: bus, Ids: [targetId] }))), isNotFound);
+    const out = await orMissing(primaryCall(ctx, EVENTS_RATES, "RemoveTargets", () => ev.client.send(new ev.sdk.RemoveTargetsCommand({ Rule: rule, EventBusName: bus, Ids: [targetId] })))(), isNotFound);
     const failed = out?.FailedEntries?.find((f) => f.ErrorCode !== "ResourceNotFoundException");
     if (failed !== undefined) throw new CairnError("PROVIDER_ERROR", `${ctx.label}: RemoveTargets failed: ${failed.ErrorCode}: ${failed.ErrorMessage}`, { urn: ctx.call.urn });
   },

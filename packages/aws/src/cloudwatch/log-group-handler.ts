@@ -4,7 +4,7 @@ import { checkFields, num, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, type NameRules } from "../naming.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
-import { limitedCall, operationLimits } from "../runtime/api-limits.js";
+import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
 import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
@@ -50,7 +50,7 @@ export const logGroupHandler: ResourceHandler = {
     const logGroupName = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, LOG_GROUP_NAMES);
     const input = { logGroupName, kmsKeyId: inputs.kmsKeyId, logGroupClass: inputs.logGroupClass, tags: Object.keys(inputs.tags).length ? { ...inputs.tags } : undefined };
     try {
-      await call(ctx, "CreateLogGroup", () => client.client.send(new client.sdk.CreateLogGroupCommand(input)));
+      await primaryCall(ctx, LOGS_RATES, "CreateLogGroup", () => client.client.send(new client.sdk.CreateLogGroupCommand(input)))();
     } catch (error) {
       if (!hasAwsCode(error, ["ResourceAlreadyExistsException"]) || inputs.name === undefined) throw error;
       throw new CairnError("PROVIDER_ERROR", `A log group named "${logGroupName}" [property "name"] already exists. Adopt it with the import option (import: "${logGroupName}"), or choose another name.`, { cause: error });
@@ -81,7 +81,7 @@ export const logGroupHandler: ResourceHandler = {
   },
   delete: async (ctx, logGroupName) => {
     const client = await logs(ctx);
-    await orMissing(call(ctx, "DeleteLogGroup", () => client.client.send(new client.sdk.DeleteLogGroupCommand({ logGroupName }))), isNotFound);
+    await orMissing(primaryCall(ctx, LOGS_RATES, "DeleteLogGroup", () => client.client.send(new client.sdk.DeleteLogGroupCommand({ logGroupName })))(), isNotFound);
   },
   limits: operationLimits(LOGS_RATES, { create: "CreateLogGroup", delete: "DeleteLogGroup" }),
 };

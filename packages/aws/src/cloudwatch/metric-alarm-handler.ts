@@ -79,7 +79,7 @@ export const metricAlarmHandler: ResourceHandler = {
       throw new CairnError("PROVIDER_ERROR", `A CloudWatch alarm named "${AlarmName}" [property "name"] already exists. Adopt it with the import option (import: "${AlarmName}"), or choose another name.`);
     }
     const input = { ...requestOf(inputs, AlarmName), Tags: Object.keys(inputs.tags).length ? toTagList(inputs.tags) : undefined };
-    await call(ctx, "PutMetricAlarm", () => cw.client.send(new cw.sdk.PutMetricAlarmCommand(input)));
+    await primaryCall(ctx, CLOUDWATCH_RATES, "PutMetricAlarm", () => cw.client.send(new cw.sdk.PutMetricAlarmCommand(input)))();
     await sdkWait(ctx, `alarm ${AlarmName} to exist`, (timing) => cw.sdk.waitUntilAlarmExists({ client: cw.client, ...timing }, { AlarmNames: [AlarmName] }), { minDelay: 1, maxDelay: 5 });
     const alarm = await readConfirmed(ctx, () => describeAlarm(ctx, cw, AlarmName));
     return { id: AlarmName, outputs: plain({ ...inputs, name: AlarmName, arn: alarm?.AlarmArn }) };
@@ -102,7 +102,7 @@ export const metricAlarmHandler: ResourceHandler = {
   delete: async (ctx, AlarmName) => {
     const cw = await cloudWatch(ctx);
     // DeleteAlarms succeeds for names that do not exist.
-    await call(ctx, "DeleteAlarms", () => cw.client.send(new cw.sdk.DeleteAlarmsCommand({ AlarmNames: [AlarmName] })));
+    await primaryCall(ctx, CLOUDWATCH_RATES, "DeleteAlarms", () => cw.client.send(new cw.sdk.DeleteAlarmsCommand({ AlarmNames: [AlarmName] })))();
   },
   limits: operationLimits(CLOUDWATCH_RATES, { create: "PutMetricAlarm", update: "PutMetricAlarm", delete: "DeleteAlarms" }),
 };

@@ -5,7 +5,7 @@ import { bool, checkFields, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, type NameRules } from "../naming.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
-import { limitedCall, operationLimits } from "../runtime/api-limits.js";
+import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
 import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
@@ -68,7 +68,7 @@ async function createRepository(ctx: AwsContext, raw: PropertyMap, token: string
   };
   let repo: EcrRepository | undefined;
   try {
-    repo = (await call(ctx, "CreateRepository", () => client.client.send(new client.sdk.CreateRepositoryCommand(input)))).repository;
+    repo = (await primaryCall(ctx, ECR_RATES, "CreateRepository", () => client.client.send(new client.sdk.CreateRepositoryCommand(input)))()).repository;
   } catch (error) {
     if (!hasAwsCode(error, ["RepositoryAlreadyExistsException"])) throw error;
     if (inputs.name !== undefined) {
@@ -128,7 +128,7 @@ async function deleteRepository(ctx: AwsContext, repositoryName: string, inputs:
   const client = await ecr(ctx);
   const force = typed<RepositoryInputs>(inputs).forceDelete === true;
   try {
-    await orMissing(call(ctx, "DeleteRepository", () => client.client.send(new client.sdk.DeleteRepositoryCommand({ repositoryName, force }))), isRepositoryNotFound);
+    await orMissing(primaryCall(ctx, ECR_RATES, "DeleteRepository", () => client.client.send(new client.sdk.DeleteRepositoryCommand({ repositoryName, force })))(), isRepositoryNotFound);
   } catch (error) {
     if (!hasAwsCode(error, ["RepositoryNotEmptyException"])) throw error;
     throw new CairnError("PROVIDER_ERROR", `${ctx.label}: repository ${repositoryName} still holds images. Delete them, or set forceDelete: true (and run \`cairn up\`) to delete them with it.`, { urn: ctx.call.urn, cause: error });

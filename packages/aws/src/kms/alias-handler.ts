@@ -59,7 +59,7 @@ export const aliasHandler: ResourceHandler = {
   },
   delete: async (ctx, AliasName) => {
     const client = await kms(ctx);
-    await orMissing(call(ctx, "DeleteAlias", () => client.client.send(new client.sdk.DeleteAliasCommand({ AliasName }))), isKmsNotFound);
+    await orMissing(primaryCall(ctx, KMS_RATES, "DeleteAlias", () => client.client.send(new client.sdk.DeleteAliasCommand({ AliasName })))(), isKmsNotFound);
   },
   limits: operationLimits(KMS_RATES, { create: "CreateAlias", delete: "DeleteAlias" }),
 };

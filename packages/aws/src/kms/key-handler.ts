@@ -3,7 +3,7 @@ import { deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "
 import { jsonDocumentField, parseDocument } from "../check/json-document.js";
 import { bool, checkFields, num, str, type Fields } from "../check/spec.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
-import { limitedCall, operationLimits } from "../runtime/api-limits.js";
+import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
 import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
@@ -55,7 +55,7 @@ export const keyHandler: ResourceHandler = {
       MultiRegion: inputs.multiRegion,
       Tags: Object.entries(inputs.tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })),
     };
-    const created = await call(ctx, "CreateKey", () => client.client.send(new client.sdk.CreateKeyCommand(input)));
+    const created = await primaryCall(ctx, KMS_RATES, "CreateKey", () => client.client.send(new client.sdk.CreateKeyCommand(input)))();
     const KeyId = created.KeyMetadata?.KeyId ?? "";
     const send = <T>(api: string, fn: () => Promise<T>) => retrying(ctx, () => limitedCall(ctx, KMS_RATES, api, fn), { retryIf: isKmsNotFound, budgetMs: 30_000 });
     if (inputs.enableKeyRotation) await send("EnableKeyRotation", () => client.client.send(new client.sdk.EnableKeyRotationCommand({ KeyId })));
@@ -68,7 +68,7 @@ export const keyHandler: ResourceHandler = {
     const client = await kms(ctx);
     const PendingWindowInDays = typed<KeyInputs>(inputs).deletionWindowInDays ?? 30;
     try {
-      await orMissing(call(ctx, "ScheduleKeyDeletion", () => client.client.send(new client.sdk.ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays }))), isKmsNotFound);
+      await orMissing(primaryCall(ctx, KMS_RATES, "ScheduleKeyDeletion", () => client.client.send(new client.sdk.ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays })))(), isKmsNotFound);
     } catch (error) {
       // Already scheduled for deletion: nothing left to do.
       if (!/pending ?deletion/i.test(String((error as Error).message))) throw error;

@@ -3,7 +3,7 @@ import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from 
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { physicalName, type NameRules } from "../naming.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
-import { limitedCall, operationLimits } from "../runtime/api-limits.js";
+import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
 import type { AwsContext } from "../runtime/context.js";
 import { pollUntil } from "../runtime/poll.js";
@@ -42,7 +42,7 @@ export const scheduleGroupHandler: ResourceHandler = {
     const Name = physicalName(inputs.name, undefined, ctx.call.name, token, SCHEDULER_NAMES);
     const input = { Name, ClientToken: token.slice(0, 64), Tags: Object.keys(inputs.tags).length ? toTagList(inputs.tags) : undefined };
     try {
-      await call(ctx, "CreateScheduleGroup", () => s.client.send(new s.sdk.CreateScheduleGroupCommand(input)));
+      await primaryCall(ctx, SCHEDULER_RATES, "CreateScheduleGroup", () => s.client.send(new s.sdk.CreateScheduleGroupCommand(input)))();
     } catch (error) {
       if (!isSchedulerConflict(error) || inputs.name === undefined) throw error;
       throw new CairnError("PROVIDER_ERROR", `A schedule group named "${Name}" [property "name"] already exists. Adopt it with the import option (import: "${Name}"), or choose another name.`, { cause: error });
@@ -58,7 +58,7 @@ export const scheduleGroupHandler: ResourceHandler = {
   },
   delete: async (ctx, Name) => {
     const s = await scheduler(ctx);
-    const deleted = await orMissing(call(ctx, "DeleteScheduleGroup", () => s.client.send(new s.sdk.DeleteScheduleGroupCommand({ Name, ClientToken: ctx.call.urn.slice(-64) }))), isSchedulerNotFound);
+    const deleted = await orMissing(primaryCall(ctx, SCHEDULER_RATES, "DeleteScheduleGroup", () => s.client.send(new s.sdk.DeleteScheduleGroupCommand({ Name, ClientToken: ctx.call.urn.slice(-64) })))(), isSchedulerNotFound);
     if (deleted === undefined) return;
     // A group deletes its schedules first and stays DELETING meanwhile; the SDK has no waiter for it.
     await pollUntil(ctx, {

@@ -72,7 +72,7 @@ export const scheduleHandler: ResourceHandler = {
     const s = await scheduler(ctx);
     const Name = physicalName(inputs.name, undefined, ctx.call.name, token, SCHEDULER_NAMES);
     try {
-      await call(ctx, "CreateSchedule", () => s.client.send(new s.sdk.CreateScheduleCommand({ ...requestOf(inputs, Name), ClientToken: token.slice(0, 64) })));
+      await primaryCall(ctx, SCHEDULER_RATES, "CreateSchedule", () => s.client.send(new s.sdk.CreateScheduleCommand({ ...requestOf(inputs, Name), ClientToken: token.slice(0, 64) })))();
     } catch (error) {
       if (!isSchedulerConflict(error) || inputs.name === undefined) throw error;
       throw new CairnError("PROVIDER_ERROR", `A schedule named "${Name}" [property "name"] already exists in group ${inputs.groupName}. Adopt it with the import option (import: "${inputs.groupName}/${Name}"), or choose another name.`, { cause: error });
@@ -94,7 +94,7 @@ export const scheduleHandler: ResourceHandler = {
     const s = await scheduler(ctx);
     const [GroupName, Name] = splitId(id);
     // Deleting the group deletes its schedules: a schedule whose group went first is gone too.
-    await orMissing(call(ctx, "DeleteSchedule", () => s.client.send(new s.sdk.DeleteScheduleCommand({ GroupName, Name }))), isSchedulerNotFound);
+    await orMissing(primaryCall(ctx, SCHEDULER_RATES, "DeleteSchedule", () => s.client.send(new s.sdk.DeleteScheduleCommand({ GroupName, Name })))(), isSchedulerNotFound);
   },
   limits: operationLimits(SCHEDULER_RATES, { create: "CreateSchedule", update: "UpdateSchedule", delete: "DeleteSchedule" }),
 };

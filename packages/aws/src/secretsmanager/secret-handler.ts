@@ -5,7 +5,7 @@ import { checkFields, num, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, type NameRules } from "../naming.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
-import { limitedCall, operationLimits } from "../runtime/api-limits.js";
+import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
 import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
@@ -54,7 +54,7 @@ export const secretHandler: ResourceHandler = {
     const input = { Name, Description: inputs.description, KmsKeyId: inputs.kmsKeyId, SecretString: inputs.secretString, ClientRequestToken: versionToken(token), Tags: Object.keys(inputs.tags).length ? toTagList(inputs.tags) : undefined };
     let arn: string | undefined;
     try {
-      arn = (await call(ctx, "CreateSecret", () => sm.client.send(new sm.sdk.CreateSecretCommand(input)))).ARN;
+      arn = (await primaryCall(ctx, SECRETS_RATES, "CreateSecret", () => sm.client.send(new sm.sdk.CreateSecretCommand(input)))()).ARN;
     } catch (error) {
       throw explainExists(error, Name);
     }
@@ -67,7 +67,7 @@ export const secretHandler: ResourceHandler = {
     const sm = await secretsManager(ctx);
     const days = typed<SecretInputs>(inputs).recoveryWindowInDays ?? 30;
     const input = days === 0 ? { SecretId, ForceDeleteWithoutRecovery: true } : { SecretId, RecoveryWindowInDays: days };
-    await orMissing(call(ctx, "DeleteSecret", () => sm.client.send(new sm.sdk.DeleteSecretCommand(input))), isSecretNotFound);
+    await orMissing(primaryCall(ctx, SECRETS_RATES, "DeleteSecret", () => sm.client.send(new sm.sdk.DeleteSecretCommand(input)))(), isSecretNotFound);
   },
   limits: operationLimits(SECRETS_RATES, { create: "CreateSecret", update: "UpdateSecret", delete: "DeleteSecret" }),
 };

@@ -99,9 +99,20 @@ describe("aws:cloudwatch/MetricAlarm", () => {
     expect(commandNames(cw)).toEqual(["DeleteAlarms"]);
   });
 
-  test("throttled alarm creates are classified for the engine to retry", () => {
-    const { provider } = testProvider();
-    expect(provider.classifyError(awsError("Throttling", "Rate exceeded"))).toBe("throttle");
+  test("a throttled alarm create is retried by the provider itself, each retry waiting on PutMetricAlarm's bucket", async () => {
+    cw.on(DescribeAlarmsCommand).resolvesOnce({ MetricAlarms: [] }).resolves({ MetricAlarms: [alarm] });
+    cw.on(PutMetricAlarmCommand).rejectsOnce(awsError("Throttling", "Rate exceeded")).resolves({});
+    const { provider, clock } = testProvider();
+    const inputs = await checked(provider, ALARM, { ...args, name: "endpoint-5xx" });
+    const ctx = callContext(ALARM, "endpoint-5xx");
+    const result = await provider.create(inputs as never, "tok", ctx);
+    expect(cw.commandCalls(PutMetricAlarmCommand)).toHaveLength(2);
+    expect(clock.sleeps.length).toBeGreaterThanOrEqual(1);
+    // The first attempt used the token the engine took for the step; the retry waited for one of its own.
+    expect(ctx.limited.filter((key) => key === "cloudwatch:PutMetricAlarm")).toHaveLength(1);
+    expect(result.outputs.arn).toBe(alarm.AlarmArn);
+    // Nothing is handed back for the engine to retry on top.
+    expect((provider as { classifyError?: unknown }).classifyError).toBeUndefined();
     expect(provider.limits(ALARM, "create")).toEqual({ key: "cloudwatch:PutMetricAlarm", rate: { burst: 3, perSecond: 3 } });
   });
 });

@@ -117,7 +117,6 @@ describe("aws:dynamodb/Table", () => {
     await provider.update("features", olds as never, news as never, { arn: ARN }, callContext(TYPE, "features"));
     expect(commandNames(db)).toEqual(["UpdateTimeToLive", "UpdateTimeToLive", "DescribeTable", "TagResource"]);
     expect(clock.sleeps.length).toBe(1);
-    expect(provider.classifyError(awsError("ThrottlingException"))).toBe("throttle");
   });
 
   test("delete retries while the table is busy, then waits until DynamoDB no longer finds it", async () => {
