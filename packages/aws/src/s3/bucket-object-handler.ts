@@ -12,7 +12,22 @@ import { isNoSuchBucket } from "./errors.js";
 /** The provider side of `aws:s3/BucketObject`; the id is `<bucket>/<key>`. */
 export const bucketObjectHandler: ResourceHandler = {
   token: "aws:s3/BucketObject",
-  schema: { replaceOnChanges: ["bucket", "key"], stableOutputs: ["id", "bucket", "key"] },
+  schema: {
+    replaceOnChanges: ["bucket", "key"],
+    stableOutputs: ["id", "bucket", "key"],
+    // Each output echoes its input; the ETag is the content's digest; a version id is S3's own.
+    derivedFrom: {
+      bucket: ["bucket"],
+      key: ["key"],
+      content: ["content"],
+      source: ["source"],
+      sourceHash: ["source"],
+      contentType: ["contentType", "key"],
+      tags: ["tags"],
+      etag: ["content", "source"],
+      versionId: [],
+    },
+  },
   parameterHints: { ContentType: "contentType", tagging: "tags", key: "key", bucket: "bucket" },
   check: checkBucketObject,
   create: (ctx, inputs) => putObject(ctx, typed<BucketObjectInputs>(inputs)).then((outputs) => ({ id: idOf(typed(inputs)), outputs })),

@@ -1,8 +1,10 @@
+import { sealOutputs } from "../output/seal.js";
 import { reveal } from "../output/values.js";
 import type { ResourceState } from "../state/model.js";
 import { providerForRecord, type OperationContext } from "./context.js";
 import type { Limiter } from "./limiter.js";
 import { callProvider } from "./provider-call.js";
+import { sealRulesOf } from "./seal-rules.js";
 
 /**
  * Settles operations a previous run left pending (it crashed or was
@@ -51,7 +53,7 @@ async function reconcileOne(ctx: OperationContext, limiter: Limiter, record: Res
     note(`An interrupted ${pending.op} is assumed not to have happened; this run repeats it if it is still needed.`);
     return;
   }
-  const setup = { provider, urn: record.urn, type: record.type, operation: "read" as const, timeouts: {}, limiter, emit: ctx.emit, abortSignal: undefined };
+  const setup = { provider, urn: record.urn, type: record.type, operation: "read" as const, timeouts: {}, limiter, emit: ctx.emit, abortSignal: undefined, mask: ctx.mask };
   const found = await callProvider(setup, (callCtx) => provider.read!(record.id!, reveal(record.inputs), reveal(record.outputs), callCtx));
   if (found === undefined) {
     await session.remove(record.urn);
@@ -60,7 +62,7 @@ async function reconcileOne(ctx: OperationContext, limiter: Limiter, record: Res
   }
   await session.change(record.urn, (draft) => {
     delete draft.pending;
-    draft.outputs = found.outputs;
+    draft.outputs = sealOutputs(found.outputs, record.inputs, sealRulesOf(provider.schema?.(record.type)), record.outputs);
   });
   note(`An interrupted ${pending.op} was reconciled by reading the resource back.`, "info");
 }

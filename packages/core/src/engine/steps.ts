@@ -1,6 +1,7 @@
 import { CairnError } from "../errors.js";
 import { resolveProperties } from "../output/resolve.js";
-import { containsUnknown, resealOutputs, reveal, type PropertyMap } from "../output/values.js";
+import { sealInputs, sealOutputs } from "../output/seal.js";
+import { containsUnknown, reveal, type PropertyMap } from "../output/values.js";
 import { defaultDiff, matchesPath } from "../plan/default-diff.js";
 import { applyIgnoreChanges } from "../plan/ignore-changes.js";
 import type { PlanStep } from "../plan/step.js";
@@ -14,8 +15,8 @@ import type { TokenSource } from "./tokens.js";
 import type { Limiter } from "./limiter.js";
 import type { PhaseValues } from "./phase-values.js";
 import { callProvider } from "./provider-call.js";
+import { sealRulesOf } from "./seal-rules.js";
 import { clearPendingDelete, forgetFailedCreate, isDefiniteFailure } from "./step-failures.js";
-import { resealLike } from "./preview.js";
 
 /** What every step executor needs. */
 export interface StepRuntime {
@@ -59,7 +60,7 @@ async function finalInputs(rt: StepRuntime, step: PlanStep, node: ResourceNode, 
     const detail = checked.failures.map((failure) => (failure.property === undefined ? failure.reason : `${failure.property}: ${failure.reason}`)).join("; ");
     throw new CairnError("CHECK_FAILED", `Invalid inputs once known: ${detail}`, { urn: node.urn });
   }
-  const inputs = resealLike(checked.inputs, raw);
+  const inputs = sealInputs(checked.inputs, raw, rulesFor(rt, provider, node));
   return prior?.id !== undefined ? applyIgnoreChanges(inputs, prior.inputs, node.options.ignoreChanges) : inputs;
 }
 
@@ -88,6 +89,7 @@ function setupFor(rt: StepRuntime, provider: Provider, node: { urn: string; type
     emit: rt.ctx.emit,
     abortSignal: rt.abortSignal,
     tracker: rt.tracker,
+    ...(rt.ctx.mask === undefined ? {} : { mask: rt.ctx.mask }),
   };
 }
 
@@ -136,7 +138,7 @@ async function runCreate(
     if (isDefiniteFailure(error)) await forgetFailedCreate(rt, node.urn, replacing && !step.deleteBeforeReplace && prior?.id !== undefined);
     throw error;
   }
-  const outputs = sealOutputs(provider, node, created.outputs, inputs);
+  const outputs = sealOutputs(created.outputs, inputs, rulesFor(rt, provider, node));
   void session.assign(node.urn, { id: created.id, outputs }, ["pending"]);
   rt.phase.settle(node.urn, { ...outputs, id: created.id });
   return replacing ? "replace" : "create";
@@ -160,7 +162,7 @@ async function runUpdate(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
     if (isDefiniteFailure(error)) await session.assign(urn, {}, ["pending"]);
     throw error;
   }
-  const outputs = sealOutputs(provider, node, raw, inputs);
+  const outputs = sealOutputs(raw, inputs, rulesFor(rt, provider, node), prior.outputs);
   const record = recordFor(node, step, inputs, prior);
   const change = recordChange(session.tryGet(urn)!, { ...record, id: prior.id!, outputs });
   void session.assign(urn, change.set, change.remove);
@@ -178,11 +180,13 @@ async function runImport(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
     await session.remove(node.urn);
     throw new CairnError("RESOURCE_NOT_FOUND", `Cannot import ${node.name}: no ${node.type} with id "${step.id}" exists.`, { urn: node.urn });
   }
-  const outputs = sealOutputs(provider, node, found.outputs, inputs);
+  const rules = rulesFor(rt, provider, node);
+  const outputs = sealOutputs(found.outputs, inputs, rules);
+  const foundInputs = found.inputs === undefined ? inputs : sealInputs(found.inputs, inputs, rules);
   void session.change(node.urn, (draft) => {
     draft.id = found.id;
     draft.outputs = outputs;
-    draft.inputs = found.inputs === undefined ? inputs : resealLike(found.inputs, inputs);
+    draft.inputs = foundInputs;
     delete draft.pending;
   });
   rt.phase.settle(node.urn, { ...outputs, id: found.id });
@@ -274,9 +278,9 @@ function registerPackage(rt: StepRuntime, node: ResourceNode): void {
   if (pkg !== undefined && !pkg.name.startsWith("dynamic:")) void rt.ctx.session.setPackage(pkg.name, pkg.module, pkg.version);
 }
 
-function sealOutputs(provider: Provider, node: ResourceNode, outputs: PropertyMap, inputs: PropertyMap): PropertyMap {
-  const secretKeys = [...(provider.schema?.(node.type)?.secretOutputs ?? []), ...node.options.additionalSecretOutputs];
-  return resealOutputs(outputs, inputs, secretKeys);
+function rulesFor(rt: StepRuntime, provider: Provider, node: ResourceNode) {
+  const rules = sealRulesOf(provider.schema?.(node.type), node.options.additionalSecretOutputs);
+  return rt.ctx.mask === undefined ? rules : { ...rules, mask: rt.ctx.mask };
 }
 
 /** Deletes a resource the program dropped (or forgets it, with retainOnDelete). */
@@ -341,7 +345,7 @@ async function deleteInCloud(
   }
   await recordIntent(rt.tokens.next());
   if (provider.delete === undefined) return;
-  const setup = { provider, urn: record.urn, type: record.type, operation: "delete" as const, timeouts: {}, limiter: rt.limiter, emit: rt.ctx.emit, abortSignal: rt.abortSignal, tracker: rt.tracker };
+  const setup = { provider, urn: record.urn, type: record.type, operation: "delete" as const, timeouts: {}, limiter: rt.limiter, emit: rt.ctx.emit, abortSignal: rt.abortSignal, tracker: rt.tracker, mask: rt.ctx.mask };
   try {
     await callProvider(setup, (ctx) => provider.delete!(id, reveal(inputs), reveal(outputs), ctx));
   } catch (error) {

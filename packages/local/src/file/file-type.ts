@@ -53,7 +53,12 @@ async function write(inputs: PropertyMap, env: LocalEnvironment): Promise<{ id: 
  */
 export const fileType: LocalType = {
   token: FILE_TOKEN,
-  schema: { replaceOnChanges: ["path"], stableOutputs: ["id", "path"], timeouts: { create: 60_000, update: 60_000, delete: 60_000, read: 60_000 } },
+  schema: {
+    replaceOnChanges: ["path"],
+    stableOutputs: ["id", "path"],
+    derivedFrom: { path: ["path"], content: ["content"], mode: ["mode"] },
+    timeouts: { create: 60_000, update: 60_000, delete: 60_000, read: 60_000 },
+  },
   check,
   async create(inputs, _token, _ctx, env) {
     return write(inputs, env);

@@ -21,7 +21,11 @@ function check(inputs: PropertyMap): CheckResult {
  */
 export const randomIdType: LocalType = {
   token: RANDOM_ID_TOKEN,
-  schema: { replaceOnChanges: ["byteLength", "prefix", "keepers"] },
+  schema: {
+    replaceOnChanges: ["byteLength", "prefix", "keepers"],
+    // Random bytes behind the prefix: keepers only decide when to draw new ones.
+    derivedFrom: { hex: ["prefix"], base64url: ["prefix"], byteLength: ["byteLength"] },
+  },
   check,
   async create(inputs) {
     const bytes = randomBytes(Number(inputs.byteLength ?? 8));

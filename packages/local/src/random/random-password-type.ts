@@ -66,6 +66,8 @@ export const randomPasswordType: LocalType = {
   schema: {
     replaceOnChanges: ["length", "upper", "lower", "numeric", "special", "overrideSpecial", "keepers"],
     secretOutputs: ["result"],
+    // The password comes from randomness alone; its length from the settings.
+    derivedFrom: { length: ["length"] },
   },
   check,
   async create(inputs) {

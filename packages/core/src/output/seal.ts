@@ -1,0 +1,106 @@
+import type { SecretMask } from "./secret-mask.js";
+import { containsSecret, isSecretValue, isUnknown, makeSecret, type PropertyMap, type PropertyValue } from "./values.js";
+
+/**
+ * What decides the secrecy of values a provider returned: its declarations
+ * for the type, and the secrets the operation knows.
+ */
+export interface SealRules {
+  /** Properties that are always secret (a generated password). @default [] */
+  readonly secret?: readonly string[];
+  /**
+   * The inputs each property the provider computes is derived from; `[]`
+   * declares a property never secret. See {@link TypeSchema.derivedFrom}.
+   * @default every input
+   */
+  readonly derivedFrom?: Readonly<Record<string, readonly string[]>>;
+  /** Learns every secret seen, so that texts quoting one can be masked. @default none */
+  readonly mask?: SecretMask;
+}
+
+const NO_RULES: SealRules = {};
+
+/**
+ * Marks `rebuilt` secret wherever `original` was: a provider received the
+ * value with its secrets revealed and returned a rebuilt copy. Where the
+ * shape still matches, the marks go back on the same paths; where it does
+ * not (the provider moved, merged or serialised the secret), the whole
+ * rebuilt value becomes secret.
+ */
+export function sealLike(rebuilt: PropertyValue, original: PropertyValue | undefined): PropertyValue {
+  if (original === undefined || isSecretValue(rebuilt)) return rebuilt;
+  if (isSecretValue(original)) return makeSecret(rebuilt);
+  if (!containsSecret(original)) return rebuilt;
+  if (Array.isArray(original)) {
+    if (!Array.isArray(rebuilt) || rebuilt.length !== original.length) return makeSecret(rebuilt);
+    return rebuilt.map((item: PropertyValue, i: number) => sealLike(item, original[i]));
+  }
+  if (!isObject(original) || !isObject(rebuilt)) return makeSecret(rebuilt);
+  for (const key in original) {
+    if (!(key in rebuilt) && containsSecret(original[key])) return makeSecret(rebuilt);
+  }
+  const out: Record<string, PropertyValue> = {};
+  for (const key in rebuilt) out[key] = sealLike(rebuilt[key] as PropertyValue, original[key]);
+  return out;
+}
+
+/**
+ * The secrecy of inputs a provider's `check` returned, from the inputs it
+ * was given (`raw`): each property keeps the marks of the same property of
+ * `raw`, path by path; a property `check` added is secret when what it is
+ * derived from held a secret (by default: when any input did).
+ */
+export function sealInputs(checked: PropertyMap, raw: PropertyMap, rules: SealRules = NO_RULES): PropertyMap {
+  const mask = rules.mask;
+  const tainted = containsSecret(raw);
+  if (tainted) mask?.addValue(raw);
+  if (!tainted) return checked;
+  const out: Record<string, PropertyValue> = {};
+  for (const key of Object.keys(checked)) {
+    let value: PropertyValue = checked[key] as PropertyValue;
+    if (key in raw) value = sealLike(value, raw[key]);
+    else if (derivedSecret(key, raw, tainted, rules)) value = makeSecret(value);
+    out[key] = value;
+  }
+  return out;
+}
+
+/**
+ * The secrecy of outputs a provider returned from `create`, `update` or
+ * `read`. An output is secret when the type declares it so, when an input it
+ * is derived from held a secret (every input unless the type declares
+ * `derivedFrom`), and wherever it was secret before (`prior`). An output derived from one input of the
+ * same name keeps that input's marks path by path.
+ */
+export function sealOutputs(outputs: PropertyMap, inputs: PropertyMap, rules: SealRules = NO_RULES, prior?: PropertyMap): PropertyMap {
+  const mask = rules.mask;
+  const tainted = containsSecret(inputs);
+  if (tainted) mask?.addValue(inputs);
+  const noSecretRules = rules.secret === undefined || rules.secret.length === 0;
+  if (!tainted && noSecretRules && (prior === undefined || !containsSecret(prior))) return outputs;
+  const out: Record<string, PropertyValue> = {};
+  for (const key of Object.keys(outputs)) {
+    let value: PropertyValue = outputs[key] as PropertyValue;
+    if (!isSecretValue(value)) {
+      const sources = rules.derivedFrom?.[key];
+      if (rules.secret?.includes(key)) value = makeSecret(value);
+      else if (sources !== undefined && sources.length === 1 && sources[0] === key && key in inputs) value = sealLike(value, inputs[key]);
+      else if (derivedSecret(key, inputs, tainted, rules)) value = makeSecret(value);
+      if (prior !== undefined) value = sealLike(value, prior[key]);
+    }
+    out[key] = value;
+  }
+  mask?.addValue(out);
+  return out;
+}
+
+function derivedSecret(key: string, inputs: PropertyMap, tainted: boolean, rules: SealRules): boolean {
+  if (!tainted) return false;
+  const sources = rules.derivedFrom?.[key];
+  if (sources === undefined) return true;
+  return sources.some((source) => containsSecret(inputs[source]));
+}
+
+function isObject(value: PropertyValue | undefined): value is { readonly [key: string]: PropertyValue } {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isUnknown(value) && !isSecretValue(value);
+}
