@@ -57,8 +57,11 @@ export async function openOperation(
   let registry: ProviderRegistry | undefined;
   try {
     const doc = await loadFolded(settings, ref, lease, emit);
-    mask.addValue(doc.resources);
-    mask.addValue(doc.outputs);
+    // A state with no secrets key holds no secret: nothing to learn, nothing to walk.
+    if (doc.secrets !== undefined) {
+      mask.addValue(doc.resources);
+      mask.addValue(doc.outputs);
+    }
     const session = new StateSession(doc, settings.secrets);
     // Opened before the program runs, so its file and fsyncs are ready when the first step needs them.
     if (lease !== undefined) journal = await startJournal(settings, ref, lease, session, operation);
