@@ -6,7 +6,8 @@ import { call } from "../runtime/call.js";
 import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
-import { checkBucketObject, sourcePath, sourceSize, type BucketObjectInputs } from "./bucket-object-inputs.js";
+import { BUCKET_OBJECT_FIELDS, checkBucketObject, sourcePath, sourceSize, type BucketObjectInputs } from "./bucket-object-inputs.js";
+import { echoingInputs } from "../provider/secrecy.js";
 import { isNoSuchBucket } from "./errors.js";
 
 /** The provider side of `aws:s3/BucketObject`; the id is `<bucket>/<key>`. */
@@ -15,18 +16,8 @@ export const bucketObjectHandler: ResourceHandler = {
   schema: {
     replaceOnChanges: ["bucket", "key"],
     stableOutputs: ["id", "bucket", "key"],
-    // Each output echoes its input; the ETag is the content's digest; a version id is S3's own.
-    derivedFrom: {
-      bucket: ["bucket"],
-      key: ["key"],
-      content: ["content"],
-      source: ["source"],
-      sourceHash: ["source"],
-      contentType: ["contentType", "key"],
-      tags: ["tags"],
-      etag: ["content", "source"],
-      versionId: [],
-    },
+    // The ETag is the content's digest; a version id is S3's own.
+    derivedFrom: echoingInputs(BUCKET_OBJECT_FIELDS, { contentType: ["contentType", "key"], sourceHash: ["source"], etag: ["content", "source"], versionId: [] }),
   },
   parameterHints: { ContentType: "contentType", tagging: "tags", key: "key", bucket: "bucket" },
   check: checkBucketObject,
