@@ -3,7 +3,8 @@
 // unchanged, updated and destroyed, each operation a fresh `cairn` process.
 // Prints one table. Options: --quick (1 run each, no N = 100,000),
 // --runs K, --max-n N, --shapes wide,chain,layered, --sizes 1000,10000,
-// --no-efficiency (skip the L = 50 ms table).
+// --no-efficiency (skip the L = 50 ms table). Configurations run interleaved,
+// round by round; per-resource figures come from each process's own events.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, writeSync, fdatasyncSync } from "node:fs";
 import path from "node:path";
@@ -120,56 +121,89 @@ function medianOf(samples, op, field) {
   return median(samples.map((sample) => sample[op][field]));
 }
 
+/** min/median/max of some numbers, formatted with `digits` decimals. */
+function spread(values, digits) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const f = (v) => v.toFixed(digits);
+  return sorted.length === 1 ? f(sorted[0]) : `${f(sorted[0])}/${f(median(sorted))}/${f(sorted[sorted.length - 1])}`;
+}
+
 function pad(text, width) {
   return String(text).padStart(width);
 }
 
+/**
+ * Runs every configuration `count(config)` times, interleaved (round 1 of each,
+ * then round 2 of each, ...), so that a slow minute of the machine falls on all
+ * configurations alike instead of on one.
+ */
+function interleaved(configs, count) {
+  const samples = configs.map(() => []);
+  const rounds = Math.max(...configs.map(count));
+  for (let round = 0; round < rounds; round++) {
+    configs.forEach((config, i) => {
+      if (round < count(config)) samples[i].push(config.run(round));
+    });
+  }
+  return samples;
+}
+
+/** The time the process spent after the program's first line: its own events, no start-up estimate. */
+const afterStart = (figures) => figures.exitMs - figures.startupMs;
+
 const fsyncMs = measureFsync();
-console.log(`Cairn benchmark (../shared/bench/WORKLOAD.md). Node ${process.version}; ${runs} run(s) per configuration, medians.`);
+console.log(`Cairn benchmark (../shared/bench/WORKLOAD.md). Node ${process.version}; ${runs} run(s) per configuration, interleaved; medians, or min/median/max.`);
 console.log(`Disk: one write + fdatasync = ${fsyncMs.toFixed(3)} ms (the durability floor: a chain step waits for one).\n`);
 
 // 1. Efficiency, N = 100, L = 50 ms.
 console.log("Efficiency, N = 100, L = 50 ms  (efficiency = ideal / (wall - start-up); ideal/wall beside it)");
 console.log("  where the rest goes: start = process start to the program's first line; to call = from there to the first");
 console.log("  provider call; calls = first call start to last call end; after = last call end to the process's exit hook");
-console.log(`${"shape".padEnd(8)}${"op".padEnd(9)}${pad("ideal ms", 9)}${pad("wall ms", 9)}${pad("start ms", 9)}${pad("eff", 7)}${pad("ideal/wall", 11)}${pad("to call", 9)}${pad("calls", 7)}${pad("after", 7)}`);
-for (const shape of efficiency ? SHAPES : []) {
-  const samples = Array.from({ length: runs }, () => runSequence(shape, 100, 50));
+console.log(`${"shape".padEnd(8)}${"op".padEnd(9)}${pad("ideal ms", 9)}${pad("wall ms", 9)}${pad("start ms", 9)}${pad("eff min/med/max", 19)}${pad("ideal/wall", 11)}${pad("to call", 9)}${pad("calls", 7)}${pad("after", 7)}`);
+const effShapes = efficiency ? SHAPES : [];
+const effSamples = interleaved(effShapes.map((shape) => ({ run: () => runSequence(shape, 100, 50) })), () => runs);
+effShapes.forEach((shape, i) => {
+  const samples = effSamples[i];
   for (const op of OPS) {
     const ideal = idealMs(op, shape, 100, 50);
     const wall = medianOf(samples, op, "wallMs");
     const start = medianOf(samples, op, "startupMs");
-    const eff = ideal === 0 ? "-" : (ideal / (wall - start)).toFixed(3);
+    const eff = ideal === 0 ? "-" : spread(samples.map((s) => ideal / (s[op].wallMs - s[op].startupMs)), 3);
     const ratio = ideal === 0 ? "-" : (ideal / wall).toFixed(3);
     const toCall = op === "noop" ? "-" : (medianOf(samples, op, "firstCallMs") - start).toFixed(0);
     const callSpan = op === "noop" ? "-" : (medianOf(samples, op, "lastCallMs") - medianOf(samples, op, "firstCallMs")).toFixed(0);
     const after = op === "noop" ? "-" : (medianOf(samples, op, "exitMs") - medianOf(samples, op, "lastCallMs")).toFixed(0);
-    console.log(`${shape.padEnd(8)}${op.padEnd(9)}${pad(ideal, 9)}${pad(wall.toFixed(0), 9)}${pad(start.toFixed(0), 9)}${pad(eff, 7)}${pad(ratio, 11)}${pad(toCall, 9)}${pad(callSpan, 7)}${pad(after, 7)}`);
+    console.log(`${shape.padEnd(8)}${op.padEnd(9)}${pad(ideal, 9)}${pad(wall.toFixed(0), 9)}${pad(start.toFixed(0), 9)}${pad(eff, 19)}${pad(ratio, 11)}${pad(toCall, 9)}${pad(callSpan, 7)}${pad(after, 7)}`);
   }
-}
+});
 
-// 2. Overhead per resource, L = 0, against an empty program.
-console.log("\nOverhead per resource, L = 0: (wall - empty program's wall) / N, in µs; floor/res = the fsyncs the shape cannot share, per resource");
-const empty = Array.from({ length: runs }, () => runSequence("wide", 0, 0));
+// 2. Overhead per resource, L = 0. Each run's own time from the program's first line to its exit
+// hook, less that of an empty program run in the same round: no start-up estimate is subtracted.
+console.log("\nOverhead per resource, L = 0: (time from the program's first line to exit - the empty program's, same round) / N,");
+console.log("in µs, min/median/max; floor/res = the fsyncs the shape cannot share, per resource");
 const sizes = (valueOf("--sizes")?.split(",").map(Number) ?? [100, 1_000, 10_000, 100_000]).filter((n) => n <= maxN);
-console.log(`${"shape".padEnd(8)}${pad("N", 8)}${OPS.map((op) => pad(op, 10)).join("")}${pad("floor/res", 11)}${pad("RSS MB", 9)}${pad("bytes/state", 12)}`);
-for (const shape of SHAPES) {
-  for (const n of sizes) {
-    if (shape !== "wide" && n > 10_000) continue;
-    const count = n >= 100_000 ? 1 : runs;
-    const samples = Array.from({ length: count }, () => runSequence(shape, n, 0));
-    const cells = OPS.map((op) => {
-      const overhead = ((medianOf(samples, op, "wallMs") - medianOf(empty, op, "wallMs")) / n) * 1000;
-      return pad(overhead.toFixed(1), 10);
-    });
-    // The fsyncs a shape cannot share: one per step on its critical path (a chain: every step;
-    // layered: one per layer of ten; wide: one for all), spread over its N resources.
-    const serial = shape === "chain" ? n : shape === "layered" ? Math.ceil(n / 10) : 1;
-    const floorUs = (fsyncMs * 1000 * serial) / n;
-    const rss = Math.max(...OPS.map((op) => medianOf(samples, op, "rssMb")));
-    const bytes = medianOf(samples, "deploy", "wchar") / medianOf(samples, "deploy", "stateBytes");
-    console.log(`${shape.padEnd(8)}${pad(n, 8)}${cells.join("")}${pad(floorUs.toFixed(0), 11)}${pad(rss.toFixed(0), 9)}${pad(bytes.toFixed(2), 12)}`);
-  }
-}
-console.log(`\nEmpty program wall (ms): ${OPS.map((op) => `${op} ${medianOf(empty, op, "wallMs").toFixed(0)}`).join(", ")}; start-up to the program's first line: ${medianOf(empty, "deploy", "startupMs").toFixed(0)} ms`);
+const cells = [{ shape: "wide", n: 0 }];
+for (const shape of SHAPES) for (const n of sizes) if (shape === "wide" || n <= 10_000) cells.push({ shape, n });
+const cellSamples = interleaved(
+  cells.map(({ shape, n }) => ({ n, run: () => runSequence(shape, n, 0) })),
+  (config) => (config.n >= 100_000 ? 1 : runs),
+);
+const empty = cellSamples[0];
+console.log(`${"shape".padEnd(8)}${pad("N", 8)}${OPS.map((op) => pad(op, 21)).join("")}${pad("floor/res", 11)}${pad("RSS MB", 9)}${pad("bytes/state", 12)}`);
+cells.slice(1).forEach(({ shape, n }, k) => {
+  const samples = cellSamples[k + 1];
+  const row = OPS.map((op) => {
+    const perRound = samples.map((s, round) => ((afterStart(s[op]) - afterStart(empty[round][op])) / n) * 1000);
+    return pad(spread(perRound, 1), 21);
+  });
+  // The fsyncs a shape cannot share: one per step on its critical path (a chain: every step;
+  // layered: one per layer of ten; wide: one for all), spread over its N resources.
+  const serial = shape === "chain" ? n : shape === "layered" ? Math.ceil(n / 10) : 1;
+  const floorUs = (fsyncMs * 1000 * serial) / n;
+  const rss = Math.max(...OPS.map((op) => medianOf(samples, op, "rssMb")));
+  const bytes = medianOf(samples, "deploy", "wchar") / medianOf(samples, "deploy", "stateBytes");
+  console.log(`${shape.padEnd(8)}${pad(n, 8)}${row.join("")}${pad(floorUs.toFixed(0), 11)}${pad(rss.toFixed(0), 9)}${pad(bytes.toFixed(2), 12)}`);
+});
+console.log(`\nEmpty program (ms, median): wall ${OPS.map((op) => `${op} ${medianOf(empty, op, "wallMs").toFixed(0)}`).join(", ")}; first line to exit ${OPS.map((op) => `${op} ${median(empty.map((s) => afterStart(s[op]))).toFixed(0)}`).join(", ")}; start-up to the program's first line ${medianOf(empty, "deploy", "startupMs").toFixed(0)}`);
+console.log(`Load average during the run: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);
 rmSync(work, { recursive: true, force: true });

@@ -14,6 +14,7 @@ export type ErrorCode =
   | "OUTPUT_TO_STRING"
   | "PROGRAM_ERROR"
   | "PROVIDER_NOT_FOUND"
+  | "MOCK_MISSING"
   | "PROVIDER_ERROR"
   | "PROTECTED"
   | "PLAN_DRIFT"

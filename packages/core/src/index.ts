@@ -24,6 +24,7 @@ export { sealInputs, sealLike, sealOutputs, type SealRules } from "./output/seal
 export { CustomResource, ComponentResource, Resource, type ResourceType } from "./resource/resource.js";
 export { ProviderResource } from "./resource/provider-resource.js";
 export type { Alias, ComponentResourceOptions, CustomResourceOptions, ResourceOptions } from "./resource/options.js";
+export type { ProviderHandle, ResourceHandle } from "./resource/handle.js";
 export { makeUrn, nameOfUrn, packageOfType, tryParseUrn, typeOfUrn, type UrnParts } from "./resource/urn.js";
 
 export { Config } from "./program/config.js";

@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { CairnError } from "../errors.js";
-import { callInScope, currentScope } from "../program/scope-storage.js";
+import { callInContext } from "../util/context-slot.js";
+import { currentApplyScope } from "./apply-scope.js";
 import { PROGRAM_PHASE, type EvaluationPhase, type Resolved } from "./phase.js";
 
 const OUTPUT_BRAND = Symbol.for("cairn.Output");
@@ -66,12 +67,12 @@ export class Output<T> {
    * the result keeps this Output's dependencies and secrecy.
    */
   apply<U>(fn: (value: T) => Input<U>): Output<U> {
-    const scope = currentScope();
+    const scope = currentApplyScope();
     const result = new Output<U>(this.resources, async (phase) => {
       const source = await this.evaluate(phase);
       if (!source.known) return { known: false, secret: source.secret };
       const mapped = await resolveInput(
-        callInScope(scope, () => fn(source.value as T)),
+        callInContext(scope, () => fn(source.value as T)),
         phase,
       );
       return { known: mapped.known, value: mapped.value as U, secret: source.secret || mapped.secret };

@@ -1,7 +1,7 @@
 import { CairnError } from "../errors.js";
 import type { PropertyMap } from "../output/values.js";
 import type { ResourceKind } from "../resource/node.js";
-import type { NormalizedOptions } from "../resource/options.js";
+import type { NormalizedOptions } from "../resource/normalized-options.js";
 import type { DiffResult } from "../provider/provider.js";
 import type { ResourceState } from "../state/model.js";
 import { matchesPath } from "./default-diff.js";

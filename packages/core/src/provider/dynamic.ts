@@ -1,7 +1,7 @@
 import type { Inputs } from "../output/output.js";
 import type { CustomResourceOptions } from "../resource/options.js";
 import { CustomResource, type ResourceType } from "../resource/resource.js";
-import { currentScope } from "../program/scope-storage.js";
+import { currentContext } from "../util/context-slot.js";
 import type { Provider, ProviderPackage } from "./provider.js";
 
 /** A provider written inline in a program, with the same interface as any other. */
@@ -10,6 +10,11 @@ export interface DynamicProvider {
   readonly name: string;
   /** @internal */
   readonly package: ProviderPackage;
+}
+
+/** What defining an inline provider needs of the running program. */
+interface PackageScope {
+  definePackage(pkg: ProviderPackage): void;
 }
 
 /**
@@ -25,7 +30,7 @@ export function provider(name: string, implementation: Provider): DynamicProvide
   if (!/^[A-Za-z][\w-]*$/.test(name)) throw new TypeError(`A dynamic provider name must be a word such as "sleep", got ${JSON.stringify(name)}`);
   const pkg: ProviderPackage = { name: `dynamic:${name}`, module: "(inline)", version: "0.0.0", configure: () => implementation };
   // Known to the operation even once no resource uses it, so its last resources can still be deleted.
-  currentScope()?.definePackage(pkg);
+  (currentContext() as PackageScope | undefined)?.definePackage(pkg);
   return { name, package: pkg };
 }
 

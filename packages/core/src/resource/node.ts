@@ -1,6 +1,6 @@
 import type { Input } from "../output/output.js";
 import type { ProviderPackage } from "../provider/provider.js";
-import type { NormalizedOptions } from "./options.js";
+import type { NormalizedOptions } from "./normalized-options.js";
 import type { SourceLocation } from "./source-location.js";
 
 /** What a resource is to the engine. */

@@ -1,7 +1,5 @@
 import type { Input } from "../output/output.js";
-import type { OperationTimeouts } from "../provider/provider.js";
-import type { Resource } from "./resource.js";
-import type { ProviderResource } from "./provider-resource.js";
+import type { ProviderHandle, ResourceHandle } from "./handle.js";
 
 /**
  * A former identity of a resource, so renaming or re-parenting it keeps the
@@ -13,7 +11,7 @@ export type Alias =
       /** The former name. @default the current name */
       readonly name?: string;
       /** The former parent, or `null` for none. @default the current parent */
-      readonly parent?: Resource | null;
+      readonly parent?: ResourceHandle | null;
       /** The former type. @default the current type */
       readonly type?: string;
     };
@@ -21,9 +19,9 @@ export type Alias =
 /** Options every resource accepts. */
 export interface ResourceOptions {
   /** Resources that must be created before this one, beyond those its inputs already imply. @default [] */
-  readonly dependsOn?: Resource | readonly Resource[];
+  readonly dependsOn?: ResourceHandle | readonly ResourceHandle[];
   /** The component this resource belongs to; it appears in the URN. @default none */
-  readonly parent?: Resource;
+  readonly parent?: ResourceHandle;
   /** Refuse to delete or replace this resource. @default false, or the parent's */
   readonly protect?: boolean;
   /** Input properties whose changes are ignored after creation (`tags`, `tags.owner`). @default [] */
@@ -45,7 +43,7 @@ export interface ResourceOptions {
 /** Options of provider-backed resources. */
 export interface CustomResourceOptions extends ResourceOptions {
   /** An explicit provider (another region or account). @default the parent's, else the stack's default */
-  readonly provider?: ProviderResource;
+  readonly provider?: ProviderHandle;
   /** Adopt an existing cloud resource with this id instead of creating one. @default none */
   readonly import?: Input<string>;
 }
@@ -53,26 +51,5 @@ export interface CustomResourceOptions extends ResourceOptions {
 /** Options of components. */
 export interface ComponentResourceOptions extends ResourceOptions {
   /** Providers for the children, by package name. @default the parent's */
-  readonly providers?: Readonly<Record<string, ProviderResource>>;
-}
-
-/** Options as the engine records them, with defaults applied. */
-export interface NormalizedOptions {
-  readonly protect: boolean;
-  readonly ignoreChanges: readonly string[];
-  readonly replaceOnChanges: readonly string[];
-  readonly deleteBeforeReplace: boolean;
-  readonly retainOnDelete: boolean;
-  readonly customTimeouts: OperationTimeouts;
-  readonly aliases: readonly string[];
-  readonly additionalSecretOutputs: readonly string[];
-}
-
-/** Parses "90s", "10m", "1h", "500ms" or a number of milliseconds. */
-export function parseDuration(value: number | string, what: string): number {
-  if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
-  const match = typeof value === "string" ? /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(value.trim()) : null;
-  if (!match) throw new TypeError(`${what}: expected a duration such as "90s", "10m", "1h" or milliseconds, got ${JSON.stringify(value)}`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match[2] as "ms" | "s" | "m" | "h"];
-  return Number(match[1]) * unit;
+  readonly providers?: Readonly<Record<string, ProviderHandle>>;
 }

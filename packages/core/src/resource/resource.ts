@@ -1,22 +1,15 @@
 import { CairnError } from "../errors.js";
 import { Output, visitDependencies, type DependencySource, type Inputs } from "../output/output.js";
 import { containsSecret, isSecretValue, isUnknown, reveal, type PropertyValue } from "../output/values.js";
-import { currentScope } from "../program/scope-storage.js";
+import { currentRegistrationScope } from "./registration-scope.js";
 import type { ProviderPackage } from "../provider/provider.js";
 import type { ResourceKind, ResourceNode } from "./node.js";
-import {
-  parseDuration,
-  type Alias,
-  type ComponentResourceOptions,
-  type CustomResourceOptions,
-  type NormalizedOptions,
-  type ResourceOptions,
-} from "./options.js";
+import { NODE, RESOURCE_BRAND, nodeOf, type ResourceHandle } from "./handle.js";
+import { parseDuration, type NormalizedOptions } from "./normalized-options.js";
+import type { Alias, ComponentResourceOptions, CustomResourceOptions, ResourceOptions } from "./options.js";
 import { SourceLocation } from "./source-location.js";
 import { makeUrn } from "./urn.js";
 
-const RESOURCE_BRAND = Symbol.for("cairn.Resource");
-const NODE = Symbol.for("cairn.Resource.node");
 
 /** A resource type of a provider package: its token and the package that implements it. */
 export interface ResourceType {
@@ -30,7 +23,7 @@ export interface ResourceType {
  * The base of every resource. Constructing one records it in the running
  * program's graph; it starts no I/O.
  */
-export abstract class Resource implements DependencySource {
+export abstract class Resource implements DependencySource, ResourceHandle {
   readonly [RESOURCE_BRAND] = true as const;
   /** The resource's URN: its identity across deployments. */
   readonly urn: string;
@@ -50,7 +43,7 @@ export abstract class Resource implements DependencySource {
     if (typeof name !== "string" || name.length === 0) {
       throw new CairnError("INVALID_ARGUMENT", `A ${type} at ${source} needs a non-empty string name, got ${JSON.stringify(name)}.`);
     }
-    const scope = currentScope();
+    const scope = currentRegistrationScope();
     if (scope === undefined) {
       throw new CairnError(
         "NO_PROGRAM_SCOPE",
@@ -98,12 +91,7 @@ export abstract class Resource implements DependencySource {
   }
 }
 
-/** @internal The graph node behind a resource. */
-export function nodeOf(resource: Resource): ResourceNode {
-  const node = (resource as unknown as Record<symbol, ResourceNode | undefined>)[NODE];
-  if (node === undefined) throw new CairnError("INVALID_ARGUMENT", "Expected a Cairn resource.");
-  return node;
-}
+export { nodeOf };
 
 /**
  * A resource that a provider creates, reads, updates and deletes.
@@ -173,7 +161,7 @@ export class ComponentResource extends Resource {
 
   /** Records the component's outputs; they appear in state and `cairn state show`. */
   protected registerOutputs(outputs: Readonly<Record<string, unknown>> = {}): void {
-    currentScope()?.assertOpen(nodeOf(this));
+    currentRegistrationScope()?.assertOpen(nodeOf(this));
     nodeOf(this).componentOutputs = outputs;
   }
 }
@@ -191,7 +179,7 @@ const DEFAULT_OPTIONS: NormalizedOptions = Object.freeze({
   additionalSecretOutputs: [],
 });
 
-function toArray(value: Resource | readonly Resource[] | undefined): readonly Resource[] {
+function toArray(value: ResourceHandle | readonly ResourceHandle[] | undefined): readonly ResourceHandle[] {
   if (value === undefined) return [];
   return Resource.isResource(value) ? [value] : (value as readonly Resource[]);
 }

@@ -1,6 +1,6 @@
 import { CairnError, SecretValue, UNKNOWN, type PlanStep, type ResourceState } from "@cairn/core";
 import { decideDelete, decideStep, type DecisionInput, type DesiredResource } from "../../src/plan/decide.js";
-import type { NormalizedOptions } from "../../src/resource/options.js";
+import type { NormalizedOptions } from "../../src/resource/normalized-options.js";
 
 const URN = "urn:cairn:dev::p::fake:index/Thing::r";
 const options = (over: Partial<NormalizedOptions> = {}): NormalizedOptions => ({

@@ -1,7 +1,12 @@
-/** Jest runs TypeScript sources directly through swc; packages map to their src/. */
+/**
+ * @jest-config-loader esbuild-register
+ */
+// Jest runs TypeScript sources directly through swc; packages map to their src/.
+import type { Config } from "jest";
+
 const esmPackages = ["p-queue", "p-timeout", "eventemitter3", "immer"].join("|");
 
-export default {
+const config: Config = {
   testEnvironment: "node",
   roots: ["<rootDir>/packages"],
   testMatch: ["**/test/**/*.test.ts"],
@@ -12,7 +17,10 @@ export default {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],
   moduleNameMapper: {
     "^@cairn/(core|local|aws|cli)$": "<rootDir>/packages/$1/src/index.ts",
+    "^@cairn/core/testing$": "<rootDir>/packages/core/src/testing/index.ts",
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },
   testTimeout: 30000,
 };
+
+export default config;
