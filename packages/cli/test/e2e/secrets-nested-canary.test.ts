@@ -157,6 +157,10 @@ describe("a secret nested anywhere in a value", () => {
     await run(["preview", "--json"]);
     await run(["preview", "--save-plan", "plan.json", "--log-file", log]);
     await run(["up", "--yes", "--plan", "plan.json", "--verbose", "--log-file", log]);
+    // State and backups as the deployed stack has them (destroy empties them at the end).
+    const midway: { label: string; text: string }[] = [];
+    for (const file of await filesUnder(join(project.dir, ".cairn"), () => false)) midway.push({ label: `after up: ${file.slice(project.dir.length + 1)}`, text: await readFile(file, "utf8") });
+    expect(midway.some((place) => place.text.includes('"@secret"'))).toBe(true);
     await run(["preview", "--diff", "--json"], 0, debugLog);
     // Plain refresh is printed and grepped whatever its outcome; up --refresh reads every resource back too.
     await run(["refresh", "--verbose", "--log-file", log], "any");
@@ -197,6 +201,7 @@ describe("a secret nested anywhere in a value", () => {
       return [{ label: `${label} (stdout)`, text: r.stdout }, { label: `${label} (stderr)`, text: r.stderr }];
     });
     for (const file of written) places.push({ label: file.slice(project.dir.length + 1), text: await readFile(file, "utf8") });
+    places.push(...midway);
     const printed = places.map((place) => place.text).join("\n");
     expect(printed).toContain("[secret]");
     // The errors were reported, with the secret masked.
