@@ -16,6 +16,7 @@ import type { Limiter } from "./limiter.js";
 import type { PhaseValues } from "./phase-values.js";
 import { callProvider } from "./provider-call.js";
 import { sealRulesOf } from "./seal-rules.js";
+import { needsReseal, resealedRecord } from "./reseal.js";
 import { clearPendingDelete, forgetFailedCreate, isDefiniteFailure } from "./step-failures.js";
 
 /** What every step executor needs. */
@@ -38,7 +39,10 @@ export async function runForward(rt: StepRuntime, step: PlanStep): Promise<StepE
   const node = rt.ctx.graph.tryGet(step.urn)!;
   const prior = rt.ctx.session.tryGet(step.aliasOf ?? step.urn);
   if (node.kind !== "custom") return runBookkeeping(rt, step, node, prior);
-  if (step.op === "same") return runSame(rt, step, node, prior);
+  if (step.op === "same") {
+    if (prior?.id === undefined || !needsReseal(step, prior)) return runSame(rt, step, node, prior);
+    return runResealed(rt, step, node, prior);
+  }
   const provider = await providerForNode(rt.ctx, node, rt.phase);
   registerPackage(rt, node);
   const inputs = await finalInputs(rt, step, node, provider, prior);
@@ -203,6 +207,7 @@ export function trySameInline(rt: StepRuntime, step: PlanStep): boolean {
   const prior = rt.ctx.session.tryGet(step.urn);
   if (prior?.id === undefined) return false;
   if (!step.untargeted && !recordedAsDesired(prior, rt.ctx.graph.tryGet(step.urn)!, step)) return false;
+  if (needsReseal(step, prior)) return false;
   rt.phase.settle(step.urn, { ...prior.outputs, id: prior.id });
   return true;
 }
@@ -227,6 +232,21 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** An unchanged resource whose record held in plain text what is now secret: recorded again, sealed, with no provider call. */
+async function runResealed(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: ResourceState): Promise<StepEnd> {
+  const provider = await providerForNode(rt.ctx, node, rt.phase);
+  const { inputs, outputs } = resealedRecord(step, node, prior, provider, rt.ctx.mask);
+  const record = { ...recordFor(node, step, inputs, prior), id: prior.id!, outputs };
+  if (prior.urn !== node.urn) {
+    await rt.ctx.session.put(record);
+    await rt.ctx.session.remove(prior.urn);
+  } else {
+    await rt.ctx.session.put({ ...prior, ...record, ...(record.protect ? {} : { protect: undefined }) });
+  }
+  rt.phase.settle(node.urn, { ...outputs, id: prior.id! });
+  return "same";
 }
 
 function runSame(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: ResourceState | undefined): StepEnd {

@@ -94,6 +94,20 @@ export function sealOutputs(outputs: PropertyMap, inputs: PropertyMap, rules: Se
   return out;
 }
 
+/** Whether two values carry secret marks on the same paths; their plain values are not compared. */
+export function sameSecrecy(a: PropertyValue | undefined, b: PropertyValue | undefined): boolean {
+  const secretA = isSecretValue(a);
+  if (secretA !== isSecretValue(b)) return false;
+  if (secretA || a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item: PropertyValue, i: number) => sameSecrecy(item, b[i]));
+  if (isObject(a) && isObject(b)) {
+    for (const key in a) if (!sameSecrecy(a[key], b[key])) return false;
+    for (const key in b) if (!(key in a) && containsSecret(b[key])) return false;
+    return true;
+  }
+  return !containsSecret(a) && !containsSecret(b);
+}
+
 function derivedSecret(key: string, inputs: PropertyMap, tainted: boolean, rules: SealRules): boolean {
   if (!tainted) return false;
   const sources = rules.derivedFrom?.[key];

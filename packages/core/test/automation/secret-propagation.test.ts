@@ -89,4 +89,30 @@ describe("secrecy follows a value", () => {
     expect(text).toContain("using [secret] and [secret]");
     expect([...leaks(text), ...(text.includes(reversed) ? [reversed] : [])]).toEqual([]);
   });
+
+  test("a value that becomes secret is sealed in state at once, though nothing else changed", async () => {
+    const echo = dynamic.provider("echo", {
+      async create(inputs) {
+        return { id: "e1", outputs: { ...inputs, printed: `TOKEN=${(inputs.env as { TOKEN: string }).TOKEN}` } };
+      },
+    });
+    let marked = false;
+    const { stack, store } = await secretStack(() => {
+      new dynamic.Resource(echo, "e", { env: { TOKEN: marked ? secret(CANARY) : CANARY, MODE: "fast" } });
+    });
+    expect((await stack.up()).status).toBe("succeeded");
+    expect(leaks(JSON.stringify(await stack.readState()))).not.toEqual([]);
+    marked = true;
+    const up = await stack.up();
+    expect(up.counts).toMatchObject({ create: 0, update: 0, same: 1 });
+    const record = (await stack.readState())!.resources.find((r) => r.urn.endsWith("::e"))!;
+    expect(JSON.parse(JSON.stringify(record.inputs))).toEqual({ env: { TOKEN: "[secret]", MODE: "fast" } });
+    expect(JSON.parse(JSON.stringify(record.outputs))).toEqual({ env: "[secret]", printed: "[secret]" });
+    const latest = store.snapshots[store.snapshots.length - 1]!;
+    expect(leaks(latest)).toEqual([]);
+    // Once sealed, a further run changes nothing.
+    const before = store.snapshots.length;
+    expect((await stack.up()).counts).toMatchObject({ same: 1 });
+    expect(store.snapshots.length).toBe(before);
+  });
 });
