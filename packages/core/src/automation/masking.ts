@@ -1,5 +1,6 @@
 import type { EngineEvent, EventSink } from "../engine/events.js";
 import { SecretMask } from "../output/secret-mask.js";
+import { SecretValue, type PropertyValue } from "../output/values.js";
 import type { ConfigEntry } from "../program/scope.js";
 import type { OperationOptions } from "./types.js";
 
@@ -38,9 +39,19 @@ export function maskEvent(event: EngineEvent, mask: SecretMask): EngineEvent {
   }
 }
 
-/** Teaches a mask the stack's secret config values. */
+/** Teaches a mask the stack's secret config values, and the strings inside one that holds JSON (`getSecretObject`). */
 export function learnConfig(config: ReadonlyMap<string, ConfigEntry>, mask: SecretMask): void {
-  for (const entry of config.values()) if (entry.secret) mask.addText(entry.value);
+  for (const entry of config.values()) {
+    if (!entry.secret) continue;
+    mask.addText(entry.value);
+    const text = entry.value.trimStart();
+    if (!text.startsWith("{") && !text.startsWith("[")) continue;
+    try {
+      mask.addValue(new SecretValue(JSON.parse(text) as PropertyValue));
+    } catch {
+      // Not JSON after all: the text itself is what is secret.
+    }
+  }
 }
 
 interface WithTexts {
