@@ -5,7 +5,8 @@ import type { ResourceState } from "../state/model.js";
 import type { Provider } from "../provider/provider.js";
 import type { ResourceNode } from "../resource/node.js";
 import { sealRulesOf } from "./seal-rules.js";
-import type { SecretMask } from "../output/secret-mask.js";
+import { SecretMask } from "../output/secret-mask.js";
+import type { OperationContext } from "./context.js";
 
 /**
  * Whether an unchanged resource's record holds in plain text what the
@@ -16,6 +17,25 @@ import type { SecretMask } from "../output/secret-mask.js";
 export function needsReseal(step: PlanStep, prior: ResourceState): boolean {
   if (step.untargeted || step.inputs === undefined || !containsSecret(step.inputs)) return false;
   return !sameSecrecy(sealLike(prior.inputs, step.inputs), prior.inputs);
+}
+
+/**
+ * Ids are stored and printed in plain text; one built from a secret (an S3
+ * key, a file path that holds a token) is reported, with the secret masked,
+ * so the program can be changed.
+ */
+export function warnOfSecretId(ctx: OperationContext, urn: string, id: string, inputs: PropertyMap): void {
+  if (!containsSecret(inputs)) return;
+  // Only the secrets of this resource's own inputs: an id equal to an output merely derived from them is no leak.
+  const own = new SecretMask();
+  own.addValue(inputs);
+  if (!own.holds(id)) return;
+  ctx.emit({
+    type: "diagnostic",
+    severity: "warning",
+    urn,
+    message: `The id of ${urn} (${own.text(id)}) holds a secret input; ids are stored in state and printed in plain text. Build it from values that are not secret.`,
+  });
 }
 
 /** The record's inputs and outputs marked as the program and the type now mark them. */

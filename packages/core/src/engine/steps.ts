@@ -16,7 +16,7 @@ import type { Limiter } from "./limiter.js";
 import type { PhaseValues } from "./phase-values.js";
 import { callProvider } from "./provider-call.js";
 import { sealRulesOf } from "./seal-rules.js";
-import { needsReseal, resealedRecord } from "./reseal.js";
+import { needsReseal, resealedRecord, warnOfSecretId } from "./reseal.js";
 import { clearPendingDelete, forgetFailedCreate, isDefiniteFailure } from "./step-failures.js";
 
 /** What every step executor needs. */
@@ -144,6 +144,7 @@ async function runCreate(
   }
   const outputs = sealOutputs(created.outputs, inputs, rulesFor(rt, provider, node));
   void session.assign(node.urn, { id: created.id, outputs }, ["pending"]);
+  warnOfSecretId(rt.ctx, node.urn, created.id, inputs);
   rt.phase.settle(node.urn, { ...outputs, id: created.id });
   return replacing ? "replace" : "create";
 }
@@ -193,6 +194,7 @@ async function runImport(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
     draft.inputs = foundInputs;
     delete draft.pending;
   });
+  warnOfSecretId(rt.ctx, node.urn, found.id, inputs);
   rt.phase.settle(node.urn, { ...outputs, id: found.id });
   return "import";
 }

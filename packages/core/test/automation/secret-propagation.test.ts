@@ -115,4 +115,21 @@ describe("secrecy follows a value", () => {
     expect((await stack.up()).counts).toMatchObject({ same: 1 });
     expect(store.snapshots.length).toBe(before);
   });
+
+  test("an id built from a secret input is reported, masked; one merely equal to a derived output is not", async () => {
+    const named = dynamic.provider("named", {
+      async create(inputs) {
+        return { id: String(inputs.name), outputs: { ...inputs } };
+      },
+    });
+    const { stack } = await secretStack(() => {
+      new dynamic.Resource(named, "leaky", { name: interpolate`obj-${secret(CANARY)}` });
+      new dynamic.Resource(named, "fine", { name: "plain-name", password: secret(CANARY) });
+    });
+    const events: EngineEvent[] = [];
+    expect((await stack.up({ onEvent: (event) => events.push(event) })).status).toBe("succeeded");
+    const warnings = events.filter((event) => event.type === "diagnostic" && event.severity === "warning");
+    expect(warnings).toEqual([expect.objectContaining({ urn: expect.stringMatching(/::leaky$/), message: expect.stringContaining("([secret]) holds a secret input") })]);
+    expect(leaks(JSON.stringify(events))).toEqual([]);
+  });
 });
