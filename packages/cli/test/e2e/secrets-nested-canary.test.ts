@@ -72,6 +72,11 @@ const object = new aws.s3.BucketObject("object", {
   tags: { owner: "team", token },
 });
 
+// A command slow enough that the journal can be read while it runs.
+if (config.getBoolean("slow") ?? false) {
+  new Command("slow", { create: "sleep 1", environment: { TOKEN: token, LIST: JSON.stringify(["a"]) }, triggers: [token, { deep: [token] }] });
+}
+
 // Error messages: a validation failure and a failing command line, both holding the secret.
 if (failing) {
   new File("bad-mode", { path: "out/bad.txt", content: "x", mode: token });
@@ -149,24 +154,45 @@ describe("a secret nested anywhere in a value", () => {
     return result;
   };
 
-  it("never shows, logs or writes it in plain, base64 or hex form, in any command", async () => {
-    const log = join(project.dir, "cairn.log");
-    const debugLog = { CAIRN_LOG: "debug" };
-    await run(["config", "set", "token", CANARY, "--secret", "--log-file", log], 0, debugLog);
-    await run(["preview", "--diff", "--verbose", "--log-file", log]);
+  // One flow in steps (each within the test time limit); the last one greps everything the others left.
+  const midway: { label: string; text: string }[] = [];
+  const log = (): string => join(project.dir, "cairn.log");
+  const debugLog = { CAIRN_LOG: "debug" };
+
+  it("deploys with the secret everywhere: preview, --diff, --json, a saved plan and up --plan", async () => {
+    await run(["config", "set", "token", CANARY, "--secret", "--log-file", log()], 0, debugLog);
+    await run(["preview", "--diff", "--verbose", "--log-file", log()]);
     await run(["preview", "--json"]);
-    await run(["preview", "--save-plan", "plan.json", "--log-file", log]);
-    await run(["up", "--yes", "--plan", "plan.json", "--verbose", "--log-file", log]);
+    await run(["preview", "--save-plan", "plan.json", "--log-file", log()]);
+    await run(["up", "--yes", "--plan", "plan.json", "--verbose", "--log-file", log()]);
     // State and backups as the deployed stack has them (destroy empties them at the end).
-    const midway: { label: string; text: string }[] = [];
     for (const file of await filesUnder(join(project.dir, ".cairn"), () => false)) midway.push({ label: `after up: ${file.slice(project.dir.length + 1)}`, text: await readFile(file, "utf8") });
     expect(midway.some((place) => place.text.includes('"@secret"'))).toBe(true);
     await run(["preview", "--diff", "--json"], 0, debugLog);
+    // The secret really went through: the program's own file holds it, and --show-secrets reveals it.
+    expect(await readFile(join(project.dir, "out", "note.txt"), "utf8")).toBe(`k=${CANARY}\n`);
+    expect((await project.run(["stack", "output", "tokenOut", "--show-secrets"], env)).stdout.trim()).toBe(CANARY);
+  });
+
+  it("keeps it out of the journal of a running operation, refresh, state show, outputs and exports", async () => {
+    // The journal exists only while an operation runs: it is read while the slow command sleeps.
+    await run(["config", "set", "slow", "true"]);
+    const journalFile = join(project.dir, ".cairn", "stacks", "e2e", "dev.journal");
+    const slowUp = run(["up", "--yes", "--verbose", "--log-file", log()]);
+    let journal = "";
+    for (let i = 0; i < 250 && !journal.includes("::slow"); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      journal = await readFile(journalFile, "utf8").catch(() => "");
+    }
+    await slowUp;
+    expect(journal).toContain("::slow");
+    expect(journal).toContain('"@secret"');
+    midway.push({ label: "the journal of a running up", text: journal });
+    await run(["config", "rm", "slow"]);
     // Plain refresh is printed and grepped whatever its outcome; up --refresh reads every resource back too.
-    await run(["refresh", "--verbose", "--log-file", log], "any");
+    await run(["refresh", "--verbose", "--log-file", log()], "any");
     await run(["refresh", "--preview-only", "--json"], "any");
-    await run(["up", "--yes", "--refresh", "--verbose", "--log-file", log]);
-    await run(["up", "--yes", "--diff", "--json", "--log-file", log]);
+    await run(["up", "--yes", "--refresh", "--diff", "--json", "--log-file", log()]);
     for (const name of ["cmd", "echo", "rebuilt", "object", "note"]) {
       await run(["state", "show", name]);
       await run(["state", "show", name, "--json"]);
@@ -175,23 +201,22 @@ describe("a secret nested anywhere in a value", () => {
     await run(["stack", "output", "--json"]);
     await run(["stack", "export"]);
     await run(["stack", "export", "--file", "export.json"]);
+  });
 
-    // The secret really went through: the program's own file holds it, and --show-secrets reveals it.
-    expect(await readFile(join(project.dir, "out", "note.txt"), "utf8")).toBe(`k=${CANARY}\n`);
-    expect((await project.run(["stack", "output", "tokenOut", "--show-secrets"], env)).stdout.trim()).toBe(CANARY);
-
-    // Errors that quote the secret: a validation failure, then a failing command line.
+  it("masks it in error messages: a validation failure and a failing command line", async () => {
     await run(["config", "set", "failing", "true"]);
-    await run(["preview", "--diff", "--verbose", "--log-file", log], "fail");
+    await run(["preview", "--diff", "--verbose", "--log-file", log()], "fail");
     await run(["preview", "--json"], "fail", debugLog);
     await run(["config", "rm", "failing"]);
     await writeFile(join(project.dir, "index.ts"), PROGRAM.replace(`new File("bad-mode", { path: "out/bad.txt", content: "x", mode: token });`, ""));
     await run(["config", "set", "failing", "true"]);
-    await run(["up", "--yes", "--verbose", "--log-file", log], "fail");
+    await run(["up", "--yes", "--verbose", "--log-file", log()], "fail");
     await run(["up", "--yes", "--json"], "fail", debugLog);
     await run(["config", "rm", "failing"]);
-    await run(["destroy", "--yes", "--verbose", "--log-file", log]);
+    await run(["destroy", "--yes", "--verbose", "--log-file", log()]);
+  });
 
+  it("never shows, logs or writes it in plain, base64 or hex form, in any command", async () => {
     const written = await filesUnder(project.dir, (path) => path.endsWith("node_modules") || path === join(project.dir, "out"));
     for (const expected of ["plan.json", "cairn.log", "export.json"]) expect(written.some((file) => file.endsWith(expected))).toBe(true);
     expect(written.some((file) => file.includes("backups"))).toBe(true);
