@@ -40,11 +40,14 @@ const NETWORK_CODES = new Set(["ECONNRESET", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", 
 export class AwsCallError extends Error {
   /** The API that failed, such as `RunInstances`. */
   readonly api: string;
+  /** How many times the call was tried. */
+  readonly attempts: number;
 
-  constructor(api: string, cause: unknown) {
+  constructor(api: string, cause: unknown, attempts = 1) {
     super(`${api}: ${awsMessage(cause)}`, { cause });
     this.name = "AwsCallError";
     this.api = api;
+    this.attempts = attempts;
   }
 }
 

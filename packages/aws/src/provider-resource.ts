@@ -19,7 +19,7 @@ export interface ProviderArgs {
   readonly accessKey?: Input<string>;
   readonly secretKey?: Input<string>;
   readonly sessionToken?: Input<string>;
-  /** Attempts per call inside the SDK. @default 3 */
+  /** Attempts per AWS call, the first included (the provider retries throttling and 5xx itself). @default 8 */
   readonly maxAttempts?: Input<number>;
 }
 

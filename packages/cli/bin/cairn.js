@@ -27,5 +27,19 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Code of the program that throws outside any operation step (a timer, an event handler) is
+// reported with a code, not Node's stack dump, and fails the command; an operation under way
+// still finishes and records its state, and releases its lock.
+let programThrew = false;
+process.on("uncaughtException", (error) => {
+  programThrew = true;
+  const code = typeof error?.code === "string" && error?.name === "CairnError" ? error.code : "PROGRAM_ERROR";
+  const message = error instanceof Error ? error.message : String(error);
+  const verbose = argv.includes("--verbose") || argv.includes("-v") || process.env.CAIRN_LOG === "debug";
+  process.stderr.write(`error: The program threw outside Cairn's control: ${message}\n${verbose && error?.stack ? `${error.stack}\n` : ""}(${code})\n`);
+  process.exitCode = 1;
+});
+
 const { main } = await import("../dist/main.js");
-process.exitCode = await main(argv, undefined, early === undefined ? {} : { early });
+const code = await main(argv, undefined, early === undefined ? {} : { early });
+process.exitCode = programThrew && code === 0 ? 1 : code;

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { EXIT } from "./cli/cli-error.js";
+import { CliError, EXIT } from "./cli/cli-error.js";
 import { createContext, type GlobalOptions } from "./cli/context.js";
 import { processIO, type CliIO } from "./cli/io.js";
 import { createLogger } from "./cli/logger.js";
@@ -26,20 +26,20 @@ export async function main(argv: readonly string[], io: CliIO = processIO(), hin
   const program = buildProgram(io, async (globals, body) => {
     const verbose = globals.verbose === true || io.env.CAIRN_LOG === "debug";
     const theme = createTheme(globals.color === false ? false : io.color);
-    const logger = createLogger({ verbose, stderr: io.stderr, ...(globals.logFile === undefined ? {} : { logFile: globals.logFile }) });
+    let logger: ReturnType<typeof createLogger>;
+    try {
+      logger = createLogger({ verbose, stderr: io.stderr, ...(globals.logFile === undefined ? {} : { logFile: globals.logFile }) });
+    } catch (error) {
+      exitCode = await reportFailure(io, argv, error, { verbose }, theme);
+      return;
+    }
     const ctx = createContext(io, globals, theme, logger, hints.early);
     logger.debug(`cairn ${loggableArgv(argv).join(" ")} in ${ctx.cwd}`);
     try {
       exitCode = await body(ctx);
     } catch (error) {
-      const { printError, printJsonError } = await import("./cli/report-error.js");
       const projectDir = await ctx.workspace().then((ws) => ws.dir, () => undefined);
-      const scene = { verbose, ...(projectDir === undefined ? {} : { projectDir }) };
-      const json = argv.includes("--json");
-      if (json) exitCode = printJsonError(io.stdout, error, scene);
-      // People always get the message on stderr, JSON or not.
-      const code = printError(io.stderr, theme, error, scene);
-      if (!json) exitCode = code;
+      exitCode = await reportFailure(io, argv, error, { verbose, ...(projectDir === undefined ? {} : { projectDir }) }, theme);
     } finally {
       await logger.close();
     }
@@ -49,11 +49,32 @@ export async function main(argv: readonly string[], io: CliIO = processIO(), hin
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here with code 0; mistakes with 1, which we report as usage errors.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (error.exitCode === 0) return EXIT.ok;
+      const theme = createTheme(argv.includes("--no-color") ? false : io.color);
+      return reportFailure(io, argv, usageError(error, program, argv), { verbose: argv.includes("--verbose") || argv.includes("-v") }, theme);
     }
     throw error;
   }
   return exitCode;
+}
+
+/** Prints a failure for people on stderr and, with `--json`, as the last JSON line on stdout; returns the exit code. */
+async function reportFailure(io: CliIO, argv: readonly string[], error: unknown, scene: { verbose: boolean; projectDir?: string }, theme: ReturnType<typeof createTheme>): Promise<number> {
+  const { printError, printJsonError } = await import("./cli/report-error.js");
+  const json = argv.includes("--json");
+  const code = json ? printJsonError(io.stdout, error, scene) : undefined;
+  // People always get the message on stderr, JSON or not.
+  const printed = printError(io.stderr, theme, error, scene);
+  return code ?? printed;
+}
+
+/** A command-line mistake commander found, as a CLI_USAGE error: the problem first, then how to see the usage. */
+function usageError(error: CommanderError, program: Command, argv: readonly string[]): CliError {
+  const [first = error.message, ...rest] = error.message.replace(/^error: /, "").split("\n");
+  const sub = argv.find((arg) => program.commands.some((command) => command.name() === arg || command.aliases().includes(arg)));
+  const suggestion = rest.map((line) => line.replace(/^\((.*)\)$/, "$1")).join(" ");
+  const usage = `Run \`cairn ${sub === undefined ? "" : `${sub} `}--help\` for usage.`;
+  return new CliError("CLI_USAGE", first.charAt(0).toUpperCase() + first.slice(1), { hint: suggestion === "" ? usage : `${suggestion} ${usage}` });
 }
 
 /** What the bin may hand to {@link main} besides the arguments. */
@@ -73,12 +94,8 @@ function buildProgram(io: CliIO, run: Run): Command {
     .option("-v, --verbose", "debug logging on stderr (also CAIRN_LOG=debug)")
     .option("--log-file <file>", "append debug logging to this file")
     .option("--no-color", "no colours (also NO_COLOR)")
-    .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
-    .configureOutput({
-      writeOut: (text) => void io.stdout.write(text),
-      writeErr: (text) => void io.stderr.write(text),
-    })
+    .configureOutput(outputOf(io))
     .addHelpText(
       "after",
       `
@@ -109,10 +126,15 @@ Every command has --help with examples. Reference: docs/cli.md.
 
 /** Subcommands print through the same streams and never exit the process. */
 function inheritOutput(command: Command, io: CliIO): void {
-  command.exitOverride().configureOutput({
-    writeOut: (text) => void io.stdout.write(text),
-    writeErr: (text) => void io.stderr.write(text),
-  });
-  command.showHelpAfterError("(run with --help for usage)");
+  command.exitOverride().configureOutput(outputOf(io));
   for (const child of command.commands) inheritOutput(child, io);
+}
+
+/** Help goes to the CLI's streams; mistakes are not printed by commander but reported by {@link main}, with a code. */
+function outputOf(io: CliIO) {
+  return {
+    writeOut: (text: string) => void io.stdout.write(text),
+    writeErr: (text: string) => void io.stderr.write(text),
+    outputError: () => undefined,
+  };
 }

@@ -56,6 +56,7 @@ export type {
   RateLimit,
   ReadResult,
   RetryPolicy,
+  RetryNotice,
   TypeSchema,
 } from "./provider/provider.js";
 
@@ -89,8 +90,10 @@ export type {
   UpOptions,
 } from "./automation/types.js";
 export { createCancellation, type Cancellation } from "./engine/cancellation.js";
+export type { InterruptedCreate, PendingCreateChoice, PendingCreateDecision, PendingCreateDecisions } from "./engine/pending-creates.js";
 export { FileStateStore, lockedError } from "./state/file-store.js";
 export { lockInfoFor } from "./state/lock-info.js";
+export { isHolderGone } from "./state/lock-holder.js";
 export { emptyState, loadState, tryLoadState, type LoadedState } from "./state/load.js";
 export * as dynamic from "./provider/dynamic.js";
 export { StackReference } from "./program/stack-reference.js";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { CairnError, type Lease, type LockInfo, type StackRef } from "@cairn/core";
+import { CairnError, isHolderGone, type Lease, type LockInfo, type StackRef } from "@cairn/core";
 import type { DynamoDbHandle } from "./backend-clients.js";
 import { decodeLockInfo, encodeLockInfo, isStale, lastRefresh, remoteLockedError, type LockRecord } from "./lock-record.js";
 import { startLease } from "./refreshing-lease.js";
@@ -31,22 +31,34 @@ export class DynamoDbLockTable implements StackLocker {
     const { client, sdk } = await this.#handle();
     const lockId = this.#lockId(ref);
     const token = randomUUID();
+    const item = { LockID: { S: lockId }, Info: { S: encodeLockInfo(info) }, Token: { S: token }, RefreshedAt: { S: info.startedAt } };
+    let tookOver: LockInfo | undefined;
     try {
-      await client.send(
-        new sdk.PutItemCommand({
-          TableName: this.table,
-          Item: { LockID: { S: lockId }, Info: { S: encodeLockInfo(info) }, Token: { S: token }, RefreshedAt: { S: info.startedAt } },
-          ConditionExpression: "attribute_not_exists(LockID)",
-        }),
-      );
+      await client.send(new sdk.PutItemCommand({ TableName: this.table, Item: item, ConditionExpression: "attribute_not_exists(LockID)" }));
     } catch (error) {
       if (!isConditionFailure(error)) throw this.#failed("lock", ref, error);
       const held = await this.#read(ref);
-      throw remoteLockedError(ref, held, held !== undefined && isStale(held, this.#timing.ttlMs));
+      if (held === undefined || !isHolderGone(held.info)) throw remoteLockedError(ref, held, held !== undefined && isStale(held, this.#timing.ttlMs));
+      // The holder ran here and is gone: replace its item, on condition that it is still that one.
+      try {
+        await client.send(
+          new sdk.PutItemCommand({
+            TableName: this.table,
+            Item: item,
+            ConditionExpression: "#info = :held",
+            ExpressionAttributeNames: { "#info": "Info" },
+            ExpressionAttributeValues: { ":held": { S: held.text } },
+          }),
+        );
+        tookOver = held.info;
+      } catch (again) {
+        if (!isConditionFailure(again)) throw this.#failed("lock", ref, again);
+        throw remoteLockedError(ref, await this.#read(ref), false);
+      }
     }
     // Token and Info are DynamoDB reserved words: expressions name them through placeholders.
     const mine = { ExpressionAttributeNames: { "#token": "Token" }, ExpressionAttributeValues: { ":token": { S: token } } };
-    return startLease(
+    const lease = startLease(
       ref,
       info,
       {
@@ -78,11 +90,12 @@ export class DynamoDbLockTable implements StackLocker {
       },
       this.#timing.refreshMs,
     );
+    return tookOver === undefined ? lease : { ...lease, tookOver };
   }
 
   async readLock(ref: StackRef): Promise<{ info: LockInfo; stale: boolean } | undefined> {
     const record = await this.#read(ref);
-    return record === undefined ? undefined : { info: record.info, stale: isStale(record, this.#timing.ttlMs) };
+    return record === undefined ? undefined : { info: record.info, stale: isStale(record, this.#timing.ttlMs) || isHolderGone(record.info) };
   }
 
   async forceUnlock(ref: StackRef): Promise<void> {
@@ -94,7 +107,7 @@ export class DynamoDbLockTable implements StackLocker {
     }
   }
 
-  async #read(ref: StackRef): Promise<LockRecord | undefined> {
+  async #read(ref: StackRef): Promise<(LockRecord & { readonly text: string }) | undefined> {
     const { client, sdk } = await this.#handle();
     let item: Record<string, { S?: string }> | undefined;
     try {
@@ -105,7 +118,7 @@ export class DynamoDbLockTable implements StackLocker {
     if (item === undefined) return undefined;
     const info = decodeLockInfo(item.Info?.S ?? "");
     const at = item.RefreshedAt?.S;
-    return { info, refreshedAt: lastRefresh(at === undefined ? info : { ...info, refreshedAt: at }, undefined) };
+    return { info, text: item.Info?.S ?? "", refreshedAt: lastRefresh(at === undefined ? info : { ...info, refreshedAt: at }, undefined) };
   }
 
   #failed(what: string, ref: StackRef, error: unknown): CairnError {

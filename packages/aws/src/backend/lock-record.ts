@@ -28,6 +28,8 @@ export function decodeLockInfo(text: string): LockInfo {
       operation: String(raw.operation ?? "unknown"),
       startedAt: String(raw.startedAt ?? "unknown"),
       ...(typeof raw.refreshedAt === "string" ? { refreshedAt: raw.refreshedAt } : {}),
+      ...(typeof raw.bootId === "string" ? { bootId: raw.bootId } : {}),
+      ...(typeof raw.processStart === "string" ? { processStart: raw.processStart } : {}),
     };
   } catch {
     return { holder: "unknown", host: "unknown", pid: 0, operation: "unknown", startedAt: "unknown" };

@@ -4,15 +4,16 @@ import type { S3Layout } from "./s3-layout.js";
 import type { S3Objects } from "./s3-objects.js";
 
 /**
- * Starts an operation's journal: any journal objects left from before are
- * removed (the caller has already folded them into the snapshot). Each
- * append is one small object holding one group-commit batch, so a deploy
- * sends each record once. The header goes out with the first batch: an
- * operation that changes nothing leaves no journal behind.
+ * Starts an operation's journal. Each append is one small object holding
+ * one group-commit batch, so a deploy sends each record once. Nothing is
+ * written before the first batch: then journal objects left from before
+ * (already folded into the snapshot) are removed, and the header goes out
+ * with that batch, so an operation that changes nothing leaves no trace.
  */
 export async function openS3Journal(objects: S3Objects, layout: S3Layout, ref: StackRef, header: string, lease: Lease): Promise<JournalSink> {
   assertHeld(lease);
-  await objects.deleteAll(await objects.list(layout.journalFolder(ref)));
+  // Listed now (a read), removed only once this journal has something to say.
+  const leftovers = await objects.list(layout.journalFolder(ref));
   let seq = 0;
   let closed = false;
   return {
@@ -21,10 +22,16 @@ export async function openS3Journal(objects: S3Objects, layout: S3Layout, ref: S
       if (closed) throw new Error(`The journal of stack "${ref.stack}" is closed.`);
       const text = lines.join("\n") + "\n";
       const n = seq++;
+      if (n === 0 && leftovers.length > 0) await objects.deleteAll(leftovers);
       await objects.put(layout.journalChunk(ref, n), n === 0 ? `${header}\n${text}` : text);
     },
     async close(): Promise<void> {
       closed = true;
+    },
+    async discard(): Promise<void> {
+      assertHeld(lease);
+      closed = true;
+      if (seq > 0) await objects.deleteAll(await objects.list(layout.journalFolder(ref)));
     },
   };
 }

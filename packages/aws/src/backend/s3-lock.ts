@@ -1,4 +1,4 @@
-import type { Lease, LockInfo, StackRef } from "@cairn/core";
+import { isHolderGone, type Lease, type LockInfo, type StackRef } from "@cairn/core";
 import { decodeLockInfo, encodeLockInfo, isStale, lastRefresh, remoteLockedError, type LockRecord } from "./lock-record.js";
 import { startLease } from "./refreshing-lease.js";
 import { ConditionFailed, type S3Objects } from "./s3-objects.js";
@@ -24,21 +24,36 @@ export class S3ObjectLock implements StackLocker {
 
   async lock(ref: StackRef, info: LockInfo): Promise<Lease> {
     const key = this.#layout.lock(ref);
-    let etag: string;
-    try {
-      etag = await this.#objects.put(key, encodeLockInfo(info), { ifNoneMatch: "*" });
-    } catch (error) {
-      if (!(error instanceof ConditionFailed)) throw error;
-      const held = await this.#read(ref);
-      throw remoteLockedError(ref, held, held !== undefined && isStale(held, this.#timing.ttlMs));
+    let etag: string | undefined;
+    let tookOver: LockInfo | undefined;
+    for (let attempt = 0; etag === undefined; attempt++) {
+      try {
+        etag = await this.#objects.put(key, encodeLockInfo(info), { ifNoneMatch: "*" });
+        break;
+      } catch (error) {
+        if (!(error instanceof ConditionFailed)) throw error;
+      }
+      const held = await this.#objects.tryGet(key);
+      if (held === undefined && attempt > 4) throw remoteLockedError(ref, undefined, false);
+      if (held === undefined) continue; // released meanwhile: try again
+      const record: LockRecord = { info: decodeLockInfo(held.text), refreshedAt: lastRefresh(decodeLockInfo(held.text), held.lastModified) };
+      if (attempt > 2 || !isHolderGone(record.info)) throw remoteLockedError(ref, record, isStale(record, this.#timing.ttlMs));
+      // The holder ran here and is gone: replace its lock, on condition that it is still that one.
+      try {
+        etag = await this.#objects.put(key, encodeLockInfo(info), { ifMatch: held.etag });
+        tookOver = record.info;
+      } catch (error) {
+        if (!(error instanceof ConditionFailed)) throw error;
+      }
     }
-    return startLease(
+    let current: string = etag;
+    const lease = startLease(
       ref,
       info,
       {
         refresh: async (next) => {
           try {
-            etag = await this.#objects.put(key, encodeLockInfo(next), { ifMatch: etag });
+            current = await this.#objects.put(key, encodeLockInfo(next), { ifMatch: current });
             return "held";
           } catch (error) {
             // 409: a concurrent conditional request; S3 asks to retry it.
@@ -48,7 +63,7 @@ export class S3ObjectLock implements StackLocker {
         },
         release: async () => {
           try {
-            await this.#objects.delete(key, etag);
+            await this.#objects.delete(key, current);
           } catch (error) {
             if (!(error instanceof ConditionFailed)) throw error; // someone else's lock now: leave it
           }
@@ -56,11 +71,12 @@ export class S3ObjectLock implements StackLocker {
       },
       this.#timing.refreshMs,
     );
+    return tookOver === undefined ? lease : { ...lease, tookOver };
   }
 
   async readLock(ref: StackRef): Promise<{ info: LockInfo; stale: boolean } | undefined> {
     const record = await this.#read(ref);
-    return record === undefined ? undefined : { info: record.info, stale: isStale(record, this.#timing.ttlMs) };
+    return record === undefined ? undefined : { info: record.info, stale: isStale(record, this.#timing.ttlMs) || isHolderGone(record.info) };
   }
 
   async forceUnlock(ref: StackRef): Promise<void> {

@@ -23,7 +23,7 @@ export interface AwsSettings {
   readonly accessKey?: string;
   readonly secretKey?: string;
   readonly sessionToken?: string;
-  /** Attempts per call inside the SDK. @default the SDK's (3) */
+  /** Attempts per AWS call, the first included; the provider owns retries (runtime/call.ts). @default 8 */
   readonly maxAttempts?: number;
   /** The program's folder: relative file paths resolve against it. */
   readonly projectDir: string;

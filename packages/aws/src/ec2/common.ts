@@ -19,15 +19,16 @@ export function ec2Call<T>(ctx: AwsContext, api: string, send: () => Promise<T>)
 
 /**
  * A sender for an operation's primary API (the one its `limits` declares):
- * the first call goes straight out, because the engine took that token when
- * it admitted the operation; any retry waits for a token of its own.
+ * the first attempt goes straight out, because the engine took that token
+ * when it admitted the operation; every later attempt waits for a token of
+ * its own.
  */
 export function primaryCall<T>(ctx: AwsContext, api: string, send: () => Promise<T>): () => Promise<T> {
   let first = true;
   return () => {
     if (!first) return ec2Call(ctx, api, send);
     first = false;
-    return call(ctx, api, send);
+    return call(ctx, api, send, ec2Limit(api), { admitted: true });
   };
 }
 
@@ -40,11 +41,11 @@ export function tagSpecifications(resourceType: ResourceType, tags: Tags): { Res
 export async function updateEc2Tags(ctx: AwsContext, ec2: Ec2Handle, id: string, olds: Tags | undefined, news: Tags | undefined): Promise<void> {
   const { set, remove } = tagChanges(olds, news);
   if (Object.keys(set).length > 0) {
-    await retrying(ctx, () => ec2Call(ctx, "CreateTags", () => ec2.client.send(new ec2.sdk.CreateTagsCommand({ Resources: [id], Tags: toTagList(set) }))));
+    await ec2Call(ctx, "CreateTags", () => ec2.client.send(new ec2.sdk.CreateTagsCommand({ Resources: [id], Tags: toTagList(set) })));
   }
   if (remove.length > 0) {
     const Tags = remove.map((Key) => ({ Key }));
-    await retrying(ctx, () => ec2Call(ctx, "DeleteTags", () => ec2.client.send(new ec2.sdk.DeleteTagsCommand({ Resources: [id], Tags }))));
+    await ec2Call(ctx, "DeleteTags", () => ec2.client.send(new ec2.sdk.DeleteTagsCommand({ Resources: [id], Tags })));
   }
 }
 
@@ -83,7 +84,7 @@ export const DEPENDENCY_BUDGET_MS = 10 * 60_000;
 /** Runs a delete call: not-found counts as deleted; DependencyViolation is retried while dependents go away. */
 export async function deleteEc2(ctx: AwsContext, send: () => Promise<unknown>): Promise<void> {
   try {
-    await retrying(ctx, send, { retryIf: isDependencyViolation, budgetMs: DEPENDENCY_BUDGET_MS, attempts: 1 });
+    await retrying(ctx, send, { retryIf: isDependencyViolation, budgetMs: DEPENDENCY_BUDGET_MS });
   } catch (error) {
     if (!isEc2NotFound(error)) throw error;
   }

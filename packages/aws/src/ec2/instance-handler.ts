@@ -85,7 +85,7 @@ async function createInstance(ctx: AwsContext, raw: PropertyMap, token: string) 
   const send = primaryCall(ctx, "RunInstances", () => ec2.client.send(new ec2.sdk.RunInstancesCommand(input)));
   // Every attempt carries the same ClientToken, so EC2 launches at most one instance.
   // Throttling and 5xx go back to the engine, which retries the whole create with the same token.
-  const reservation = await retrying(ctx, send, { retryIf: isProfilePropagating, budgetMs: 2 * 60_000, attempts: 1 });
+  const reservation = await retrying(ctx, send, { retryIf: isProfilePropagating, budgetMs: 2 * 60_000 });
   const id = reservation.Instances?.[0]?.InstanceId as string;
   ctx.call.progress(`launched ${id}`);
   const instance = await ctx.instances.waitFor(ctx, id, "running");
@@ -97,7 +97,7 @@ async function updateInstance(ctx: AwsContext, id: string, olds: PropertyMap, ne
   const now = typed<InstanceInputs>(news);
   const ec2 = await ctx.clients.ec2();
   const modify = (input: object) =>
-    retrying(ctx, () => ec2Call(ctx, "ModifyInstanceAttribute", () => ec2.client.send(new ec2.sdk.ModifyInstanceAttributeCommand({ InstanceId: id, ...input }))));
+    ec2Call(ctx, "ModifyInstanceAttribute", () => ec2.client.send(new ec2.sdk.ModifyInstanceAttributeCommand({ InstanceId: id, ...input })));
   let instance: AwsInstance | undefined;
   if (was.instanceType !== now.instanceType) instance = await resize(ctx, ec2, id, now.instanceType, modify);
   if (!deepEqual(was.vpcSecurityGroupIds, now.vpcSecurityGroupIds) && now.vpcSecurityGroupIds !== undefined) {
@@ -112,11 +112,11 @@ async function updateInstance(ctx: AwsContext, id: string, olds: PropertyMap, ne
 /** A new instance type: EC2 allows it only on a stopped instance, so stop, modify, start. */
 async function resize(ctx: AwsContext, ec2: Ec2Handle, InstanceIds: string, instanceType: string, modify: (input: object) => Promise<unknown>): Promise<AwsInstance | undefined> {
   ctx.call.progress(`stopping ${InstanceIds} to change its type to ${instanceType}`);
-  await retrying(ctx, () => ec2Call(ctx, "StopInstances", () => ec2.client.send(new ec2.sdk.StopInstancesCommand({ InstanceIds: [InstanceIds] }))));
+  await ec2Call(ctx, "StopInstances", () => ec2.client.send(new ec2.sdk.StopInstancesCommand({ InstanceIds: [InstanceIds] })));
   await ctx.instances.waitFor(ctx, InstanceIds, "stopped");
   await modify({ InstanceType: { Value: instanceType } });
   ctx.call.progress(`starting ${InstanceIds} as ${instanceType}`);
-  await retrying(ctx, () => ec2Call(ctx, "StartInstances", () => ec2.client.send(new ec2.sdk.StartInstancesCommand({ InstanceIds: [InstanceIds] }))));
+  await ec2Call(ctx, "StartInstances", () => ec2.client.send(new ec2.sdk.StartInstancesCommand({ InstanceIds: [InstanceIds] })));
   return ctx.instances.waitFor(ctx, InstanceIds, "running");
 }
 

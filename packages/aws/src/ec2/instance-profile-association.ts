@@ -1,6 +1,5 @@
 import type { Ec2Handle } from "../runtime/client-factory.js";
 import type { AwsContext } from "../runtime/context.js";
-import { retrying } from "../runtime/retry.js";
 import { ec2Call } from "./common.js";
 import { isArn } from "./instance-inputs.js";
 
@@ -10,8 +9,7 @@ import { isArn } from "./instance-inputs.js";
  * disassociate when the program removed it.
  */
 export async function updateInstanceProfile(ctx: AwsContext, ec2: Ec2Handle, InstanceId: string, profile: string | undefined): Promise<void> {
-  const found = await retrying(ctx, () =>
-    ec2Call(ctx, "DescribeIamInstanceProfileAssociations", () =>
+  const found = await ec2Call(ctx, "DescribeIamInstanceProfileAssociations", () =>
       ec2.client.send(
         new ec2.sdk.DescribeIamInstanceProfileAssociationsCommand({
           Filters: [
@@ -20,11 +18,10 @@ export async function updateInstanceProfile(ctx: AwsContext, ec2: Ec2Handle, Ins
           ],
         }),
       ),
-    ),
-  );
+    );
   const AssociationId = found.IamInstanceProfileAssociations?.[0]?.AssociationId;
   const IamInstanceProfile = profile === undefined ? undefined : isArn(profile) ? { Arn: profile } : { Name: profile };
-  const send = <T>(api: string, fn: () => Promise<T>) => retrying(ctx, () => ec2Call(ctx, api, fn));
+  const send = <T>(api: string, fn: () => Promise<T>) => ec2Call(ctx, api, fn);
   if (IamInstanceProfile === undefined) {
     if (AssociationId !== undefined) {
       await send("DisassociateIamInstanceProfile", () => ec2.client.send(new ec2.sdk.DisassociateIamInstanceProfileCommand({ AssociationId })));

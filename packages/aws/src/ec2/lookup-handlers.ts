@@ -2,7 +2,6 @@ import type { Image } from "@aws-sdk/client-ec2";
 import { CairnError, type PropertyMap } from "@cairn/core";
 import { bool, checkFields, list, str, stringMap } from "../check/spec.js";
 import { plain, typed, type DataSourceHandler } from "../provider/handler.js";
-import { retrying } from "../runtime/retry.js";
 import { fromTagList } from "../tags.js";
 import { ec2Arn, ec2Call, toFilters } from "./common.js";
 import { filtersField } from "./filter.js";
@@ -19,9 +18,7 @@ export const getVpcHandler: DataSourceHandler = {
     const ec2 = await ctx.clients.ec2();
     const Filters = toFilters(args.filters, args.tags);
     if (args.default !== undefined) Filters.push({ Name: "is-default", Values: [String(args.default)] });
-    const out = await retrying(ctx, () =>
-      ec2Call(ctx, "DescribeVpcs", () => ec2.client.send(new ec2.sdk.DescribeVpcsCommand({ VpcIds: args.id ? [args.id] : undefined, Filters: Filters.length ? Filters : undefined }))),
-    );
+    const out = await ec2Call(ctx, "DescribeVpcs", () => ec2.client.send(new ec2.sdk.DescribeVpcsCommand({ VpcIds: args.id ? [args.id] : undefined, Filters: Filters.length ? Filters : undefined })));
     const vpcs = out.Vpcs ?? [];
     if (vpcs.length !== 1) throw lookupError("aws:ec2/getVpc", vpcs.length, "VPC", raw);
     const vpc = vpcs[0]!;
@@ -50,9 +47,7 @@ export const getSubnetsHandler: DataSourceHandler = {
     const subnets = [];
     let NextToken: string | undefined;
     do {
-      const page = await retrying(ctx, () =>
-        ec2Call(ctx, "DescribeSubnets", () => ec2.client.send(new ec2.sdk.DescribeSubnetsCommand({ Filters: Filters.length ? Filters : undefined, NextToken }))),
-      );
+      const page = await ec2Call(ctx, "DescribeSubnets", () => ec2.client.send(new ec2.sdk.DescribeSubnetsCommand({ Filters: Filters.length ? Filters : undefined, NextToken })));
       subnets.push(...(page.Subnets ?? []));
       NextToken = page.NextToken;
     } while (NextToken);
@@ -76,7 +71,7 @@ export const getAmiHandler: DataSourceHandler = {
       ExecutableUsers: args.executableUsers ? [...args.executableUsers] : undefined,
       Filters: args.filters ? toFilters(args.filters) : undefined,
     };
-    const out = await retrying(ctx, () => ec2Call(ctx, "DescribeImages", () => ec2.client.send(new ec2.sdk.DescribeImagesCommand(input))));
+    const out = await ec2Call(ctx, "DescribeImages", () => ec2.client.send(new ec2.sdk.DescribeImagesCommand(input)));
     const pattern = args.nameRegex === undefined ? undefined : new RegExp(args.nameRegex);
     const images = (out.Images ?? []).filter((image) => pattern === undefined || pattern.test(image.Name ?? ""));
     images.sort((a, b) => (b.CreationDate ?? "").localeCompare(a.CreationDate ?? ""));

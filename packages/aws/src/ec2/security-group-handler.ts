@@ -75,7 +75,7 @@ async function createGroup(ctx: AwsContext, raw: PropertyMap, token: string) {
   let id: string;
   try {
     // A VPC made a moment ago may not be visible yet.
-    id = (await retrying(ctx, send, { retryIf: isEc2NotFound, budgetMs: 60_000, attempts: 1 })).GroupId as string;
+    id = (await retrying(ctx, send, { retryIf: isEc2NotFound, budgetMs: 60_000 })).GroupId as string;
   } catch (error) {
     // A generated name is ours alone: an earlier attempt of this create made the group.
     if (!(hasAwsCode(error, ["InvalidGroup.Duplicate"]) && inputs.name === undefined)) throw error;
@@ -93,7 +93,7 @@ async function createGroup(ctx: AwsContext, raw: PropertyMap, token: string) {
 
 async function findByName(ctx: AwsContext, ec2: Ec2Handle, name: string, vpcId: string | undefined): Promise<string> {
   const Filters = [{ Name: "group-name", Values: [name] }, ...(vpcId ? [{ Name: "vpc-id", Values: [vpcId] }] : [])];
-  const out = await retrying(ctx, () => ec2Call(ctx, "DescribeSecurityGroups", () => ec2.client.send(new ec2.sdk.DescribeSecurityGroupsCommand({ Filters }))));
+  const out = await ec2Call(ctx, "DescribeSecurityGroups", () => ec2.client.send(new ec2.sdk.DescribeSecurityGroupsCommand({ Filters })));
   return out.SecurityGroups?.[0]?.GroupId as string;
 }
 
@@ -116,13 +116,13 @@ async function reconcileRules(ctx: AwsContext, ec2: Ec2Handle, GroupId: string, 
       const IpPermissions = revoke.map(toPermission);
       const api = `RevokeSecurityGroup${direction}` as const;
       const command = direction === "Ingress" ? new ec2.sdk.RevokeSecurityGroupIngressCommand({ GroupId, IpPermissions }) : new ec2.sdk.RevokeSecurityGroupEgressCommand({ GroupId, IpPermissions });
-      await retrying(ctx, () => ec2Call(ctx, api, () => ec2.client.send(command as never)));
+      await ec2Call(ctx, api, () => ec2.client.send(command as never));
     }
     if (authorize.length > 0) {
       const IpPermissions = authorize.map(toPermission);
       const api = `AuthorizeSecurityGroup${direction}` as const;
       const command = direction === "Ingress" ? new ec2.sdk.AuthorizeSecurityGroupIngressCommand({ GroupId, IpPermissions }) : new ec2.sdk.AuthorizeSecurityGroupEgressCommand({ GroupId, IpPermissions });
-      await retrying(ctx, () => ec2Call(ctx, api, () => ec2.client.send(command as never)));
+      await ec2Call(ctx, api, () => ec2.client.send(command as never));
     }
     changed ||= revoke.length + authorize.length > 0;
   }

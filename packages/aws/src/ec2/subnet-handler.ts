@@ -64,7 +64,7 @@ async function createSubnet(ctx: AwsContext, raw: PropertyMap) {
   const input = { VpcId: inputs.vpcId, CidrBlock: inputs.cidrBlock, AvailabilityZone: inputs.availabilityZone, TagSpecifications: tagSpecifications("subnet", inputs.tags) };
   // A VPC made a moment ago may not be visible to CreateSubnet yet.
   const send = primaryCall(ctx, "CreateSubnet", () => ec2.client.send(new ec2.sdk.CreateSubnetCommand(input)));
-  const created = await retrying(ctx, send, { retryIf: isEc2NotFound, budgetMs: 60_000, attempts: 1 });
+  const created = await retrying(ctx, send, { retryIf: isEc2NotFound, budgetMs: 60_000 });
   const id = created.Subnet?.SubnetId as string;
   const subnet = await pollUntil(ctx, {
     what: "available",

@@ -98,7 +98,7 @@ async function readVpc(ctx: AwsContext, id: string, inputs: PropertyMap): Promis
   if (vpc === undefined) return undefined;
   const attribute = (Attribute: "enableDnsSupport" | "enableDnsHostnames") =>
     ec2Call(ctx, "DescribeVpcAttribute", () => ec2.client.send(new ec2.sdk.DescribeVpcAttributeCommand({ VpcId: id, Attribute })));
-  const [support, hostnames] = await Promise.all([retrying(ctx, () => attribute("enableDnsSupport")), retrying(ctx, () => attribute("enableDnsHostnames"))]);
+  const [support, hostnames] = await Promise.all([attribute("enableDnsSupport"), attribute("enableDnsHostnames")]);
   const current: VpcInputs = {
     ...typed<VpcInputs>(inputs),
     cidrBlock: vpc.CidrBlock as string,

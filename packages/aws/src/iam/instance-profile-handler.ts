@@ -54,7 +54,7 @@ export const instanceProfileHandler: ResourceHandler = {
       if (now.role !== undefined) await addRole(ctx, iam, name, now.role);
     }
     const { set, remove } = tagChanges(was.tags, now.tags);
-    const send = <T>(api: string, fn: () => Promise<T>) => retrying(ctx, () => call(ctx, api, fn));
+    const send = <T>(api: string, fn: () => Promise<T>) => call(ctx, api, fn);
     if (Object.keys(set).length) await send("TagInstanceProfile", () => iam.client.send(new iam.sdk.TagInstanceProfileCommand({ InstanceProfileName: name, Tags: toTagList(set) })));
     if (remove.length) await send("UntagInstanceProfile", () => iam.client.send(new iam.sdk.UntagInstanceProfileCommand({ InstanceProfileName: name, TagKeys: remove })));
     return outputsOf(now, await waitForProfile(ctx, iam, name));
@@ -98,7 +98,7 @@ function addRole(ctx: AwsContext, iam: IamHandle, InstanceProfileName: string, R
 
 function removeRole(ctx: AwsContext, iam: IamHandle, InstanceProfileName: string, RoleName: string): Promise<unknown> {
   return orMissing(
-    retrying(ctx, () => call(ctx, "RemoveRoleFromInstanceProfile", () => iam.client.send(new iam.sdk.RemoveRoleFromInstanceProfileCommand({ InstanceProfileName, RoleName })))),
+    call(ctx, "RemoveRoleFromInstanceProfile", () => iam.client.send(new iam.sdk.RemoveRoleFromInstanceProfileCommand({ InstanceProfileName, RoleName }))),
     isNoSuchEntity,
   );
 }

@@ -8,7 +8,6 @@ import type { IamHandle } from "../runtime/client-factory.js";
 import type { AwsContext } from "../runtime/context.js";
 import { pollUntil } from "../runtime/poll.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
-import { retrying } from "../runtime/retry.js";
 import { fromTagList, tagChanges, tagsField, toTagList, withDefaultTags, type Tags } from "../tags.js";
 import { IAM_PATH, isEntityAlreadyExists, isNoSuchEntity } from "./common.js";
 import { decodePolicy, policyField, policyMapField, samePolicy, type PolicyDocument } from "./policy-document.js";
@@ -109,7 +108,7 @@ async function updateRole(ctx: AwsContext, RoleName: string, olds: PropertyMap, 
   const was = typed<RoleInputs>(olds);
   const now = typed<RoleInputs>(news);
   const iam = await ctx.clients.iam();
-  const send = <T>(api: string, fn: () => Promise<T>) => retrying(ctx, () => call(ctx, api, fn));
+  const send = <T>(api: string, fn: () => Promise<T>) => call(ctx, api, fn);
   if (!samePolicy(was.assumeRolePolicy, now.assumeRolePolicy)) {
     const PolicyDocument = JSON.stringify(now.assumeRolePolicy);
     await send("UpdateAssumeRolePolicy", () => iam.client.send(new iam.sdk.UpdateAssumeRolePolicyCommand({ RoleName, PolicyDocument })));

@@ -1,7 +1,6 @@
 import { call } from "../runtime/call.js";
 import type { IamHandle } from "../runtime/client-factory.js";
 import type { AwsContext } from "../runtime/context.js";
-import { retrying } from "../runtime/retry.js";
 import { decodePolicy, samePolicy, type PolicyDocument } from "./policy-document.js";
 
 /** The managed policy ARNs attached to a role. */
@@ -9,7 +8,7 @@ export async function attachedPolicies(ctx: AwsContext, iam: IamHandle, RoleName
   const arns: string[] = [];
   let Marker: string | undefined;
   do {
-    const page = await retrying(ctx, () => call(ctx, "ListAttachedRolePolicies", () => iam.client.send(new iam.sdk.ListAttachedRolePoliciesCommand({ RoleName, Marker }))));
+    const page = await call(ctx, "ListAttachedRolePolicies", () => iam.client.send(new iam.sdk.ListAttachedRolePoliciesCommand({ RoleName, Marker })));
     for (const policy of page.AttachedPolicies ?? []) if (policy.PolicyArn) arns.push(policy.PolicyArn);
     Marker = page.IsTruncated ? page.Marker : undefined;
   } while (Marker);
@@ -21,7 +20,7 @@ export async function inlinePolicyNames(ctx: AwsContext, iam: IamHandle, RoleNam
   const names: string[] = [];
   let Marker: string | undefined;
   do {
-    const page = await retrying(ctx, () => call(ctx, "ListRolePolicies", () => iam.client.send(new iam.sdk.ListRolePoliciesCommand({ RoleName, Marker }))));
+    const page = await call(ctx, "ListRolePolicies", () => iam.client.send(new iam.sdk.ListRolePoliciesCommand({ RoleName, Marker })));
     names.push(...(page.PolicyNames ?? []));
     Marker = page.IsTruncated ? page.Marker : undefined;
   } while (Marker);
@@ -32,7 +31,7 @@ export async function inlinePolicyNames(ctx: AwsContext, iam: IamHandle, RoleNam
 export async function inlinePolicies(ctx: AwsContext, iam: IamHandle, RoleName: string): Promise<Record<string, PolicyDocument>> {
   const out: Record<string, PolicyDocument> = {};
   for (const PolicyName of await inlinePolicyNames(ctx, iam, RoleName)) {
-    const policy = await retrying(ctx, () => call(ctx, "GetRolePolicy", () => iam.client.send(new iam.sdk.GetRolePolicyCommand({ RoleName, PolicyName }))));
+    const policy = await call(ctx, "GetRolePolicy", () => iam.client.send(new iam.sdk.GetRolePolicyCommand({ RoleName, PolicyName })));
     out[PolicyName] = decodePolicy(policy.PolicyDocument) ?? {};
   }
   return out;
@@ -41,10 +40,10 @@ export async function inlinePolicies(ctx: AwsContext, iam: IamHandle, RoleName: 
 /** Attaches and detaches managed policies so the role has exactly `wanted`. */
 export async function syncAttached(ctx: AwsContext, iam: IamHandle, RoleName: string, had: readonly string[], wanted: readonly string[]): Promise<void> {
   for (const PolicyArn of wanted.filter((arn) => !had.includes(arn))) {
-    await retrying(ctx, () => call(ctx, "AttachRolePolicy", () => iam.client.send(new iam.sdk.AttachRolePolicyCommand({ RoleName, PolicyArn }))));
+    await call(ctx, "AttachRolePolicy", () => iam.client.send(new iam.sdk.AttachRolePolicyCommand({ RoleName, PolicyArn })));
   }
   for (const PolicyArn of had.filter((arn) => !wanted.includes(arn))) {
-    await retrying(ctx, () => call(ctx, "DetachRolePolicy", () => iam.client.send(new iam.sdk.DetachRolePolicyCommand({ RoleName, PolicyArn }))));
+    await call(ctx, "DetachRolePolicy", () => iam.client.send(new iam.sdk.DetachRolePolicyCommand({ RoleName, PolicyArn })));
   }
 }
 
@@ -59,9 +58,9 @@ export async function syncInline(
   for (const [PolicyName, doc] of Object.entries(wanted)) {
     if (had[PolicyName] !== undefined && samePolicy(had[PolicyName], doc)) continue;
     const PolicyDocument = JSON.stringify(doc);
-    await retrying(ctx, () => call(ctx, "PutRolePolicy", () => iam.client.send(new iam.sdk.PutRolePolicyCommand({ RoleName, PolicyName, PolicyDocument }))));
+    await call(ctx, "PutRolePolicy", () => iam.client.send(new iam.sdk.PutRolePolicyCommand({ RoleName, PolicyName, PolicyDocument })));
   }
   for (const PolicyName of Object.keys(had).filter((name) => wanted[name] === undefined)) {
-    await retrying(ctx, () => call(ctx, "DeleteRolePolicy", () => iam.client.send(new iam.sdk.DeleteRolePolicyCommand({ RoleName, PolicyName }))));
+    await call(ctx, "DeleteRolePolicy", () => iam.client.send(new iam.sdk.DeleteRolePolicyCommand({ RoleName, PolicyName })));
   }
 }

@@ -5,17 +5,14 @@ import {
   type CheckResult,
   type CreateResult,
   type DiffResult,
-  type ErrorClass,
   type PropertyMap,
   type Provider,
   type ProviderOperation,
   type ReadResult,
-  type RetryPolicy,
   type TypeSchema,
 } from "@cairn/core";
 import type { AwsSettings } from "../config/settings.js";
 import { InstanceWatcher, type InstanceWatcherOptions } from "../ec2/instance-watcher.js";
-import { classifyAwsError } from "../errors.js";
 import { ClientFactory } from "../runtime/client-factory.js";
 import { systemClock, type Clock } from "../runtime/clock.js";
 import type { AwsContext } from "../runtime/context.js";
@@ -43,10 +40,10 @@ const INVOKE_TIMEOUT_MS = 120_000;
  * The AWS provider for one configuration (a region, profile, endpoint and
  * default tags). It routes each operation to the handler of the resource
  * type and reports every failure as a CairnError naming the resource.
+ * It retries its own calls (see `runtime/call.ts`), so it declares no
+ * `classifyError` or `retry` for the engine: a failure it reports is final.
  */
 export class AwsProvider implements Provider {
-  /** Whole operations that fail with throttling or transient errors are retried by the engine with this policy. */
-  readonly retry: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 20_000 };
   readonly settings: AwsSettings;
   readonly #clients: ClientFactory;
   readonly #clock: Clock;
@@ -114,7 +111,7 @@ export class AwsProvider implements Provider {
       const lines = failures.map((f) => `${f.property ?? "(arguments)"}: ${f.reason}`);
       throw new CairnError("CHECK_FAILED", `Invalid arguments to ${token}:\n  - ${lines.join("\n  - ")}`);
     }
-    const ctx = this.#context(lookupContext(token, signal), undefined);
+    const ctx = this.#context(lookupContext(token, signal), undefined, "look up");
     try {
       return await source.invoke(ctx, args);
     } catch (error) {
@@ -126,10 +123,6 @@ export class AwsProvider implements Provider {
     return this.#handlers.get(type)?.limits?.(operation);
   }
 
-  classifyError(error: unknown): ErrorClass {
-    return classifyAwsError(error);
-  }
-
   /** Closes the SDK clients' connections. */
   dispose(): Promise<void> {
     return this.#clients.destroy();
@@ -137,7 +130,7 @@ export class AwsProvider implements Provider {
 
   async #run<T>(ctx: CallContext, operation: ProviderOperation, work: (handler: ResourceHandler, aws: AwsContext) => Promise<T>): Promise<T> {
     const handler = this.#handler(ctx.type);
-    const aws = this.#context(ctx, handler);
+    const aws = this.#context(ctx, handler, operation);
     try {
       return await work(handler, aws);
     } catch (error) {
@@ -151,7 +144,7 @@ export class AwsProvider implements Provider {
     return handler;
   }
 
-  #context(call: CallContext, handler: ResourceHandler | undefined): AwsContext {
+  #context(call: CallContext, handler: ResourceHandler | undefined, operation: string): AwsContext {
     return {
       call,
       clients: this.#clients,
@@ -161,6 +154,7 @@ export class AwsProvider implements Provider {
       instances: this.#instances,
       startedAt: this.#clock.now(),
       label: handler === undefined ? call.type : `${call.type} "${call.name}"`,
+      operation,
     };
   }
 }

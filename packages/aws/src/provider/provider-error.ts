@@ -19,7 +19,8 @@ export function toProviderError(error: unknown, label: string, operation: string
   const message = awsMessage(error);
   const property = propertyIn(message, handler);
   const at = property === undefined ? "" : ` [property "${property}"]`;
-  return new CairnError("PROVIDER_ERROR", `${label}: ${operation} failed${api}${at}: ${message}`, { urn, cause: error });
+  const tries = error instanceof AwsCallError && error.attempts > 1 ? ` (tried ${error.attempts} times)` : "";
+  return new CairnError("PROVIDER_ERROR", `${label}: ${operation} failed${api}${at}: ${message}${tries}`, { urn, cause: error });
 }
 
 /** A missing credential, region or unreachable endpoint, explained with what sets it. */

@@ -3,6 +3,7 @@ import type { IAMClient } from "@aws-sdk/client-iam";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import type { AwsService, AwsSettings } from "../config/settings.js";
+import { FAULTS_ENV, injectFaults, parseFaultSpec, type FaultSpec, type MiddlewareStackLike } from "./faults.js";
 
 /** The `@aws-sdk/client-s3` module. */
 export type S3Sdk = typeof import("@aws-sdk/client-s3");
@@ -43,10 +44,12 @@ export class ClientFactory {
   readonly #settings: AwsSettings;
   readonly #env: NodeJS.ProcessEnv;
   readonly #cache = new Map<AwsService, Promise<unknown>>();
+  readonly #faults: FaultSpec | undefined;
 
   constructor(settings: AwsSettings, env: NodeJS.ProcessEnv = process.env) {
     this.#settings = settings;
     this.#env = env;
+    this.#faults = parseFaultSpec(env[FAULTS_ENV]);
   }
 
   /** The S3 client: path-style and checksums only when required once an endpoint is overridden. */
@@ -99,7 +102,8 @@ export class ClientFactory {
   #once<T>(service: AwsService, make: () => Promise<T>): Promise<T> {
     let pending = this.#cache.get(service) as Promise<T> | undefined;
     if (pending === undefined) {
-      pending = make();
+      const faults = this.#faults;
+      pending = faults === undefined ? make() : make().then((handle) => withFaults(handle, service, faults));
       // A failed import must not be cached forever.
       pending.catch(() => this.#cache.delete(service));
       this.#cache.set(service, pending);
@@ -114,7 +118,8 @@ export class ClientFactory {
     if (s.profile !== undefined) config.profile = s.profile;
     const endpoint = s.endpoints[service] ?? s.endpoint;
     if (endpoint !== undefined) config.endpoint = endpoint;
-    if (s.maxAttempts !== undefined) config.maxAttempts = s.maxAttempts;
+    // Retries are the runtime's (runtime/call.ts), one policy per call: the SDK makes one attempt.
+    config.maxAttempts = 1;
     if (s.accessKey !== undefined && s.secretKey !== undefined) {
       config.credentials = { accessKeyId: s.accessKey, secretAccessKey: s.secretKey, ...(s.sessionToken ? { sessionToken: s.sessionToken } : {}) };
     }
@@ -126,4 +131,9 @@ export class ClientFactory {
     if (this.#env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === "true") return false;
     return Boolean(this.#env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`] || this.#env.AWS_ENDPOINT_URL);
   }
+}
+
+function withFaults<T>(handle: T, service: AwsService, faults: FaultSpec): T {
+  injectFaults((handle as { client: { middlewareStack: MiddlewareStackLike } }).client.middlewareStack, service, faults);
+  return handle;
 }

@@ -23,6 +23,8 @@ export interface AwsContext {
   readonly startedAt: number;
   /** The resource as messages name it: `aws:s3/Bucket "artifacts"`. */
   readonly label: string;
+  /** The operation as messages name it: `create`, `read`, `look up`. */
+  readonly operation: string;
 }
 
 /** When the operation must be done by, on the context's clock. */

@@ -2,7 +2,6 @@ import { CairnError } from "@cairn/core";
 import { pollDelay, type BackoffOptions } from "./backoff.js";
 import { formatDuration } from "./clock.js";
 import { deadlineOf, type AwsContext } from "./context.js";
-import { retrying } from "./retry.js";
 
 /** What one look at a resource found. */
 export type PollVerdict<R> =
@@ -71,7 +70,7 @@ export async function pollUntil<S, R>(ctx: AwsContext, options: PollOptions<S, R
 
 async function look<S, R>(ctx: AwsContext, options: PollOptions<S, R>): Promise<PollVerdict<R>> {
   try {
-    return options.evaluate(await retrying(ctx, options.describe));
+    return options.evaluate(await options.describe());
   } catch (error) {
     if (options.notYetVisible?.(error) === true) return { status: "not visible yet" };
     throw error;

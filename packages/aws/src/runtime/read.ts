@@ -1,6 +1,5 @@
 import { pollDelay } from "./backoff.js";
 import type { AwsContext } from "./context.js";
-import { retrying } from "./retry.js";
 
 /**
  * How long a resource reported missing is looked for again before a read
@@ -17,7 +16,7 @@ export const MISSING_CONFIRMATION_MS = 10_000;
 export async function readConfirmed<T>(ctx: AwsContext, lookup: () => Promise<T | undefined>, budgetMs = MISSING_CONFIRMATION_MS): Promise<T | undefined> {
   const start = ctx.clock.now();
   for (let attempt = 0; ; attempt++) {
-    const found = await retrying(ctx, lookup);
+    const found = await lookup();
     if (found !== undefined) return found;
     if (ctx.clock.now() - start >= budgetMs) return undefined;
     await ctx.clock.sleep(pollDelay(attempt, { baseMs: 1_000, maxMs: 4_000 }, ctx.random), ctx.call.signal);

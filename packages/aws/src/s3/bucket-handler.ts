@@ -8,7 +8,6 @@ import type { S3Handle } from "../runtime/client-factory.js";
 import type { AwsContext } from "../runtime/context.js";
 import { pollUntil } from "../runtime/poll.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
-import { retrying } from "../runtime/retry.js";
 import { checkBucket, type BucketInputs, BUCKET_FIELDS } from "./bucket-inputs.js";
 import { applySetting, BUCKET_SETTINGS, readSettings } from "./bucket-settings.js";
 import { emptyBucket } from "./empty-bucket.js";
@@ -84,7 +83,7 @@ async function readBucket(ctx: AwsContext, id: string, inputs: PropertyMap): Pro
   const s3 = await ctx.clients.s3();
   const region = await readConfirmed(ctx, () => headBucket(ctx, s3, id));
   if (region === undefined) return undefined;
-  const settings = await retrying(ctx, () => readSettings(ctx, s3, id));
+  const settings = await readSettings(ctx, s3, id);
   const current = { forceDestroy: false, ...inputs, ...settings, bucket: typeof inputs.bucket === "string" || Object.keys(inputs).length === 0 ? id : undefined };
   const checked = plain(current) as unknown as BucketInputs;
   return { id, inputs: plain(current), outputs: outputsOf(checked, id, region) };
@@ -103,7 +102,7 @@ async function deleteBucket(ctx: AwsContext, id: string, inputs: PropertyMap): P
   const s3 = await ctx.clients.s3();
   if (inputs.forceDestroy === true) await emptyBucket(ctx, s3, id);
   try {
-    await retrying(ctx, () => call(ctx, "DeleteBucket", () => s3.client.send(new s3.sdk.DeleteBucketCommand({ Bucket: id }))));
+    await call(ctx, "DeleteBucket", () => s3.client.send(new s3.sdk.DeleteBucketCommand({ Bucket: id })));
   } catch (error) {
     if (isNoSuchBucket(error)) return;
     if (hasAwsCode(error, ["BucketNotEmpty"])) {

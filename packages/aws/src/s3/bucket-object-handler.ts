@@ -89,7 +89,7 @@ async function deleteObject(ctx: AwsContext, id: string): Promise<void> {
   const { bucket, key } = splitId(id);
   const s3 = await ctx.clients.s3();
   try {
-    await retrying(ctx, () => call(ctx, "DeleteObject", () => s3.client.send(new s3.sdk.DeleteObjectCommand({ Bucket: bucket, Key: key }))));
+    await call(ctx, "DeleteObject", () => s3.client.send(new s3.sdk.DeleteObjectCommand({ Bucket: bucket, Key: key })));
   } catch (error) {
     if (!isNoSuchBucket(error)) throw error;
   }

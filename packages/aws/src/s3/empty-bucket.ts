@@ -2,7 +2,6 @@ import { CairnError } from "@cairn/core";
 import { call } from "../runtime/call.js";
 import type { S3Handle } from "../runtime/client-factory.js";
 import type { AwsContext } from "../runtime/context.js";
-import { retrying } from "../runtime/retry.js";
 
 /** DeleteObjects takes at most this many keys. */
 const PAGE = 1000;
@@ -17,11 +16,9 @@ export async function emptyBucket(ctx: AwsContext, s3: S3Handle, bucket: string)
   let KeyMarker: string | undefined;
   let VersionIdMarker: string | undefined;
   do {
-    const page = await retrying(ctx, () =>
-      call(ctx, "ListObjectVersions", () =>
+    const page = await call(ctx, "ListObjectVersions", () =>
         s3.client.send(new s3.sdk.ListObjectVersionsCommand({ Bucket: bucket, KeyMarker, VersionIdMarker, MaxKeys: PAGE })),
-      ),
-    );
+      );
     const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]
       .filter((entry) => entry.Key !== undefined)
       .map((entry) => ({ Key: entry.Key as string, VersionId: entry.VersionId }));
@@ -38,11 +35,9 @@ export async function emptyBucket(ctx: AwsContext, s3: S3Handle, bucket: string)
 }
 
 async function deleteBatch(ctx: AwsContext, s3: S3Handle, bucket: string, objects: { Key: string; VersionId?: string }[]): Promise<void> {
-  const result = await retrying(ctx, () =>
-    call(ctx, "DeleteObjects", () =>
+  const result = await call(ctx, "DeleteObjects", () =>
       s3.client.send(new s3.sdk.DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } })),
-    ),
-  );
+    );
   const errors = result.Errors ?? [];
   if (errors.length > 0) {
     const first = errors[0];

@@ -3,7 +3,6 @@ import { awsErrorName, awsMessage, hasAwsCode } from "../errors.js";
 import { call } from "../runtime/call.js";
 import type { SageMakerHandle } from "../runtime/client-factory.js";
 import type { AwsContext } from "../runtime/context.js";
-import { retrying } from "../runtime/retry.js";
 import { fromTagList, tagChanges, toTagList, type Tags } from "../tags.js";
 
 /**
@@ -36,7 +35,7 @@ export async function readTags(ctx: AwsContext, sm: SageMakerHandle, ResourceArn
   const all: Tag[] = [];
   let NextToken: string | undefined;
   do {
-    const page = await retrying(ctx, () => call(ctx, "ListTags", () => sm.client.send(new sm.sdk.ListTagsCommand({ ResourceArn, NextToken }))));
+    const page = await call(ctx, "ListTags", () => sm.client.send(new sm.sdk.ListTagsCommand({ ResourceArn, NextToken })));
     all.push(...(page.Tags ?? []));
     NextToken = page.NextToken;
   } while (NextToken);
@@ -47,10 +46,10 @@ export async function readTags(ctx: AwsContext, sm: SageMakerHandle, ResourceArn
 export async function updateTags(ctx: AwsContext, sm: SageMakerHandle, ResourceArn: string, olds: Tags, news: Tags): Promise<void> {
   const { set, remove } = tagChanges(olds, news);
   if (Object.keys(set).length > 0) {
-    await retrying(ctx, () => call(ctx, "AddTags", () => sm.client.send(new sm.sdk.AddTagsCommand({ ResourceArn, Tags: toTagList(set) }))));
+    await call(ctx, "AddTags", () => sm.client.send(new sm.sdk.AddTagsCommand({ ResourceArn, Tags: toTagList(set) })));
   }
   if (remove.length > 0) {
-    await retrying(ctx, () => call(ctx, "DeleteTags", () => sm.client.send(new sm.sdk.DeleteTagsCommand({ ResourceArn, TagKeys: remove }))));
+    await call(ctx, "DeleteTags", () => sm.client.send(new sm.sdk.DeleteTagsCommand({ ResourceArn, TagKeys: remove })));
   }
 }
 

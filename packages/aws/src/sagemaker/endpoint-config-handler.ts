@@ -105,7 +105,7 @@ async function createConfig(ctx: AwsContext, raw: PropertyMap, token: string) {
   // A model made a moment ago may not be visible to the endpoint config yet.
   const send = () => call(ctx, "CreateEndpointConfig", () => sm.client.send(new sm.sdk.CreateEndpointConfigCommand(input)));
   try {
-    await retrying(ctx, send, { retryIf: isSageMakerNotFound, budgetMs: 60_000, attempts: 1 });
+    await retrying(ctx, send, { retryIf: isSageMakerNotFound, budgetMs: 60_000 });
   } catch (error) {
     if (!(isAlreadyExists(error) && inputs.name === undefined)) {
       if (!isAlreadyExists(error)) throw error;

@@ -59,7 +59,7 @@ async function createEndpoint(ctx: AwsContext, raw: PropertyMap, token: string) 
   const send = () => call(ctx, "CreateEndpoint", () => sm.client.send(new sm.sdk.CreateEndpointCommand(input)));
   try {
     // An endpoint config made a moment ago may not be visible yet.
-    await retrying(ctx, send, { retryIf: isSageMakerNotFound, budgetMs: 60_000, attempts: 1 });
+    await retrying(ctx, send, { retryIf: isSageMakerNotFound, budgetMs: 60_000 });
   } catch (error) {
     // A generated name is ours alone: an earlier attempt of this create made it, so wait for it.
     if (!(isAlreadyExists(error) && inputs.name === undefined)) throw error;

@@ -81,7 +81,7 @@ async function createModel(ctx: AwsContext, raw: PropertyMap, token: string) {
     Tags: sageMakerTags(inputs.tags),
   };
   try {
-    await retrying(ctx, () => call(ctx, "CreateModel", () => sm.client.send(new sm.sdk.CreateModelCommand(input))), { retryIf: isRolePropagating, attempts: 1 });
+    await retrying(ctx, () => call(ctx, "CreateModel", () => sm.client.send(new sm.sdk.CreateModelCommand(input))), { retryIf: isRolePropagating });
   } catch (error) {
     if (!(isAlreadyExists(error) && inputs.name === undefined)) throw alreadyExists(error, ModelName);
   }

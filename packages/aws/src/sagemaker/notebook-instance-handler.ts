@@ -96,7 +96,7 @@ async function createNotebook(ctx: AwsContext, raw: PropertyMap, token: string) 
     Tags: sageMakerTags(inputs.tags),
   };
   try {
-    await retrying(ctx, () => call(ctx, "CreateNotebookInstance", () => sm.client.send(new sm.sdk.CreateNotebookInstanceCommand(input))), { retryIf: isRolePropagating, attempts: 1 });
+    await retrying(ctx, () => call(ctx, "CreateNotebookInstance", () => sm.client.send(new sm.sdk.CreateNotebookInstanceCommand(input))), { retryIf: isRolePropagating });
   } catch (error) {
     if (!(isAlreadyExists(error) && inputs.name === undefined)) throw error;
   }
@@ -114,7 +114,7 @@ async function updateNotebook(ctx: AwsContext, name: string, olds: PropertyMap, 
     await retrying(ctx, () => call(ctx, "UpdateNotebookInstance", () => sm.client.send(new sm.sdk.UpdateNotebookInstanceCommand(input))), { retryIf: isRolePropagating });
     await waitForNotebook(ctx, sm, name, ["Stopped"]);
     ctx.call.progress("starting the notebook instance");
-    await retrying(ctx, () => call(ctx, "StartNotebookInstance", () => sm.client.send(new sm.sdk.StartNotebookInstanceCommand({ NotebookInstanceName: name }))));
+    await call(ctx, "StartNotebookInstance", () => sm.client.send(new sm.sdk.StartNotebookInstanceCommand({ NotebookInstanceName: name })));
     await waitForNotebook(ctx, sm, name, ["InService"]);
   }
   await updateTags(ctx, sm, String(oldOutputs.arn), was.tags, now.tags);

@@ -4,7 +4,6 @@ import type { SageMakerHandle } from "../runtime/client-factory.js";
 import type { AwsContext } from "../runtime/context.js";
 import { pollUntil } from "../runtime/poll.js";
 import { orMissing } from "../runtime/read.js";
-import { retrying } from "../runtime/retry.js";
 import { isSageMakerNotFound, SAGEMAKER_DELAYS } from "./common.js";
 
 /** A notebook instance as SageMaker describes it, or `undefined` when it does not exist. */
@@ -39,7 +38,7 @@ export async function stopNotebook(ctx: AwsContext, sm: SageMakerHandle, name: s
   }
   if (current?.NotebookInstanceStatus === "InService") {
     ctx.call.progress("stopping the notebook instance");
-    await retrying(ctx, () => call(ctx, "StopNotebookInstance", () => sm.client.send(new sm.sdk.StopNotebookInstanceCommand({ NotebookInstanceName: name }))));
+    await call(ctx, "StopNotebookInstance", () => sm.client.send(new sm.sdk.StopNotebookInstanceCommand({ NotebookInstanceName: name })));
   }
   if (current !== undefined) await waitForNotebook(ctx, sm, name, ["Stopped", "Failed"]);
 }

@@ -77,7 +77,7 @@ async function createJob(ctx: AwsContext, raw: PropertyMap, token: string) {
   const name = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SAGEMAKER_NAMES);
   const request = createRequest(name, inputs, sageMakerTags(inputs.tags));
   try {
-    await retrying(ctx, () => call(ctx, "CreateTrainingJob", () => sm.client.send(new sm.sdk.CreateTrainingJobCommand(request))), { retryIf: isRolePropagating, attempts: 1 });
+    await retrying(ctx, () => call(ctx, "CreateTrainingJob", () => sm.client.send(new sm.sdk.CreateTrainingJobCommand(request))), { retryIf: isRolePropagating });
   } catch (error) {
     // A generated name is ours alone: an earlier attempt of this create started the job, so follow it.
     if (!(isAlreadyExists(error) && inputs.name === undefined)) throw error;
@@ -113,7 +113,7 @@ async function deleteJob(ctx: AwsContext, name: string): Promise<void> {
   if (job === undefined) return;
   if (job.TrainingJobStatus === "InProgress") {
     ctx.call.progress("stopping the training job");
-    await retrying(ctx, () => call(ctx, "StopTrainingJob", () => sm.client.send(new sm.sdk.StopTrainingJobCommand({ TrainingJobName: name }))));
+    await call(ctx, "StopTrainingJob", () => sm.client.send(new sm.sdk.StopTrainingJobCommand({ TrainingJobName: name })));
   }
   if (!TERMINAL.includes(job.TrainingJobStatus ?? "")) {
     await pollUntil(ctx, {

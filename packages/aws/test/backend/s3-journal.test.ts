@@ -50,9 +50,20 @@ describe("the S3 journal", () => {
     expect((await store.read(ref))?.journal).toEqual(["HEADER", "r1a", "r1b", ""]);
   });
 
-  test("an operation that writes nothing leaves no journal object", async () => {
+  test("an operation that writes nothing writes no journal object and removes none", async () => {
     await journalOf(2);
+    const before = [...s3.objects.entries()].filter(([key]) => key.includes(".journal/")).map(([key, object]) => [key, object.body.toString()]);
     await journalOf(0);
+    expect([...s3.objects.entries()].filter(([key]) => key.includes(".journal/")).map(([key, object]) => [key, object.body.toString()])).toEqual(before);
+  });
+
+  test("a journal whose records cancel out is discarded with whatever an earlier one left", async () => {
+    await journalOf(2);
+    const lease = await store.lock(ref, { holder: "t", host: "h", pid: 1, operation: "up", startedAt: new Date().toISOString() });
+    const journal = await store.openJournal(ref, "HEADER", lease);
+    await journal.append(["intent", "taken back"]);
+    await journal.discard!();
+    await lease.release();
     expect([...s3.objects.keys()].filter((key) => key.includes(".journal/"))).toEqual([]);
   });
 });

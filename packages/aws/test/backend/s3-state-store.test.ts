@@ -128,6 +128,39 @@ describe("S3StateStore on s3rver", () => {
     expect(JSON.parse((await store.read(ref))!.snapshot!).resources).toHaveLength(3);
   });
 
+  test("a damaged journal is refused on S3 as on disk: nothing is written, nothing is created again", async () => {
+    const { store } = s3rverStore("damaged-journal");
+    const { created, Item } = counter();
+    await Stack.create(store, ref);
+    const dying: StateStore = {
+      url: store.url,
+      listStacks: (project) => store.listStacks(project),
+      read: (r) => store.read(r),
+      writeSnapshot: () => Promise.reject(new Error("killed before compaction")),
+      openJournal: (r, header, lease) => store.openJournal(r, header, lease),
+      lock: (r, info) => store.lock(r, info),
+      readLock: (r) => store.readLock(r),
+      forceUnlock: (r) => store.forceUnlock(r),
+      remove: (r) => store.remove(r),
+    };
+    const program = () => ({ a: new Item("a", 0).urn });
+    await expect(new Stack({ ...ref, store: dying, program }).up()).rejects.toThrow("killed before compaction");
+    const client = localS3Client(s3.endpoint);
+    clients.push(client);
+    const { PutObjectCommand } = await import("@aws-sdk/client-s3");
+    const chunk = "damaged-journal/stacks/demo/dev.journal/0000000000";
+    const text = (await store.read(ref))!.journal.join("\n");
+    await client.send(new PutObjectCommand({ Bucket: "state", Key: chunk, Body: text.replace('"journal":1', '"journal":3') }));
+    const before = await store.read(ref);
+    const backups = await store.backups(ref);
+    await expect(new Stack({ ...ref, store, program }).up()).rejects.toMatchObject({ code: "STATE_NEWER_VERSION", file: "s3://state/damaged-journal/stacks/demo/dev.journal" });
+    await client.send(new PutObjectCommand({ Bucket: "state", Key: chunk, Body: text.replace('"journal":1', '"journal":1,') }));
+    await expect(new Stack({ ...ref, store, program }).up()).rejects.toMatchObject({ code: "STATE_CORRUPT", message: expect.stringContaining("Line 1 of the journal at s3://state/damaged-journal/stacks/demo/dev.journal") });
+    expect((await store.read(ref))!.snapshot).toEqual(before!.snapshot);
+    expect(await store.backups(ref)).toEqual(backups);
+    expect(created).toEqual(["a"]);
+  });
+
   test.each([
     ["instant creates", 0],
     ["creates taking 1-40 ms", 40],

@@ -1,4 +1,5 @@
-import { CairnError, type LockInfo } from "@cairn/core";
+import { spawnSync } from "node:child_process";
+import { CairnError, lockInfoFor, type LockInfo } from "@cairn/core";
 import { dynamoLockBackend, s3LockBackend, type LockBackend } from "./support/backends.js";
 
 const ref = { project: "demo", stack: "prod" };
@@ -71,6 +72,21 @@ describe.each([
     const lease = await store.lock(ref, holder(8));
     expect((await store.readLock(ref))?.info.pid).toBe(8);
     await lease.release();
+  });
+
+  test("a lock whose holder ran on this host and is gone is taken over at once; one that runs is not", async () => {
+    const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+    const crashed = backend.store({ lockRefreshMs: 3_600_000 });
+    await crashed.lock(ref, { ...lockInfoFor("up"), pid: Number(gone.stdout) });
+    const store = backend.store();
+    expect((await store.readLock(ref))?.stale).toBe(true);
+    const lease = await store.lock(ref, lockInfoFor("up"));
+    expect(lease.tookOver?.pid).toBe(Number(gone.stdout));
+    expect((await store.readLock(ref))?.info.pid).toBe(process.pid);
+    const error = await lockError(backend.store().lock(ref, lockInfoFor("destroy")));
+    expect(error.code).toBe("STATE_LOCKED");
+    await lease.release();
+    expect(await store.readLock(ref)).toBeUndefined();
   });
 
   test("a running holder keeps its lock fresh by refreshing it", async () => {

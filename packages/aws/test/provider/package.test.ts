@@ -105,4 +105,27 @@ describe("the aws package", () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  test("through the engine: a create throttled every time is tried aws:maxAttempts times in all, not once per retry layer", async () => {
+    s3.on(HeadBucketCommand).resolves({});
+    s3.on(CreateBucketCommand).rejects(Object.assign(new Error("Please reduce your request rate."), { name: "SlowDown", $metadata: { httpStatusCode: 503 } }));
+    const dir = await mkdtemp(join(tmpdir(), "cairn-aws-retry-"));
+    try {
+      const store = new FileStateStore(join(dir, ".cairn"));
+      const ref = { project: "p", stack: "dev" };
+      await Stack.create(store, ref);
+      const program = () => ({ name: new aws.s3.Bucket("b", { bucket: "busy-bucket" }).bucket });
+      const config = { "aws:region": "us-east-1", "aws:accessKey": "testing", "aws:secretKey": "testing", "aws:maxAttempts": "3" };
+      const retries: { attempt: number; maxAttempts?: number }[] = [];
+      const result = await new Stack({ ...ref, program, store, config, projectDir: dir }).up({
+        onEvent: (e) => e.type === "step-retry" && retries.push({ attempt: e.attempt, maxAttempts: e.maxAttempts }),
+      });
+      expect(result.status).toBe("failed");
+      expect(result.failures[0]!.message).toContain("(tried 3 times)");
+      expect(s3.commandCalls(CreateBucketCommand)).toHaveLength(3);
+      expect(retries).toEqual([{ attempt: 2, maxAttempts: 3 }, { attempt: 3, maxAttempts: 3 }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
 });

@@ -28,4 +28,10 @@ describe("client factory", () => {
     expect(await withKeys.client.config.credentials()).toMatchObject({ accessKeyId: "AKIAEXAMPLE", secretAccessKey: "secret" });
     withKeys.client.destroy();
   });
+
+  test("the SDK makes one attempt per call, even with aws:maxAttempts set: the provider's call runtime owns retries", async () => {
+    const handle = await new ClientFactory(testSettings({ maxAttempts: 5 }), {}).s3();
+    expect(await handle.client.config.maxAttempts()).toBe(1);
+    handle.client.destroy();
+  });
 });

@@ -1,3 +1,4 @@
+import { classifyAwsError } from "../../src/errors.js";
 import {
   CreateBucketCommand,
   DeleteBucketCommand,
@@ -103,20 +104,19 @@ describe("aws:s3/Bucket", () => {
     expect(commandNames(s3).slice(0, 3)).toEqual(["CreateBucket", "HeadBucket", "HeadBucket"]);
   });
 
-  test("throttling is classified for the engine to retry, and a validation error is fatal", () => {
-    const { provider } = testProvider();
-    expect(provider.classifyError(awsError("SlowDown", "Please reduce your request rate.", 503))).toBe("throttle");
-    expect(provider.classifyError(awsError("InternalError", "We encountered an internal error.", 500))).toBe("retry");
-    expect(provider.classifyError(awsError("InvalidBucketName", "The specified bucket is not valid.", 400))).toBe("fatal");
+  test("throttling and 5xx are classified as worth retrying, and a validation error is fatal", () => {
+    expect(classifyAwsError(awsError("SlowDown", "Please reduce your request rate.", 503))).toBe("throttle");
+    expect(classifyAwsError(awsError("InternalError", "We encountered an internal error.", 500))).toBe("retry");
+    expect(classifyAwsError(awsError("InvalidBucketName", "The specified bucket is not valid.", 400))).toBe("fatal");
   });
 
-  test("a throttled create fails with an error the engine classifies as throttling, naming the resource and the API", async () => {
-    const { provider } = testProvider();
+  test("a create throttled on every attempt is tried aws:maxAttempts times, then fails naming the resource, the API and the tries", async () => {
+    const { provider } = testProvider({ maxAttempts: 3 });
     s3.on(CreateBucketCommand).rejects(awsError("SlowDown", "Please reduce your request rate.", 503));
     const inputs = await checked(provider, TYPE, { bucket: "busy-bucket" });
     const error = await provider.create(inputs as never, "t", callContext(TYPE, "busy")).catch((e: unknown) => e);
-    expect(String(error)).toContain('aws:s3/Bucket "busy": create failed (CreateBucket): SlowDown: Please reduce your request rate.');
-    expect(provider.classifyError(error)).toBe("throttle");
+    expect(String(error)).toContain('aws:s3/Bucket "busy": create failed (CreateBucket): SlowDown: Please reduce your request rate. (tried 3 times)');
+    expect(s3.commandCalls(CreateBucketCommand)).toHaveLength(3);
   });
 
   test("update applies only the settings that changed; turning versioning off suspends it", async () => {

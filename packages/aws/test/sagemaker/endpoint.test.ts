@@ -1,3 +1,4 @@
+import { classifyAwsError } from "../../src/errors.js";
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
@@ -75,7 +76,7 @@ describe("aws:sagemaker/Endpoint", () => {
     const error = await provider.create(inputs as never, "t", callContext(TYPE, "ranker", { timeoutMs: 5 * 60_000 })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "TIMEOUT" });
     expect(String(error)).toContain('aws:sagemaker/Endpoint "ranker" did not reach InService within 5m00s; last status: Creating.');
-    expect(provider.classifyError(error)).toBe("fatal");
+    expect(classifyAwsError(error)).toBe("fatal");
   });
 
   test("pointing a live endpoint at a new config uses UpdateEndpoint and waits through Updating", async () => {

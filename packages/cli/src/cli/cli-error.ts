@@ -21,7 +21,8 @@ export type CliErrorCode =
   | "CLI_INSTALL_FAILED"
   | "CLI_BACKEND_UNSUPPORTED"
   | "CLI_RESOURCE_NOT_FOUND"
-  | "CLI_CANCELLED";
+  | "CLI_CANCELLED"
+  | "CLI_FILE_NOT_FOUND";
 
 /** Process exit codes of `cairn`. */
 export const EXIT = {
@@ -37,12 +38,38 @@ export const EXIT = {
   cancelled: 130,
 } as const;
 
+/**
+ * The exit code of each CLI error code: 2 when the command line was wrong or
+ * something it needs was not given, 130 for Ctrl-C, 1 otherwise. Every error
+ * of the core exits with {@link EXIT.failed}. docs/cli.md lists the same.
+ */
+export const EXIT_OF_CODE: Readonly<Record<CliErrorCode, number>> = {
+  CLI_USAGE: EXIT.usage,
+  CLI_NO_PROJECT: EXIT.usage,
+  CLI_PROJECT_INVALID: EXIT.failed,
+  CLI_NO_STACK: EXIT.usage,
+  CLI_STACK_NOT_FOUND: EXIT.usage,
+  CLI_STACK_EXISTS: EXIT.usage,
+  CLI_STACK_NOT_EMPTY: EXIT.failed,
+  CLI_STACK_CONFIG_INVALID: EXIT.failed,
+  CLI_CONFIG_NOT_FOUND: EXIT.failed,
+  CLI_NEEDS_TTY: EXIT.usage,
+  CLI_PASSPHRASE_MISSING: EXIT.usage,
+  CLI_PROGRAM_BUILD: EXIT.failed,
+  CLI_PROGRAM_NOT_FOUND: EXIT.usage,
+  CLI_TEMPLATE_NOT_FOUND: EXIT.usage,
+  CLI_DIR_NOT_EMPTY: EXIT.usage,
+  CLI_INSTALL_FAILED: EXIT.failed,
+  CLI_BACKEND_UNSUPPORTED: EXIT.failed,
+  CLI_RESOURCE_NOT_FOUND: EXIT.failed,
+  CLI_CANCELLED: EXIT.cancelled,
+  CLI_FILE_NOT_FOUND: EXIT.usage,
+};
+
 /** What the CLI reports for a failure it detected itself. */
 export interface CliErrorOptions {
   /** A next step for the user, printed under the message. @default none */
   readonly hint?: string;
-  /** The process exit code. @default {@link EXIT.failed} */
-  readonly exitCode?: number;
   /** A file or `file:line:column` the error concerns. @default none */
   readonly file?: string;
   readonly cause?: unknown;
@@ -60,7 +87,7 @@ export class CliError extends Error {
     this.name = "CliError";
     this.code = code;
     this.hint = options.hint;
-    this.exitCode = options.exitCode ?? EXIT.failed;
+    this.exitCode = EXIT_OF_CODE[code];
     this.file = options.file;
   }
 

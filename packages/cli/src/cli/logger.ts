@@ -1,4 +1,6 @@
-import { createWriteStream, type WriteStream } from "node:fs";
+import { createWriteStream, openSync, type WriteStream } from "node:fs";
+import { CliError } from "./cli-error.js";
+import { why } from "./user-file.js";
 import { performance } from "node:perf_hooks";
 import type { OutputStream } from "./io.js";
 
@@ -23,7 +25,7 @@ export interface LoggerOptions {
 
 /** Creates the logger of one command run. */
 export function createLogger(options: LoggerOptions): Logger {
-  const file: WriteStream | undefined = options.logFile === undefined ? undefined : createWriteStream(options.logFile, { flags: "a" });
+  const file: WriteStream | undefined = options.logFile === undefined ? undefined : openLogFile(options.logFile);
   const enabled = options.verbose || file !== undefined;
   return {
     enabled,
@@ -38,4 +40,15 @@ export function createLogger(options: LoggerOptions): Logger {
       return new Promise((resolve) => file.end(resolve));
     },
   };
+}
+
+/** Opens the log file at once, so that one that cannot be written is a clear error before anything runs. */
+function openLogFile(path: string): WriteStream {
+  let fd: number;
+  try {
+    fd = openSync(path, "a");
+  } catch (error) {
+    throw new CliError("CLI_FILE_NOT_FOUND", `${path} (the log file given to --log-file) cannot be written: ${why(error)}.`, { file: path, cause: error });
+  }
+  return createWriteStream(path, { fd });
 }

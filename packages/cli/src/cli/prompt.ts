@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import { CliError, EXIT } from "./cli-error.js";
+import { CliError } from "./cli-error.js";
 import type { CliIO } from "./io.js";
 
 /**
@@ -21,7 +21,7 @@ export function ask(io: CliIO, question: string, hidden = false): Promise<string
     rl.on("SIGINT", () => {
       rl.close();
       io.stderr.write("\n");
-      reject(new CliError("CLI_CANCELLED", "Stopped at the question; nothing was changed.", { exitCode: EXIT.cancelled }));
+      reject(new CliError("CLI_CANCELLED", "Stopped at the question; nothing was changed."));
     });
     rl.question(question, (answer) => {
       rl.close();

@@ -1,3 +1,4 @@
+import { CairnError } from "@cairn/core";
 import type { Theme } from "../display/theme.js";
 import { userFrame } from "../loader/source-frame.js";
 import { CliError, EXIT } from "./cli-error.js";
@@ -24,6 +25,7 @@ const HINTS: Readonly<Record<string, string>> = {
   SECRETS_BAD_PASSPHRASE: "Set CAIRN_PASSPHRASE to the passphrase this stack was created with.",
   SECRETS_UNAVAILABLE: "Set CAIRN_PASSPHRASE so secrets can be encrypted.",
   PROVIDER_NOT_FOUND: "Install the provider package in the project with npm install.",
+  PENDING_OPERATIONS: "Decide with --pending-creates adopt|recreate|forget (every one), or --pending-create <urn|name>=<adopt|adopt:ID|recreate|forget> (one); `cairn preview` shows the list.",
 };
 
 /** Turns any thrown value into what the CLI reports: code, message, source line, hint and exit code. */
@@ -31,7 +33,8 @@ export function describeError(error: unknown, scene: ErrorScene = {}): Described
   if (CliError.isCliError(error)) {
     return { code: error.code, message: error.message, exitCode: error.exitCode, ...opt("at", error.file), ...opt("hint", error.hint) };
   }
-  const code = typeof (error as { code?: unknown })?.code === "string" ? (error as { code: string }).code : "INTERNAL";
+  // Only Cairn's own codes are stable; anything else (a bare ENOENT from a library) is INTERNAL, its message kept.
+  const code = CairnError.isCairnError(error) ? error.code : "INTERNAL";
   const message = error instanceof Error ? error.message : String(error);
   const fileOf = (error as { file?: unknown })?.file;
   const at = scene.projectDir === undefined ? undefined : userFrame(error, scene.projectDir);
@@ -41,7 +44,7 @@ export function describeError(error: unknown, scene: ErrorScene = {}): Described
 
 /** Prints an error for people on stderr: the message, where, what to do, and the code. */
 export function printError(out: OutputStream, theme: Theme, error: unknown, scene: ErrorScene = {}): number {
-  const described = describeError(error, scene);
+  const described = visible(describeError(error, scene));
   let text = `${theme.red(theme.bold("error"))}: ${described.message}\n`;
   if (described.at !== undefined && !described.message.includes(described.at)) text += `    at ${described.at}\n`;
   if (described.hint !== undefined) text += `${theme.dim("hint")}: ${described.hint}\n`;
@@ -61,4 +64,10 @@ export function printJsonError(out: OutputStream, error: unknown, scene: ErrorSc
 
 function opt<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+/** Control characters (a damaged file's bytes, a terminal escape) shown as `\\u001b`, never sent raw to a terminal. */
+function visible(described: Described): Described {
+  const clean = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return { ...described, message: clean(described.message), ...(described.at === undefined ? {} : { at: clean(described.at) }), ...(described.hint === undefined ? {} : { hint: clean(described.hint) }) };
 }

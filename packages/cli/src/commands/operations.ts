@@ -1,11 +1,15 @@
 import type { Command } from "commander";
-import { parseParallel } from "../operations/operation-options.js";
+import { collectPendingCreate, parseParallel, parsePendingChoice } from "../operations/operation-options.js";
 import { examples, type ActionRunner } from "./action.js";
 import type { PreviewFlags } from "../operations/preview.js";
 import type { RefreshFlags } from "../operations/refresh.js";
 import type { UpdateFlags } from "../operations/update.js";
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+// What happens to creates a crash interrupted whose provider cannot finish them (see docs/state.md).
+const PENDING_ALL = "for every create a crash interrupted whose provider cannot finish it: adopt, recreate or forget";
+const PENDING_ONE = "the same for one resource: adopt, adopt:<id>, recreate or forget (repeatable)";
 
 /** Registers `preview`, `up`, `destroy` and `refresh`. */
 export function registerOperations(program: Command, run: ActionRunner): void {
@@ -19,6 +23,8 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .option("--target <urn|name>", "plan only this resource and what it needs (repeatable)", collect)
     .option("--replace <urn|name>", "plan to replace this resource even if unchanged (repeatable)", collect)
     .option("--save-plan <file>", "save the plan, secrets encrypted, for `cairn up --plan`")
+    .option("--pending-creates <choice>", PENDING_ALL, parsePendingChoice)
+    .option("--pending-create <urn|name>=<choice>", PENDING_ONE, collectPendingCreate)
     .addHelpText(
       "after",
       examples([
@@ -42,6 +48,8 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .option("--target <urn|name>", "change only this resource and what it needs (repeatable)", collect)
     .option("--replace <urn|name>", "replace this resource even if unchanged (repeatable)", collect)
     .option("--plan <file>", "apply exactly a plan saved by `cairn preview --save-plan`, or refuse")
+    .option("--pending-creates <choice>", PENDING_ALL, parsePendingChoice)
+    .option("--pending-create <urn|name>=<choice>", PENDING_ONE, collectPendingCreate)
     .addHelpText(
       "after",
       examples([
@@ -60,6 +68,8 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .option("--json", "print one JSON object per line (see docs/cli.md)")
     .option("--parallel <n>", "run at most n steps at once", parseParallel)
     .option("--target <urn|name>", "delete only this resource and what depends on it (repeatable)", collect)
+    .option("--pending-creates <choice>", PENDING_ALL, parsePendingChoice)
+    .option("--pending-create <urn|name>=<choice>", PENDING_ONE, collectPendingCreate)
     .addHelpText(
       "after",
       examples([
@@ -73,6 +83,8 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .command("refresh")
     .description("compare state with what really exists; record what is there (never changes resources)")
     .option("--preview-only", "report drift without changing state")
+    .option("--pending-creates <choice>", PENDING_ALL, parsePendingChoice)
+    .option("--pending-create <urn|name>=<choice>", PENDING_ONE, collectPendingCreate)
     .option("--json", "print one JSON object per line (see docs/cli.md)")
     .addHelpText(
       "after",

@@ -152,7 +152,7 @@ export class HumanView implements OperationView {
         return;
       }
       case "step-retry":
-        this.#print([theme.dim(`      ${nameOfUrn(event.urn)}: attempt ${event.attempt} failed (${event.message}); retrying in ${formatDuration(event.delayMs)}`)]);
+        this.#print([theme.dim(`      ${nameOfUrn(event.urn)}: ${retryLine(event)}`)]);
         return;
       case "step-done": {
         if (event.op !== "refresh") this.#finished++;
@@ -164,7 +164,7 @@ export class HumanView implements OperationView {
       case "step-failed":
         if (event.op !== "refresh") this.#finished++;
         this.#active.delete(event.urn);
-        this.#print([`  ${theme.red("✗")} ${stepSubject(event.urn, typeOfUrn(event.urn), theme)} ${event.op} failed: ${theme.red(indentRest(event.message, "      "))}`]);
+        this.#print([`  ${theme.red("✗")} ${stepSubject(event.urn, typeOfUrn(event.urn), theme)} ${event.op} failed: ${theme.red(indentRest(event.message, "      "))}${event.code === undefined ? "" : theme.dim(` (${event.code})`)}`]);
         return;
       case "step-skipped":
         this.#print([theme.dim(`  · ${nameOfUrn(event.urn)} skipped: ${event.because.startsWith("urn:") ? `${nameOfUrn(event.because)} failed` : event.because}`)]);
@@ -281,4 +281,11 @@ export class HumanView implements OperationView {
     if (this.#timer !== undefined) clearInterval(this.#timer);
     this.#timer = undefined;
   }
+}
+
+/** A retry as people read it: the attempt that failed (counting from 1), why, and when the next one starts. */
+export function retryLine(event: { readonly attempt: number; readonly maxAttempts?: number; readonly delayMs: number; readonly message: string }): string {
+  const failed = event.attempt - 1;
+  const of = event.maxAttempts === undefined ? "" : ` of ${event.maxAttempts}`;
+  return `attempt ${failed}${of} failed (${event.message}); trying again in ${formatDuration(event.delayMs)}`;
 }

@@ -62,6 +62,12 @@ function reasonText(step: PlanStep): string {
       return "replacement requested";
     case "pending-create":
       return "finishing an interrupted create";
+    case "interrupted-create":
+      return "interrupted create: choose adopt, recreate or forget";
+    case "adopt-interrupted":
+      return "adopting what an interrupted create made, if found";
+    case "recreate-interrupted":
+      return "creating again after an interrupted create";
     case "pending-delete":
       return "finishing an interrupted delete";
     case "deposed":

@@ -32,7 +32,10 @@ export function renderUpdateSummary(result: UpdateResult, theme: Theme, operatio
   lines.push(theme.bold("Resources:"), ...renderCounts(result.counts, { theme, tense: "done" }), "");
   if (result.failures.length > 0) {
     lines.push(theme.red(theme.bold(`${result.failures.length === 1 ? "1 step" : `${result.failures.length} steps`} failed:`)));
-    for (const failure of result.failures) lines.push(`    ${theme.red("✗")} ${failure.op} ${theme.bold(nameOfUrn(failure.urn))}: ${indentRest(failure.message, "        ")}`);
+    for (const failure of result.failures) {
+      const code = failure.code === undefined ? "" : theme.dim(` (${failure.code})`);
+      lines.push(`    ${theme.red("✗")} ${failure.op} ${theme.bold(nameOfUrn(failure.urn))}: ${indentRest(failure.message, "        ")}${code}`);
+    }
     if (result.skipped.length > 0) lines.push(theme.dim(`    ${result.skipped.length} dependent step(s) skipped; everything independent was done and recorded.`));
     lines.push("");
   }
@@ -50,8 +53,11 @@ export function renderUpdateSummary(result: UpdateResult, theme: Theme, operatio
 /** What a refresh prints: each resource that differs from state, and what happened to state. */
 export function renderRefreshSummary(result: RefreshResult, theme: Theme, previewOnly: boolean): string[] {
   const lines: string[] = [""];
-  if (result.drift.length === 0) {
+  if (result.drift.length === 0 && result.failures.length === 0) {
     lines.push("No drift: every resource matches state.");
+  } else if (result.drift.length === 0) {
+    const count = result.failures.length === 1 ? "1 resource" : `${result.failures.length} resources`;
+    lines.push(`${count} could not be read, so drift is unknown for ${result.failures.length === 1 ? "it" : "them"}; no other resource differs from state.`);
   } else {
     lines.push(theme.bold("Drift:"));
     for (const entry of result.drift) lines.push(`    ${driftLine(entry, theme)}`);
@@ -63,7 +69,9 @@ export function renderRefreshSummary(result: RefreshResult, theme: Theme, previe
         : `${count} from state; state now records what is there. Run \`cairn up\` to put back what the program says.`,
     );
   }
-  for (const failure of result.failures) lines.push(`    ${theme.red("✗")} ${theme.bold(nameOfUrn(failure.urn))}: ${failure.message}`);
+  for (const failure of result.failures) {
+    lines.push(`    ${theme.red("✗")} ${theme.bold(nameOfUrn(failure.urn))}: ${failure.message}${failure.code === undefined ? "" : theme.dim(` (${failure.code})`)}`);
+  }
   lines.push(`Refresh ${result.status === "succeeded" ? "done" : result.status} in ${formatDuration(result.durationMs)}.`);
   return lines;
 }

@@ -67,7 +67,9 @@ function buildError(error: unknown, projectDir: string, entry: string): CliError
     return `${at.file}:${at.line}:${at.column + 1}: ${message.text}\n    ${at.lineText}\n    ${" ".repeat(at.column)}^`;
   });
   const first = messages[0]?.location;
-  return new CliError("CLI_PROGRAM_BUILD", `The program has ${messages.length === 1 ? "an error" : `${messages.length} errors`}:\n${lines.join("\n")}`, {
+  // The first line names the first problem and where it is; the others follow.
+  const more = messages.length === 1 ? "" : ` (and ${messages.length - 1} more)`;
+  return new CliError("CLI_PROGRAM_BUILD", `The program does not build${more}: ${lines.join("\n")}`, {
     cause: error,
     ...(first ? { file: `${first.file}:${first.line}:${first.column + 1}` } : {}),
     hint: "Nothing was changed. Fix the program and run the command again.",

@@ -3,7 +3,7 @@ import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import type { Program } from "@cairn/core";
-import { CliError, EXIT } from "../cli/cli-error.js";
+import { CliError } from "../cli/cli-error.js";
 import type { Logger } from "../cli/logger.js";
 import type { Workspace } from "../project/workspace.js";
 import { bundleProgram } from "./bundle.js";
@@ -19,7 +19,6 @@ export async function loadProgram(ws: Workspace, logger: Logger): Promise<Progra
     await access(entry);
   } catch {
     throw new CliError("CLI_PROGRAM_NOT_FOUND", `The program ${relative(ws.dir, entry) || entry} named by "main" in ${ws.projectPath} does not exist.`, {
-      exitCode: EXIT.usage,
       file: ws.projectPath,
     });
   }

@@ -34,11 +34,10 @@ async function newPassphrase(ctx: CommandContext, stack: string): Promise<string
   if (!ctx.io.interactive) {
     throw new CliError("CLI_PASSPHRASE_MISSING", `The new passphrase for stack "${stack}" was not given.`, {
       hint: "Set CAIRN_NEW_PASSPHRASE (and CAIRN_PASSPHRASE to the current one).",
-      exitCode: EXIT.usage,
     });
   }
   const first = await ask(ctx.io, `New passphrase for stack "${stack}": `, true);
   const second = await ask(ctx.io, "Repeat it: ", true);
-  if (first !== second) throw new CliError("CLI_USAGE", "The two passphrases differ; nothing was changed.", { exitCode: EXIT.usage });
+  if (first !== second) throw new CliError("CLI_USAGE", "The two passphrases differ; nothing was changed.");
   return first;
 }

@@ -8,8 +8,8 @@ import { openStack } from "./open-stack.js";
 
 /** A config key in full: `key` becomes `<project>:key`; `aws:region` stays. */
 export function fullConfigKey(key: string, project: string): string {
-  if (key.length === 0 || key.startsWith(":") || key.endsWith(":")) {
-    throw new CliError("CLI_USAGE", `A config key looks like "name" or "package:name", got ${JSON.stringify(key)}.`, { exitCode: EXIT.usage });
+  if (!/^([A-Za-z][\w-]*:)?[A-Za-z_][\w.-]*$/.test(key)) {
+    throw new CliError("CLI_USAGE", `A config key looks like "name" or "package:name", got ${JSON.stringify(key)}.`);
   }
   return key.includes(":") ? key : `${project}:${key}`;
 }
@@ -42,7 +42,6 @@ async function readValue(ctx: CommandContext, key: string, secret: boolean): Pro
   }
   throw new CliError("CLI_USAGE", `No value was given for "${key}".`, {
     hint: `Pass it as an argument (cairn config set ${key} <value>) or on standard input.`,
-    exitCode: EXIT.usage,
   });
 }
 

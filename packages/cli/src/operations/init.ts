@@ -45,7 +45,7 @@ export async function init(ctx: CommandContext, template: string | undefined, fl
   }
   const chosen = template ?? "quickstart";
   if (!templates.some((t) => t.name === chosen)) {
-    throw new CliError("CLI_TEMPLATE_NOT_FOUND", `There is no template "${chosen}"; there are: ${templates.map((t) => t.name).join(", ")}.`, { exitCode: EXIT.usage });
+    throw new CliError("CLI_TEMPLATE_NOT_FOUND", `There is no template "${chosen}"; there are: ${templates.map((t) => t.name).join(", ")}.`);
   }
   const target = resolve(ctx.cwd, flags.dir ?? ".");
   await assertEmpty(target, flags.force === true);
@@ -86,7 +86,6 @@ async function assertEmpty(dir: string, force: boolean): Promise<void> {
   if (entries.length > 0 && !force) {
     throw new CliError("CLI_DIR_NOT_EMPTY", `${dir} is not empty (${entries.slice(0, 5).join(", ")}${entries.length > 5 ? ", …" : ""}).`, {
       hint: "Pass --dir <new folder>, or --force to write the template's files over it.",
-      exitCode: EXIT.usage,
     });
   }
 }

@@ -15,7 +15,7 @@ export async function login(ctx: CommandContext, url: string | undefined): Promi
   const ws = await ctx.workspace().catch(() => undefined);
   if (url === undefined) return showBackend(ctx, ws);
   if (!/^s3:\/\/[a-z0-9][a-z0-9.-]+[a-z0-9](\/|\?|$)/.test(url) && !url.startsWith("file://")) {
-    throw new CliError("CLI_USAGE", `A backend is s3://<bucket>/<prefix> or file://<folder>, got ${JSON.stringify(url)}.`, { exitCode: EXIT.usage });
+    throw new CliError("CLI_USAGE", `A backend is s3://<bucket>/<prefix> or file://<folder>, got ${JSON.stringify(url)}.`);
   }
   const lines: string[] = [];
   if (ws !== undefined && ws.project.backend === undefined) {

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { ConfigEntry, Program, SecretsCrypter, SecretsState, Stack, StateStore } from "@cairn/core";
-import { CliError, EXIT } from "../cli/cli-error.js";
+import { CliError } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { openStore } from "../project/backend.js";
 import { StackConfig } from "../project/stack-config.js";
@@ -57,7 +57,6 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
   if ((await store.read(ref)) === undefined) {
     throw new CliError("CLI_STACK_NOT_FOUND", `Stack "${name}" of project "${ws.project.name}" does not exist in ${store.url}.`, {
       hint: `Create it with \`cairn stack init ${name}\`, or see the stacks with \`cairn stack ls\`.`,
-      exitCode: EXIT.usage,
     });
   }
   let secrets: SecretsCrypter | undefined;
@@ -119,7 +118,21 @@ export function configEntriesOf(config: StackConfig, secrets: SecretsCrypter | u
         hint: "Set CAIRN_PASSPHRASE.",
       });
     }
-    out.set(key, { value: secrets.decrypt(stored.ciphertext), secret: true });
+    out.set(key, { value: decryptConfig(secrets, stored.ciphertext, key, config.path), secret: true });
   }
   return out;
+}
+
+/** A secret config value in plain text; one that does not decrypt names its key and file. */
+function decryptConfig(secrets: SecretsCrypter, ciphertext: string, key: string, file: string): string {
+  try {
+    return secrets.decrypt(ciphertext);
+  } catch (error) {
+    // The key itself opened, so the passphrase is right: this value was altered, or copied from another stack.
+    throw new CliError("CLI_STACK_CONFIG_INVALID", `The secret config value "${key}" in ${file} cannot be decrypted with this stack's key: it was altered, or set for another stack.`, {
+      file,
+      hint: `Set it again: cairn config set ${key} --secret`,
+      cause: error,
+    });
+  }
 }

@@ -40,7 +40,8 @@ export async function preview(ctx: CommandContext, flags: PreviewFlags): Promise
       await writeFile(resolve(ctx.cwd, flags.savePlan), result.savedPlan);
     }
     if (flags.json) {
-      writeJsonLine(ctx.io.stdout, { type: "summary", operation: "preview", status: "succeeded", counts: result.counts, outputs: result.outputs });
+      const interrupted = result.interruptedCreates === undefined ? {} : { interruptedCreates: result.interruptedCreates };
+      writeJsonLine(ctx.io.stdout, { type: "summary", operation: "preview", status: "succeeded", counts: result.counts, outputs: result.outputs, ...interrupted });
     } else {
       const lines = renderPreviewSummary(result, ctx.theme, Date.now() - started);
       if (flags.savePlan !== undefined) lines.push(`The plan was saved to ${flags.savePlan}; apply exactly it with \`cairn up --plan ${flags.savePlan}\`.`);

@@ -2,12 +2,14 @@ import { EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";
 import { renderRefreshSummary } from "../display/summary-view.js";
+import { loadProgram } from "../loader/load-program.js";
 import { withInterrupts } from "./interrupt.js";
 import { openStack } from "./open-stack.js";
-import { createView, eventSink } from "./views.js";
+import { pendingCreateDecisions, type OperationFlags } from "./operation-options.js";
+import { createView, eventSink, withFailureCodes } from "./views.js";
 
 /** Flags of `cairn refresh`. */
-export interface RefreshFlags {
+export interface RefreshFlags extends Pick<OperationFlags, "pendingCreates" | "pendingCreate"> {
   readonly previewOnly?: boolean;
   readonly json?: boolean;
 }
@@ -18,21 +20,26 @@ export interface RefreshFlags {
  * there. It never changes a resource.
  */
 export async function refresh(ctx: CommandContext, flags: RefreshFlags): Promise<number> {
-  const opened = await openStack(ctx);
-  const stack = await opened.stack();
+  // The program runs too: inline (dynamic) providers live in it, and reading their resources needs them.
+  const ws = await ctx.workspace();
+  const [opened, program] = await Promise.all([openStack(ctx), loadProgram(ws, ctx.logger)]);
+  const stack = await opened.stack(program);
   const { createCancellation } = await import("@cairn/core");
   const cancellation = createCancellation();
   const view = createView(ctx, { json: flags.json === true, printPlan: false });
+  const pendingCreates = pendingCreateDecisions(flags);
   try {
-    const result = await withInterrupts(cancellation, view, () =>
+    const found = await withInterrupts(cancellation, view, () =>
       stack.refresh({
         previewOnly: flags.previewOnly === true,
+        ...(pendingCreates === undefined ? {} : { pendingCreates }),
         onEvent: eventSink(ctx, view),
         signal: cancellation.signal,
         abortSignal: cancellation.abortSignal,
       }),
     );
     view.close();
+    const result = withFailureCodes(found);
     if (flags.json) writeJsonLine(ctx.io.stdout, { type: "summary", operation: "refresh", previewOnly: flags.previewOnly === true, ...result });
     else ctx.io.stdout.write(renderRefreshSummary(result, ctx.theme, flags.previewOnly === true).map((line) => `${line}\n`).join(""));
     if (result.status === "succeeded") return EXIT.ok;

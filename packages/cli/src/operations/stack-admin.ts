@@ -22,7 +22,6 @@ export async function stackInit(ctx: CommandContext, name: string, secretsProvid
   if ((await store.read(ref)) !== undefined) {
     throw new CliError("CLI_STACK_EXISTS", `Stack "${name}" of project "${ws.project.name}" already exists in ${store.url}.`, {
       hint: `Select it with \`cairn stack select ${name}\`.`,
-      exitCode: EXIT.usage,
     });
   }
   const core = await import("@cairn/core");
@@ -83,7 +82,6 @@ export async function stackSelect(ctx: CommandContext, name: string, create: boo
     if (create) return stackInit(ctx, name);
     throw new CliError("CLI_STACK_NOT_FOUND", `Stack "${name}" of project "${ws.project.name}" does not exist.`, {
       hint: `Create it with \`cairn stack init ${name}\` (or \`cairn stack select ${name} --create\`).`,
-      exitCode: EXIT.usage,
     });
   }
   await ws.selectStack(name);
@@ -105,7 +103,7 @@ export async function stackRemove(ctx: CommandContext, name: string, flags: Stac
   const store = await openStore(ws, ctx.io.env);
   const ref = { project: ws.project.name, stack: name };
   if ((await store.read(ref)) === undefined) {
-    throw new CliError("CLI_STACK_NOT_FOUND", `Stack "${name}" of project "${ws.project.name}" does not exist.`, { exitCode: EXIT.usage });
+    throw new CliError("CLI_STACK_NOT_FOUND", `Stack "${name}" of project "${ws.project.name}" does not exist.`);
   }
   const { resources } = await summary(store, ws.project.name, name);
   if ((resources ?? 0) > 0 && flags.force !== true) {
@@ -115,7 +113,7 @@ export async function stackRemove(ctx: CommandContext, name: string, flags: Stac
   }
   if (flags.yes !== true) {
     if (!ctx.io.interactive) {
-      throw new CliError("CLI_NEEDS_TTY", `Removing stack "${name}" needs confirmation, and there is no terminal to ask on.`, { hint: "Pass --yes.", exitCode: EXIT.usage });
+      throw new CliError("CLI_NEEDS_TTY", `Removing stack "${name}" needs confirmation, and there is no terminal to ask on.`, { hint: "Pass --yes." });
     }
     if (!(await confirm(ctx.io, `Remove stack "${name}" and its state?`))) return EXIT.declined;
   }

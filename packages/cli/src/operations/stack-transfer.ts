@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readUserFile } from "../cli/user-file.js";
 import { resolve } from "node:path";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
@@ -44,7 +44,7 @@ export interface StackImportFlags {
  * secrets. A stack that does not exist yet is created.
  */
 export async function stackImport(ctx: CommandContext, file: string | undefined, flags: StackImportFlags): Promise<number> {
-  const text = file === undefined || file === "-" ? await readStdin(ctx) : await readFile(resolve(ctx.cwd, file), "utf8");
+  const text = file === undefined || file === "-" ? await readStdin(ctx) : await readUserFile(resolve(ctx.cwd, file), "the file to import");
   const ws = await ctx.workspace();
   const name = await ws.resolveStack(ctx.options.stack, ctx.io.env);
   const ref = { project: ws.project.name, stack: name };
@@ -68,7 +68,7 @@ export async function stackImport(ctx: CommandContext, file: string | undefined,
 
 async function readStdin(ctx: CommandContext): Promise<string> {
   if (ctx.io.stdin.isTTY === true) {
-    throw new CliError("CLI_USAGE", "Give the file to import, or pipe it in: cairn stack import dev.json", { exitCode: EXIT.usage });
+    throw new CliError("CLI_USAGE", "Give the file to import, or pipe it in: cairn stack import dev.json");
   }
   const chunks: Buffer[] = [];
   for await (const chunk of ctx.io.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));

@@ -21,7 +21,7 @@ export function findResource(doc: StateDocument, ref: string): ResourceState {
   const named = doc.resources.filter((resource) => resource.urn.endsWith(`::${ref}`));
   if (named.length === 1) return named[0]!;
   if (named.length > 1) {
-    throw new CliError("CLI_USAGE", `Several resources are named "${ref}"; give the URN:\n${named.map((r) => `    ${r.urn}`).join("\n")}`, { exitCode: EXIT.usage });
+    throw new CliError("CLI_USAGE", `Several resources are named "${ref}"; give the URN:\n${named.map((r) => `    ${r.urn}`).join("\n")}`);
   }
   throw new CliError("CLI_RESOURCE_NOT_FOUND", `Stack "${doc.stack}" has no resource "${ref}".`, { hint: "See the resources with `cairn state list`." });
 }
@@ -86,7 +86,6 @@ async function confirmEdit(ctx: CommandContext, yes: boolean | undefined, questi
   if (!ctx.io.interactive) {
     throw new CliError("CLI_NEEDS_TTY", `${question.replace(/\?$/, "")}: this needs confirmation, and there is no terminal to ask on.`, {
       hint: "Pass --yes.",
-      exitCode: EXIT.usage,
     });
   }
   return confirm(ctx.io, question);

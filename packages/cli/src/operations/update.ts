@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readUserFile } from "../cli/user-file.js";
 import { resolve } from "node:path";
 import type { Plan, UpdateResult } from "@cairn/core";
 import { CliError, EXIT } from "../cli/cli-error.js";
@@ -11,7 +11,7 @@ import { loadProgram } from "../loader/load-program.js";
 import { withInterrupts } from "./interrupt.js";
 import { openStack } from "./open-stack.js";
 import { coreOptions, type OperationFlags } from "./operation-options.js";
-import { createView, eventSink } from "./views.js";
+import { createView, eventSink, withFailureCodes } from "./views.js";
 
 /** Flags of `cairn up` and `cairn destroy`. */
 export interface UpdateFlags extends OperationFlags {
@@ -28,7 +28,6 @@ export function assertCanConfirm(ctx: CommandContext, command: "up" | "destroy",
   const why = ctx.io.env.CI ? "CI is set" : "there is no terminal to ask on";
   throw new CliError("CLI_NEEDS_TTY", `\`cairn ${command}\` asks for confirmation before it changes anything, and ${why}.`, {
     hint: command === "up" ? "Review the plan with `cairn preview`, then run `cairn up --yes`." : "Run `cairn destroy --yes` to delete every resource of the stack.",
-    exitCode: EXIT.usage,
   });
 }
 
@@ -40,7 +39,7 @@ export async function update(ctx: CommandContext, command: "up" | "destroy", fla
   // Destroy runs the program too: inline (dynamic) providers live in it, and deletes need them.
   const [opened, program] = await Promise.all([openStack(ctx), loadProgram(ws, ctx.logger)]);
   const stack = await opened.stack(program);
-  const savedPlan = flags.plan === undefined ? undefined : await readFile(resolve(ctx.cwd, flags.plan), "utf8");
+  const savedPlan = flags.plan === undefined ? undefined : await readUserFile(resolve(ctx.cwd, flags.plan), "the saved plan given to --plan");
   const { createCancellation } = await import("@cairn/core");
   const cancellation = createCancellation();
   const view = createView(ctx, { json: flags.json === true, printPlan: true, detailed: flags.diff === true });
@@ -62,7 +61,7 @@ export async function update(ctx: CommandContext, command: "up" | "destroy", fla
       command === "up" ? stack.up({ ...options, ...(savedPlan === undefined ? {} : { plan: savedPlan }) }) : stack.destroy(options),
     );
     view.close();
-    return report(ctx, command, flags, result, declined, cancellation.signal.aborted);
+    return report(ctx, command, flags, withFailureCodes(result), declined, cancellation.signal.aborted);
   } finally {
     view.close();
   }

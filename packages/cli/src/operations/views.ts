@@ -1,4 +1,4 @@
-import type { EngineEvent } from "@cairn/core";
+import type { EngineEvent, StepFailure } from "@cairn/core";
 import type { CommandContext } from "../cli/context.js";
 import { HumanView } from "../display/human-view.js";
 import { JsonView } from "../display/json-view.js";
@@ -29,10 +29,23 @@ export function createView(ctx: CommandContext, choice: ViewChoice): OperationVi
 
 /** Where engine events go: the view, and the debug log (`--verbose`, `--log-file`) when it is on. */
 export function eventSink(ctx: CommandContext, view: OperationView): (event: EngineEvent) => void {
-  if (!ctx.logger.enabled) return (event) => view.onEvent(event);
+  if (!ctx.logger.enabled) return (event) => view.onEvent(coded(event));
   return (event) => {
-    view.onEvent(event);
+    view.onEvent(coded(event));
     if (event.type !== "plan") ctx.logger.debug(`event ${JSON.stringify(event)}`);
     else ctx.logger.debug(`event plan: ${event.plan.steps.length} steps`);
   };
+}
+
+/** The code of a failed step whose error carried none: whatever a provider throws on its own is its error. */
+export const UNCODED_STEP_FAILURE = "PROVIDER_ERROR";
+
+function coded(event: EngineEvent): EngineEvent {
+  return event.type === "step-failed" && event.code === undefined ? { ...event, code: UNCODED_STEP_FAILURE } : event;
+}
+
+/** A result whose failures all carry a code, for the summary in every output form. */
+export function withFailureCodes<R extends { readonly failures: readonly StepFailure[] }>(result: R): R {
+  if (result.failures.every((failure) => failure.code !== undefined)) return result;
+  return { ...result, failures: result.failures.map((failure) => (failure.code === undefined ? { ...failure, code: UNCODED_STEP_FAILURE } : failure)) };
 }

@@ -14,7 +14,7 @@ import type { Workspace } from "./workspace.js";
  * installed in the project) are understood.
  */
 export async function openStore(ws: Workspace, env: Readonly<Record<string, string | undefined>>): Promise<StateStore> {
-  const { url } = await resolveBackend(ws.project.backend, env);
+  const { url, source } = await resolveBackend(ws.project.backend, env);
   const core = await import("@cairn/core");
   if (url === undefined) return new core.FileStateStore(ws.cairnDir);
   if (url.startsWith("file://")) {
@@ -22,7 +22,11 @@ export async function openStore(ws: Workspace, env: Readonly<Record<string, stri
     return new core.FileStateStore(path);
   }
   if (url.startsWith("s3://")) return openS3Store(ws, url);
-  throw new CliError("CLI_BACKEND_UNSUPPORTED", `The backend ${url} is not understood; use file://<folder> or s3://<bucket>/<prefix>.`, { file: ws.projectPath });
+  const from = source === "cairn.yaml" ? `"backend" in ${ws.projectPath}` : source === "CAIRN_BACKEND_URL" ? "the CAIRN_BACKEND_URL environment variable" : "`cairn login`";
+  throw new CliError("CLI_BACKEND_UNSUPPORTED", `The backend URL "${url}" from ${from} is not understood; use file://<folder> or s3://<bucket>/<prefix>.`, {
+    ...(source === "cairn.yaml" ? { file: ws.projectPath } : {}),
+    hint: source === "CAIRN_BACKEND_URL" ? "Fix or unset CAIRN_BACKEND_URL." : source === "cairn.yaml" ? "Fix `backend:` in cairn.yaml." : "Run `cairn login <url>` again, or `cairn logout`.",
+  });
 }
 
 interface AwsStateModule {

@@ -1,6 +1,6 @@
 import { access, mkdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { CliError, EXIT } from "../cli/cli-error.js";
+import { CliError } from "../cli/cli-error.js";
 import { PROJECT_FILE, readProjectFile, type ProjectFile } from "./project-file.js";
 import { writeFileAtomic } from "@cairn/core";
 
@@ -70,7 +70,6 @@ export class Workspace {
     if (stack === undefined) {
       throw new CliError("CLI_NO_STACK", `No stack is selected in project "${this.project.name}".`, {
         hint: "Create one with `cairn stack init dev`, choose one with `cairn stack select <name>`, or pass --stack <name>.",
-        exitCode: EXIT.usage,
       });
     }
     assertStackName(stack);
@@ -81,7 +80,7 @@ export class Workspace {
 /** Checks a stack name: letters, digits, `-`, `_`, `.`. */
 export function assertStackName(stack: string): void {
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stack)) {
-    throw new CliError("CLI_USAGE", `Stack names are letters, digits, "-", "_" and ".", got ${JSON.stringify(stack)}.`, { exitCode: EXIT.usage });
+    throw new CliError("CLI_USAGE", `Stack names are letters, digits, "-", "_" and ".", got ${JSON.stringify(stack)}.`);
   }
 }
 
@@ -97,7 +96,6 @@ export async function findWorkspace(start: string): Promise<Workspace> {
   }
   throw new CliError("CLI_NO_PROJECT", `No ${PROJECT_FILE} in ${resolve(start)} or any folder above it.`, {
     hint: "Run `cairn init` to make a project here, or pass --cwd <project folder>.",
-    exitCode: EXIT.usage,
   });
 }
 

@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
-import { CliError, EXIT } from "../cli/cli-error.js";
+import { CliError } from "../cli/cli-error.js";
 import type { CliIO } from "../cli/io.js";
 import { ask } from "../cli/prompt.js";
+import { readUserFile } from "../cli/user-file.js";
 
 /** What {@link readPassphrase} is for. */
 export interface PassphraseRequest {
@@ -20,16 +20,15 @@ export async function readPassphrase(io: CliIO, request: PassphraseRequest): Pro
   const fromEnv = io.env.CAIRN_PASSPHRASE;
   if (fromEnv !== undefined) return fromEnv;
   const file = io.env.CAIRN_PASSPHRASE_FILE;
-  if (file !== undefined && file !== "") return (await readFile(file, "utf8")).replace(/\r?\n$/, "");
+  if (file !== undefined && file !== "") return (await readUserFile(file, "named by CAIRN_PASSPHRASE_FILE")).replace(/\r?\n$/, "");
   if (!io.interactive) {
     throw new CliError("CLI_PASSPHRASE_MISSING", `Stack "${request.stack}" keeps secrets encrypted with a passphrase, and none was given.`, {
       hint: "Set CAIRN_PASSPHRASE (or CAIRN_PASSPHRASE_FILE) in the environment.",
-      exitCode: EXIT.usage,
     });
   }
   const first = await ask(io, `Passphrase for stack "${request.stack}": `, true);
   if (request.confirm !== true) return first;
   const second = await ask(io, "Repeat it: ", true);
-  if (first !== second) throw new CliError("CLI_USAGE", "The two passphrases differ; nothing was created.", { exitCode: EXIT.usage });
+  if (first !== second) throw new CliError("CLI_USAGE", "The two passphrases differ; nothing was created.");
   return first;
 }

@@ -78,4 +78,18 @@ describe("the human view", () => {
     expect(lastDraw).toContain("1 of 20 done, 19 in progress");
     view.close();
   });
+
+  it("a retry line counts the attempt that failed from 1, out of how many, and when the next one starts", () => {
+    const sink = capture();
+    const view = new HumanView({ out: sink.out, theme: createTheme(false), live: false, columns: 120, printPlan: false });
+    view.onEvent({ type: "step-retry", urn: fileUrn, attempt: 2, maxAttempts: 6, delayMs: 800, message: "SlowDown: Please reduce your request rate." });
+    view.onEvent({ type: "step-retry", urn: fileUrn, attempt: 6, maxAttempts: 6, delayMs: 5800, message: "SlowDown" });
+    view.onEvent({ type: "step-failed", op: "create", urn: fileUrn, message: "SlowDown (tried 6 times)", code: "PROVIDER_ERROR" });
+    view.close();
+    expect(sink.text().split("\n").filter(Boolean)).toEqual([
+      "      notes: attempt 1 of 6 failed (SlowDown: Please reduce your request rate.); trying again in 800ms",
+      "      notes: attempt 5 of 6 failed (SlowDown); trying again in 5.8s",
+      "  ✗ notes (local:fs/File) create failed: SlowDown (tried 6 times) (PROVIDER_ERROR)",
+    ]);
+  });
 });

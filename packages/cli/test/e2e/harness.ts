@@ -26,12 +26,17 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** Runs `cairn` in a folder as CI would: no terminal, CI set, no colours. */
-export function cairn(cwd: string, args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): Promise<Run> {
+/** The environment `cairn` runs in under test: as CI would have it, with nothing of the machine's own Cairn set-up. */
+export function cairnEnv(env: Readonly<Record<string, string | undefined>> = {}): Record<string, string> {
   // Nothing of the machine's own Cairn set-up (cairn login, a backend in the environment) may leak in.
   const isolated = { CAIRN_HOME: join(tmpdir(), "cairn-e2e-home-unused"), CAIRN_BACKEND_URL: undefined, CAIRN_BACKEND: undefined, CAIRN_STACK: undefined, CAIRN_LOG: undefined };
   const merged: Record<string, string | undefined> = { ...process.env, ...isolated, CI: "true", NO_COLOR: "1", FORCE_COLOR: undefined, CAIRN_PASSPHRASE: PASSPHRASE, ...env };
-  const clean = Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** Runs `cairn` in a folder as CI would: no terminal, CI set, no colours. */
+export function cairn(cwd: string, args: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): Promise<Run> {
+  const clean = cairnEnv(env);
   return new Promise((resolvePromise) => {
     const child = execFile(process.execPath, [BIN, ...args], { cwd, env: clean, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;

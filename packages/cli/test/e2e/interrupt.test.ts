@@ -47,12 +47,22 @@ describe("Ctrl-C during up", () => {
     expect(again.code).toBe(0);
   });
 
-  it("the second aborts the step in flight; it is left pending and the next up finishes the job", async () => {
+  it("the second aborts the step in flight; it is left pending, the next up asks what to do with it, and then finishes the job", async () => {
     const run = await upInterrupted(project.dir, "slow (local:command/Command) creating", 2);
     expect(run.code).toBe(130);
     expect(run.stdout).toContain("Aborting: calls in flight are abandoned");
     expect(run.stdout).not.toContain("+ slow (local:command/Command) created");
-    const again = await project.run(["up", "--yes"]);
+    // A command cannot be looked up or repeated safely: the user decides, before anything runs.
+    const preview = await project.run(["preview"]);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toContain("local:command/Command slow (interrupted create: choose adopt, recreate or forget)");
+    expect(preview.stdout).toMatch(/warning: .*1 create\(s\) that a crash interrupted.*::slow.*Decide for each: adopt/);
+    const stopped = await project.run(["up", "--yes"]);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/create\(s\) that a crash interrupted.*::slow/);
+    expect(stopped.stderr).toContain("--pending-creates adopt|recreate|forget");
+    expect(stopped.stderr).toContain("(PENDING_OPERATIONS)");
+    const again = await project.run(["up", "--yes", "--pending-create", "slow=recreate"]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("+ slow (local:command/Command) created");
   });

@@ -9,6 +9,7 @@ import { serializeState } from "../state/codec.js";
 import { GroupCommitJournal } from "../state/journal.js";
 import { loadState } from "../state/load.js";
 import { lockInfoFor } from "../state/lock-info.js";
+import { takeOverMessage } from "../state/lock-holder.js";
 import { StateSession } from "../state/session.js";
 import { parseStackName, readStackOutputs, sameKeyOpener } from "../state/stack-outputs.js";
 import type { Lease, StackRef } from "../state/store.js";
@@ -53,6 +54,7 @@ export async function openOperation(
   const config = configEntries(settings.config);
   learnConfig(config, mask);
   const lease = writable ? await settings.store.lock(ref, lockInfoFor(operation)) : undefined;
+  if (lease?.tookOver !== undefined) emit({ type: "diagnostic", severity: "warning", message: takeOverMessage(ref.stack, lease.tookOver) });
   let journal: GroupCommitJournal | undefined;
   let registry: ProviderRegistry | undefined;
   try {
@@ -94,6 +96,9 @@ export async function openOperation(
 /** Loads state; a journal a crashed run left is folded in and, under the lock, written as a snapshot first. */
 async function loadFolded(settings: StackSettings, ref: StackRef, lease: Lease | undefined, emit: EventSink): Promise<StateDocument> {
   const loaded = await loadState(settings.store, ref, settings.secrets);
+  if (loaded.torn !== undefined) {
+    emit({ type: "diagnostic", severity: "warning", message: `The last journal record (${loaded.torn}) was cut short by a crash and was left out: its change had not completed.` });
+  }
   if (loaded.replayed === 0 || lease === undefined) return loaded.doc;
   emit({ type: "diagnostic", severity: "warning", message: `The previous operation on stack "${ref.stack}" did not finish; its journal (${loaded.replayed} records) was folded into state.` });
   const folded = new StateSession(loaded.doc, settings.secrets).toDocument();
@@ -166,7 +171,9 @@ async function finishJournal(settings: StackSettings, ref: StackRef, lease: Leas
   const unflushed = journal.takeUnflushed();
   try {
     await journal.drain();
-    if (journal.bytesWritten > 0 || unflushed.lines.length > 0) {
+    // Records that cancel out (a create that failed) leave the state as it was: no snapshot, serial or backup.
+    const unchanged = !session.hasChanges() && (await journal.discard());
+    if (!unchanged && (journal.bytesWritten > 0 || unflushed.lines.length > 0)) {
       const rank = (urn: string): number => program.graph.tryGet(urn)?.index ?? Number.MAX_SAFE_INTEGER;
       try {
         await settings.store.writeSnapshot(ref, serializeState(session.toDocument(rank), settings.secrets), lease);

@@ -4,9 +4,11 @@ import type { EngineEvent, EventSink, OperationKind, OperationStatus } from "../
 import { Limiter } from "../engine/limiter.js";
 import { computePlan } from "../engine/preview.js";
 import { reconcilePending } from "../engine/reconcile.js";
+import { decidePendingCreates, interruptedCreates, labelInterruptedCreates, type InterruptedCreate } from "../engine/pending-creates.js";
 import { refreshResources } from "../engine/refresh.js";
 import type { PhaseValues } from "../engine/phase-values.js";
 import { resolveProperties } from "../output/resolve.js";
+import { assertNoLateRegistrations } from "../program/run.js";
 import { containsSecret, isUnknown, UNKNOWN, type PropertyMap, type PropertyValue } from "../output/values.js";
 import { savePlan, verifySavedPlan } from "../plan/saved-plan.js";
 import { countSteps, type Plan } from "../plan/step.js";
@@ -80,11 +82,17 @@ export class Stack {
       const op = await openOperation(this.#settings, options.operationName ?? "preview", emit, false, "run", mask);
       try {
         if (options.refresh) await refreshResources(op.ctx, new Limiter(), true, options);
-        const { plan, phase } = await computePlan(op.ctx, { destroying: false, ...pick(options) });
+        const found = await interruptedCreates(op.ctx);
+        const planned = await computePlan(op.ctx, { destroying: false, ...pick(options) });
+        await assertNoLateRegistrations(op.program, planned.phase);
+        const plan = labelInterruptedCreates(planned.plan, found, options.pendingCreates);
+        const phase = planned.phase;
+        reportInterruptedCreates(op, found, options);
         emit({ type: "plan", plan });
         const outputs = await stackOutputs(op, phase);
         const saved = options.savePlan ? { savedPlan: savePlan(plan, this.#settings.secrets) } : {};
-        return { status: "succeeded", result: { plan, counts: countSteps(plan.steps), outputs, diagnostics: op.program.diagnostics, ...saved } };
+        const interrupted = found.length === 0 ? {} : { interruptedCreates: found.map(({ provider: _provider, ...item }) => item) };
+        return { status: "succeeded", result: { plan, counts: countSteps(plan.steps), outputs, diagnostics: op.program.diagnostics, ...saved, ...interrupted } };
       } finally {
         await op.close();
       }
@@ -109,7 +117,7 @@ export class Stack {
       const op = await openOperation(this.#settings, options.operationName ?? "refresh", emit, !options.previewOnly, "optional", mask);
       try {
         const limiter = new Limiter();
-        if (!options.previewOnly) await reconcilePending(op.ctx, limiter);
+        if (!options.previewOnly) await reconcilePending(op.ctx, limiter, decidePendingCreates(op.ctx.stack, await interruptedCreates(op.ctx), options.pendingCreates));
         const outcome = await refreshResources(op.ctx, limiter, !options.previewOnly, options);
         const status: OperationStatus = outcome.failures.length > 0 ? "failed" : "succeeded";
         const written = !options.previewOnly && outcome.drift.length > 0;
@@ -125,7 +133,8 @@ export class Stack {
     const { mask } = maskedSink({});
     const op = await openOperation(this.#settings, "validate", () => undefined, false, "run", mask).catch((error: unknown) => Promise.reject(mask.error(error)));
     try {
-      await computePlan(op.ctx, { destroying: false });
+      const { phase } = await computePlan(op.ctx, { destroying: false });
+      await assertNoLateRegistrations(op.program, phase);
       return [];
     } catch (error) {
       mask.error(error);
@@ -190,9 +199,10 @@ export class Stack {
       const op = await openOperation(this.#settings, options.operationName ?? kind, emit, true, destroying ? "optional" : "run", mask);
       try {
         const limiter = new Limiter();
-        await reconcilePending(op.ctx, limiter);
+        await reconcilePending(op.ctx, limiter, decidePendingCreates(op.ctx.stack, await interruptedCreates(op.ctx), options.pendingCreates));
         if (options.refresh) await refreshResources(op.ctx, limiter, true, options);
-        const { plan, secretOutputs } = await computePlan(op.ctx, { destroying, ...pick(options) });
+        const { plan, secretOutputs, phase } = await computePlan(op.ctx, { destroying, ...pick(options) });
+        if (!destroying) await assertNoLateRegistrations(op.program, phase);
         if (options.plan !== undefined) verifySavedPlan(options.plan, plan, this.#settings.secrets);
         if (this.#settings.secrets === undefined) assertNoSecretsToStore(op, plan, secretOutputs);
         emit({ type: "plan", plan });
@@ -241,6 +251,20 @@ export class Stack {
   }
 }
 
+/**
+ * A preview lists the interrupted creates that `up` would stop for, with
+ * the choices, as one warning; decisions that name no interrupted create
+ * fail as they would in `up`.
+ */
+function reportInterruptedCreates(op: OpenOperation, found: readonly InterruptedCreate[], options: OperationOptions): void {
+  try {
+    decidePendingCreates(op.ctx.stack, found, options.pendingCreates);
+  } catch (error) {
+    if (!CairnError.isCairnError(error) || error.code !== "PENDING_OPERATIONS") throw error;
+    op.ctx.emit({ type: "diagnostic", severity: "warning", message: error.message.replace(/ Nothing was changed\.$/, " An up stops here until it is told.") });
+  }
+}
+
 function pick(options: { targets?: readonly string[]; replace?: readonly string[] }): { targets?: readonly string[]; replace?: readonly string[] } {
   return { ...(options.targets === undefined ? {} : { targets: options.targets }), ...(options.replace === undefined ? {} : { replace: options.replace }) };
 }
@@ -283,7 +307,7 @@ async function runRemainingApplies(op: OpenOperation, outcome: ApplyOutcome): Pr
         const urn = CairnError.isCairnError(error) ? error.urn ?? "" : "";
         const failure: StepFailure = { urn, op: "create", message: messageOf(error), ...(CairnError.isCairnError(error) ? { code: error.code } : {}) };
         failures.push(failure);
-        op.ctx.emit({ type: "diagnostic", severity: "error", message: `An apply() callback failed: ${messageOf(error)}`, ...(urn === "" ? {} : { urn }) });
+        op.ctx.emit({ type: "diagnostic", severity: "error", message: `An apply() callback failed${CairnError.isCairnError(error) ? ` (${error.code})` : ""}: ${messageOf(error)}`, ...(urn === "" ? {} : { urn }) });
       }),
     ),
   );

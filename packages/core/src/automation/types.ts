@@ -1,4 +1,5 @@
 import type { EngineEvent, EventSink, OperationStatus } from "../engine/events.js";
+import type { InterruptedCreate, PendingCreateDecisions } from "../engine/pending-creates.js";
 import type { PropertyMap } from "../output/values.js";
 import type { Plan, StepCounts, StepOp } from "../plan/step.js";
 import type { Program } from "../program/run.js";
@@ -51,6 +52,15 @@ export interface OperationOptions {
   readonly targets?: readonly string[];
   /** The name recorded in the stack's lock. @default the operation */
   readonly operationName?: string;
+  /**
+   * What to do with creates a crash interrupted whose provider cannot tell
+   * whether they finished. Without a decision for each, `up`, `destroy` and
+   * `refresh` stop with PENDING_OPERATIONS before any cloud call, and a
+   * preview lists them. @default none
+   * @example { all: "adopt" }
+   * @example { resources: { "urn:cairn:dev::app::local:file/File::notes": "recreate" } }
+   */
+  readonly pendingCreates?: PendingCreateDecisions;
 }
 
 /** Options of {@link Stack.up}. */
@@ -96,6 +106,8 @@ export interface PreviewResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The saved-plan text, when asked for. */
   readonly savedPlan?: string;
+  /** Creates a crash interrupted whose provider cannot finish them unaided; present when there are some. */
+  readonly interruptedCreates?: readonly InterruptedCreate[];
 }
 
 /** What an `up` or `destroy` did. */

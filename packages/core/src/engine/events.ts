@@ -10,7 +10,7 @@ export type EngineEvent =
   | { readonly type: "plan"; readonly plan: Plan }
   | { readonly type: "step-start"; readonly op: StepOp | "refresh"; readonly urn: string; readonly resourceType: string }
   | { readonly type: "step-progress"; readonly urn: string; readonly message: string }
-  | { readonly type: "step-retry"; readonly urn: string; readonly attempt: number; readonly delayMs: number; readonly message: string }
+  | { readonly type: "step-retry"; readonly urn: string; readonly attempt: number; readonly maxAttempts?: number; readonly delayMs: number; readonly message: string }
   | { readonly type: "step-done"; readonly op: StepOp | "refresh"; readonly urn: string; readonly durationMs: number; readonly changes?: readonly string[] }
   | { readonly type: "step-failed"; readonly op: StepOp | "refresh"; readonly urn: string; readonly message: string; readonly code?: string }
   | { readonly type: "step-skipped"; readonly op: StepOp; readonly urn: string; readonly because: string }

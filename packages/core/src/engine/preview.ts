@@ -127,7 +127,9 @@ async function planAll(
 /** Reports every invalid input at once (CHECK_FAILED), else every protection violation (PROTECTED). */
 function throwPlanErrors(failures: readonly Problem[], protectedErrors: readonly CairnError[]): void {
   if (failures.length > 0) {
-    throw new CairnError("CHECK_FAILED", `Invalid resource inputs; nothing was changed:\n${failures.map((problem) => `  - ${problem.message}`).join("\n")}`, {
+    const names = [...new Set(failures.map((problem) => (problem.urn === undefined ? "" : nameOfUrn(problem.urn))).filter((name) => name !== ""))];
+    const which = names.length === 0 ? "resources" : names.length <= 3 ? names.join(", ") : `${names.slice(0, 3).join(", ")} and ${names.length - 3} more`;
+    throw new CairnError("CHECK_FAILED", `Invalid inputs of ${which}; nothing was changed:\n${failures.map((problem) => `  - ${problem.message}`).join("\n")}`, {
       problems: failures,
     });
   }

@@ -1,5 +1,5 @@
 import { CairnError, messageOf } from "../errors.js";
-import type { CallContext, CallLimits, OperationTimeouts, Provider, ProviderOperation } from "../provider/provider.js";
+import type { CallContext, CallLimits, OperationTimeouts, Provider, ProviderOperation, RetryNotice } from "../provider/provider.js";
 import { nameOfUrn } from "../resource/urn.js";
 import { AbandonedError, CallTracker, type TrackedCall } from "./call-tracker.js";
 import type { EventSink } from "./events.js";
@@ -46,7 +46,7 @@ export async function callProvider<T>(setup: CallSetup, call: (ctx: CallContext)
       const kind = classify(setup.provider, error);
       if (kind === "fatal" || attempt >= policy.maxAttempts) throw error;
       const delayMs = backoffDelay(attempt, policy, kind);
-      setup.emit({ type: "step-retry", urn: setup.urn, attempt: attempt + 1, delayMs, message: messageOf(error) });
+      setup.emit({ type: "step-retry", urn: setup.urn, attempt: attempt + 1, maxAttempts: policy.maxAttempts, delayMs, message: messageOf(error) });
       try {
         await sleep(delayMs, setup.abortSignal);
       } catch {
@@ -103,6 +103,10 @@ class Call implements CallContext, TrackedCall {
 
   limit<R>(limits: CallLimits, inner: () => Promise<R>): Promise<R> {
     return this.#setup.limiter.run(limits, inner);
+  }
+
+  retrying(notice: RetryNotice): void {
+    this.#setup.emit({ type: "step-retry", urn: this.urn, attempt: notice.attempt, maxAttempts: notice.maxAttempts, delayMs: notice.delayMs, message: notice.message });
   }
 
   end(error: Error): void {

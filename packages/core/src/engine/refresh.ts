@@ -1,5 +1,5 @@
 import PQueue from "p-queue";
-import { messageOf } from "../errors.js";
+import { CairnError, messageOf } from "../errors.js";
 import { sealInputs, sealOutputs } from "../output/seal.js";
 import { reveal, type PropertyMap } from "../output/values.js";
 import { sameValue } from "../plan/default-diff.js";
@@ -46,8 +46,9 @@ export async function refreshResources(
         if (entry !== undefined) drift.push(entry);
         ctx.emit({ type: "step-done", op: "refresh", urn: record.urn, durationMs: Date.now() - began, ...(entry === undefined ? {} : { changes: entry.properties }) });
       } catch (error) {
-        failures.push({ urn: record.urn, op: "refresh", message: messageOf(error) });
-        ctx.emit({ type: "step-failed", op: "refresh", urn: record.urn, message: messageOf(error) });
+        const code = CairnError.isCairnError(error) ? { code: error.code } : {};
+        failures.push({ urn: record.urn, op: "refresh", message: messageOf(error), ...code });
+        ctx.emit({ type: "step-failed", op: "refresh", urn: record.urn, message: messageOf(error), ...code });
       }
     })),
   );

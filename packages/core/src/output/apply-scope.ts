@@ -1,11 +1,5 @@
 import { currentContext } from "../util/context-slot.js";
-import type { EvaluationPhase } from "./phase.js";
-
-/** An `apply` result the program keeps to run once values known only after deployment are. */
-export interface RememberedApply {
-  evaluate(phase: EvaluationPhase): Promise<unknown>;
-  evaluatedIn(phase: EvaluationPhase): boolean;
-}
+import type { DeferredApply } from "./phase.js";
 
 /**
  * What an Output needs of the running program: a place to put work that must
@@ -14,7 +8,7 @@ export interface RememberedApply {
  */
 export interface ApplyScope {
   track(work: Promise<unknown>): void;
-  rememberApply(result: RememberedApply): void;
+  rememberApply(result: DeferredApply): void;
 }
 
 /** The scope of the program running in this async context, as Outputs see it. */

@@ -83,7 +83,11 @@ export class Output<T> {
       scope?.track(result.evaluate(PROGRAM_PHASE));
     } else {
       // One known only after deployment runs once it is, even if nothing uses the result.
-      scope?.rememberApply(result);
+      scope?.rememberApply({
+        evaluate: (phase) => result.evaluate(phase),
+        evaluatedIn: (phase) => result.evaluatedIn(phase),
+        probe: (phase) => probeApply(this, result, phase),
+      });
     }
     return result;
   }
@@ -106,6 +110,20 @@ export class Output<T> {
 
   [inspect.custom](): string {
     return "Output<…>";
+  }
+}
+
+/**
+ * Runs an apply's callback as `up` will when its input is already known in
+ * the phase; a callback never sees anything but a real value, so one whose
+ * input is unknown is left alone. Whatever it throws is left to `up`; only
+ * the resources it tries to create matter here, and the scope records those.
+ */
+async function probeApply(source: Output<unknown>, result: Output<unknown>, phase: EvaluationPhase): Promise<void> {
+  try {
+    if ((await source.evaluate(phase)).known) await result.evaluate(phase);
+  } catch {
+    // The same failure, if it is one, is reported by the operation that needs the value.
   }
 }
 

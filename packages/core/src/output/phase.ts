@@ -31,3 +31,21 @@ export const PROGRAM_PHASE: EvaluationPhase = Object.freeze({
     });
   },
 });
+
+/**
+ * An apply() on a value known only after deployment, kept by the program's
+ * scope: `up` runs it once the value is known, and preview probes it for
+ * resources it would create too late.
+ */
+export interface DeferredApply {
+  /** The apply's value in a phase (runs the callback when its input is known). */
+  evaluate(phase: EvaluationPhase): Promise<unknown>;
+  /** Whether the value was already computed in a phase. */
+  evaluatedIn(phase: EvaluationPhase): boolean;
+  /**
+   * Runs the callback as `up` would when the phase knows the input's value.
+   * Never rejects; a resource created inside is recorded by the scope as a
+   * late registration.
+   */
+  probe(phase: EvaluationPhase): Promise<void>;
+}

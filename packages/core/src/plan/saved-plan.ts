@@ -1,3 +1,4 @@
+import { jsonErrorPlace } from "../util/json-error.js";
 import { createHash } from "node:crypto";
 import { CairnError } from "../errors.js";
 import { isSecretValue, isUnknown, type PropertyMap } from "../output/values.js";
@@ -68,7 +69,7 @@ export function verifySavedPlan(text: string, plan: Plan, crypter: SecretsCrypte
   try {
     saved = JSON.parse(text) as SavedPlan;
   } catch (error) {
-    throw new CairnError("PLAN_DRIFT", `The saved plan is not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw new CairnError("PLAN_DRIFT", `The saved plan is not valid JSON (${jsonErrorPlace(text, error)}).`, { cause: error });
   }
   if (saved.format !== FORMAT || saved.version !== 1) throw new CairnError("PLAN_DRIFT", "The file is not a Cairn saved plan (format cairn-plan, version 1).");
   const problems: string[] = [];

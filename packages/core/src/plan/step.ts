@@ -35,8 +35,14 @@ export interface PlanStep {
   readonly changes?: readonly string[];
   /** The changes that force replacement. */
   readonly replaces?: readonly string[];
-  /** Why the step exists when no property explains it. */
-  readonly reason?: "replace-requested" | "pending-create" | "pending-delete" | "deposed" | "import";
+  /**
+   * Why the step exists when no property explains it. For a create a crash
+   * interrupted: `pending-create` (finished unaided with its idempotency
+   * token), `interrupted-create` (its provider cannot tell whether it
+   * finished: a decision is needed), `adopt-interrupted` (the object it
+   * made is looked up and adopted if found), `recreate-interrupted`.
+   */
+  readonly reason?: "replace-requested" | "pending-create" | "pending-delete" | "deposed" | "import" | "interrupted-create" | "adopt-interrupted" | "recreate-interrupted";
   /** For replace: delete the old resource first. */
   readonly deleteBeforeReplace?: boolean;
   /** For delete: forget the resource but leave it in the cloud. */

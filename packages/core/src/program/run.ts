@@ -1,5 +1,5 @@
 import { CairnError } from "../errors.js";
-import type { EvaluationPhase } from "../output/phase.js";
+import type { DeferredApply, EvaluationPhase } from "../output/phase.js";
 import type { ProviderPackage } from "../provider/provider.js";
 import type { DesiredGraph } from "./desired-graph.js";
 import { ProgramScope, type Diagnostic, type ProgramScopeOptions } from "./scope.js";
@@ -20,7 +20,9 @@ export interface ProgramResult {
   readonly outputs: Readonly<Record<string, unknown>>;
   readonly diagnostics: readonly Diagnostic[];
   /** apply() calls on values known only after deployment; `up` runs them once values are known. */
-  readonly applies: readonly { evaluate(phase: EvaluationPhase): Promise<unknown>; evaluatedIn(phase: EvaluationPhase): boolean }[];
+  readonly applies: readonly DeferredApply[];
+  /** Every attempt to create a resource after the graph froze (GRAPH_FROZEN), as they happen. */
+  readonly lateRegistrations: readonly CairnError[];
   /** Provider packages the program defined, whether or not it used them (inline providers). */
   readonly packages: ReadonlyMap<string, ProviderPackage>;
 }
@@ -44,7 +46,7 @@ export async function runProgram(program: Program, options: ProgramScopeOptions)
     throw new CairnError("PROGRAM_ERROR", `The program failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const graph = scope.freeze();
-  return { graph, outputs: exportsOf(returned), diagnostics: scope.diagnostics, applies: scope.applies, packages: scope.packages };
+  return { graph, outputs: exportsOf(returned), diagnostics: scope.diagnostics, applies: scope.applies, lateRegistrations: scope.lateRegistrations, packages: scope.packages };
 }
 
 function exportsOf(value: unknown): Record<string, unknown> {
@@ -56,4 +58,26 @@ function exportsOf(value: unknown): Record<string, unknown> {
     if (item !== undefined && typeof item !== "function") out[key] = item;
   }
   return out;
+}
+
+/**
+ * Fails with GRAPH_FROZEN, before anything changes, if an apply() callback
+ * the program left for after deployment creates a resource. Callbacks whose
+ * value the phase knows (a resource that does not change) run now, as `up`
+ * would run them, so a plan shows what `up` would refuse; one whose value
+ * is known only after deployment cannot be seen into before it runs.
+ */
+export async function assertNoLateRegistrations(program: ProgramResult, phase: EvaluationPhase): Promise<void> {
+  // One already computed in this phase is not run again.
+  for (const apply of program.applies) await apply.probe(phase);
+  const late = program.lateRegistrations;
+  if (late.length === 0) return;
+  const first = late[0]!;
+  if (late.length === 1) throw first;
+  const problems = late.map((error) => ({ message: error.message, ...(error.urn === undefined ? {} : { urn: error.urn }) }));
+  const places = [...new Set(late.map((error) => error.file))].join(", ");
+  throw new CairnError("GRAPH_FROZEN", `${late.length} resources are created inside apply() callbacks that run only after deployment (at ${places}). ${first.message}`, {
+    ...(first.file === undefined ? {} : { file: first.file }),
+    problems,
+  });
 }

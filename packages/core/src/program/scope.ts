@@ -1,6 +1,6 @@
 import { CairnError } from "../errors.js";
 import type { PropertyMap } from "../output/values.js";
-import type { EvaluationPhase } from "../output/phase.js";
+import type { DeferredApply } from "../output/phase.js";
 import type { ProviderPackage } from "../provider/provider.js";
 import type { ResourceNode } from "../resource/node.js";
 import { DesiredGraph } from "./desired-graph.js";
@@ -57,7 +57,8 @@ export class ProgramScope {
   readonly #order: ResourceNode[] = [];
   readonly #pending = new Set<Promise<unknown>>();
   readonly #packages = new Map<string, ProviderPackage>();
-  readonly #applies: { evaluate(phase: EvaluationPhase): Promise<unknown>; evaluatedIn(phase: EvaluationPhase): boolean }[] = [];
+  readonly #applies: DeferredApply[] = [];
+  readonly #late: CairnError[] = [];
   readonly #diagnostics: Diagnostic[] = [];
   #frozen = false;
 
@@ -85,15 +86,22 @@ export class ProgramScope {
     this.#order.push(node);
   }
 
-  /** Fails with GRAPH_FROZEN if the graph can no longer change. */
-  assertOpen(node: ResourceNode): void {
+  /** Fails with GRAPH_FROZEN if the graph can no longer change, and records the attempt. */
+  assertOpen(node: Pick<ResourceNode, "name" | "type" | "source"> & { readonly urn?: string }): void {
     if (!this.#frozen) return;
-    throw new CairnError(
+    const error = new CairnError(
       "GRAPH_FROZEN",
       `Resource "${node.name}" (${node.type}) was registered at ${node.source} after the program finished. ` +
         "Resources must be created while the program runs, not inside an apply() on a value known only after deployment.",
-      { urn: node.urn, file: String(node.source) },
+      { ...(node.urn === undefined ? {} : { urn: node.urn }), file: String(node.source) },
     );
+    this.#late.push(error);
+    throw error;
+  }
+
+  /** Every attempt to create a resource after the freeze, in order. */
+  get lateRegistrations(): readonly CairnError[] {
+    return this.#late;
   }
 
   /** Keeps track of work started by the program that must finish before the graph freezes. */
@@ -117,12 +125,12 @@ export class ProgramScope {
   }
 
   /** Keeps an apply() on a value known only after deployment, to be run once that value is known. */
-  rememberApply(result: { evaluate(phase: EvaluationPhase): Promise<unknown>; evaluatedIn(phase: EvaluationPhase): boolean }): void {
+  rememberApply(result: DeferredApply): void {
     if (!this.#frozen) this.#applies.push(result);
   }
 
   /** The applies on values known only after deployment that the program made. */
-  get applies(): readonly { evaluate(phase: EvaluationPhase): Promise<unknown>; evaluatedIn(phase: EvaluationPhase): boolean }[] {
+  get applies(): readonly DeferredApply[] {
     return this.#applies;
   }
 

@@ -81,6 +81,18 @@ export interface RetryPolicy {
   readonly maxDelayMs?: number;
 }
 
+/** A retry a provider is about to make of one of its calls. */
+export interface RetryNotice {
+  /** The attempt about to be made (2 for the first retry). */
+  readonly attempt: number;
+  /** Attempts in all that the policy allows. */
+  readonly maxAttempts: number;
+  /** The wait before it, in milliseconds. */
+  readonly delayMs: number;
+  /** What failed, naming the resource and the call. */
+  readonly message: string;
+}
+
 /** What every provider call receives besides its own arguments. */
 export interface CallContext {
   /** The resource's URN. */
@@ -105,6 +117,12 @@ export interface CallContext {
   markSecret(text: string): void;
   /** Applies the engine's limits to one cloud call made inside this operation. */
   limit<T>(limits: CallLimits, call: () => Promise<T>): Promise<T>;
+  /**
+   * Reports that a provider which retries its own calls is about to try one
+   * again; the CLI shows it as a retry line. Engines that give no such
+   * report leave it out.
+   */
+  retrying?(notice: RetryNotice): void;
 }
 
 /** One failure from {@link Provider.check}, naming the property at fault. */
@@ -166,6 +184,13 @@ export interface Provider {
   create(inputs: PropertyMap, token: string, ctx: CallContext): Promise<CreateResult>;
   /** Reads the resource's current state; `undefined` if it no longer exists. */
   read?(id: string, inputs: PropertyMap, outputs: PropertyMap, ctx: CallContext): Promise<ReadResult | undefined>;
+  /**
+   * Looks up the object an interrupted create of this resource may have
+   * made — by the name or tags its inputs give it — so that it can be
+   * adopted instead of made twice. Types whose creates carry idempotency
+   * tokens do not need it. `undefined` means no such object exists.
+   */
+  findCreated?(inputs: PropertyMap, token: string, ctx: CallContext): Promise<ReadResult | undefined>;
   /** Updates the resource in place. */
   update?(id: string, olds: PropertyMap, news: PropertyMap, oldOutputs: PropertyMap, ctx: CallContext): Promise<PropertyMap>;
   /** Deletes the resource and resolves once it is really gone. */

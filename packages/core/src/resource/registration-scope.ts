@@ -11,8 +11,8 @@ export interface RegistrationScope {
   readonly stack: string;
   /** Records a resource; fails with URN_DUPLICATE or GRAPH_FROZEN. */
   register(node: ResourceNode): void;
-  /** Fails with GRAPH_FROZEN if the program's graph is already frozen. */
-  assertOpen(node: ResourceNode): void;
+  /** Fails with GRAPH_FROZEN if the program's graph is already frozen (and records the attempt). */
+  assertOpen(node: Pick<ResourceNode, "name" | "type" | "source"> & { readonly urn?: string }): void;
 }
 
 /** The scope of the program running in this async context, as resources see it. */

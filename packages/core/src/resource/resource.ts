@@ -40,10 +40,12 @@ export abstract class Resource implements DependencySource, ResourceHandle {
     pkg: ProviderPackage | undefined,
   ) {
     const source = SourceLocation.capture(new.target);
+    const scope = currentRegistrationScope();
+    // After the freeze nothing else matters: the resource could never be part of the graph.
+    scope?.assertOpen({ name: String(name), type, source });
     if (typeof name !== "string" || name.length === 0) {
       throw new CairnError("INVALID_ARGUMENT", `A ${type} at ${source} needs a non-empty string name, got ${JSON.stringify(name)}.`);
     }
-    const scope = currentRegistrationScope();
     if (scope === undefined) {
       throw new CairnError(
         "NO_PROGRAM_SCOPE",

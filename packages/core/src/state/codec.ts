@@ -1,3 +1,4 @@
+import { jsonErrorPlace } from "../util/json-error.js";
 import { CairnError } from "../errors.js";
 import { isSecretValue, isUnknown, SecretValue, type PropertyValue } from "../output/values.js";
 import { canonicalJson } from "../util/canonical-json.js";
@@ -95,7 +96,7 @@ export function parseState(text: string, where: string, crypter: SecretsCrypter 
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new CairnError("STATE_CORRUPT", `The state at ${where} is not valid JSON (${(error as Error).message}). It was left as it is; earlier snapshots are kept in the backups folder beside it.`, { file: where, cause: error });
+    throw new CairnError("STATE_CORRUPT", `The state at ${where} is not valid JSON (${jsonErrorPlace(text, error)}). It was left as it is; earlier snapshots are kept in the backups folder beside it.`, { file: where, cause: error });
   }
   const doc = raw as Partial<StateDocument>;
   if (typeof doc !== "object" || doc === null || typeof doc.version !== "number") {

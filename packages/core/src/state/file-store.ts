@@ -1,8 +1,9 @@
 import { constants, promises as fs } from "node:fs";
-import { hostname } from "node:os";
+import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { CairnError } from "../errors.js";
+import { isHolderGone } from "./lock-holder.js";
 import type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "./store.js";
 
 /** How many earlier snapshots the file backend keeps per stack. */
@@ -54,39 +55,57 @@ export class FileStateStore implements StateStore {
   async openJournal(ref: StackRef, header: string, lease: Lease): Promise<JournalSink> {
     assertHeld(lease);
     const file = this.#file(ref, "journal");
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    const handle = await fs.open(file, "w");
-    await handle.write(header + "\n");
-    await handle.datasync();
-    await syncDir(path.dirname(file));
+    // The file is made at the first append, with the header: an operation that changes nothing leaves none.
+    let handle: FileHandle | undefined;
     return {
       async append(lines: readonly string[]): Promise<void> {
         assertHeld(lease);
-        await handle.write(lines.join("\n") + "\n");
+        const text = lines.join("\n") + "\n";
+        if (handle === undefined) {
+          await fs.mkdir(path.dirname(file), { recursive: true });
+          handle = await fs.open(file, "w");
+          await handle.write(header + "\n" + text);
+          await handle.datasync();
+          await syncDir(path.dirname(file));
+          return;
+        }
+        await handle.write(text);
         await handle.datasync();
       },
-      close: () => handle.close(),
+      close: async () => {
+        await handle?.close();
+        handle = undefined;
+      },
+      discard: async () => {
+        assertHeld(lease);
+        const opened = handle;
+        handle = undefined;
+        if (opened === undefined) return;
+        await opened.close();
+        await fs.rm(file, { force: true });
+        await syncDir(path.dirname(file));
+      },
     };
   }
 
   async lock(ref: StackRef, info: LockInfo): Promise<Lease> {
     const file = this.#file(ref, "lock");
     await fs.mkdir(path.dirname(file), { recursive: true });
-    try {
-      const handle = await fs.open(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
-      await handle.write(JSON.stringify(info, null, 1) + "\n");
-      await handle.sync();
-      await handle.close();
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const held = await this.readLock(ref);
-      throw lockedError(ref, held?.info, held?.stale ?? false);
+    let tookOver: LockInfo | undefined;
+    for (let attempt = 0; ; attempt++) {
+      if (await createExclusive(file, JSON.stringify(info, null, 1) + "\n")) break;
+      const text = await readIfExists(file);
+      if (text === undefined) continue; // released meanwhile: try again
+      const held = parseLockInfo(text);
+      if (attempt > 2 || !isHolderGone(held) || !(await setAside(file, text))) throw lockedError(ref, held, isHolderGone(held));
+      tookOver = held;
     }
     const controller = new AbortController();
     let released = false;
     return {
       info,
       lost: controller.signal,
+      ...(tookOver === undefined ? {} : { tookOver }),
       release: async () => {
         if (released) return;
         released = true;
@@ -101,13 +120,8 @@ export class FileStateStore implements StateStore {
   async readLock(ref: StackRef): Promise<{ info: LockInfo; stale: boolean } | undefined> {
     const text = await readIfExists(this.#file(ref, "lock"));
     if (text === undefined) return undefined;
-    let info: LockInfo;
-    try {
-      info = JSON.parse(text) as LockInfo;
-    } catch {
-      info = { holder: "unknown", host: "unknown", pid: 0, operation: "unknown", startedAt: "unknown" };
-    }
-    return { info, stale: info.host === hostname() && !isAlive(info.pid) };
+    const info = parseLockInfo(text);
+    return { info, stale: isHolderGone(info) };
   }
 
   async forceUnlock(ref: StackRef): Promise<void> {
@@ -176,14 +190,52 @@ function assertHeld(lease: Lease | undefined): void {
   if (lease?.lost.aborted) throw new CairnError("STATE_LOCKED", "The stack's lock was taken over by another process; nothing more was written.");
 }
 
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
+function parseLockInfo(text: string): LockInfo {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return JSON.parse(text) as LockInfo;
+  } catch {
+    return { holder: "unknown", host: "unknown", pid: 0, operation: "unknown", startedAt: "unknown" };
   }
+}
+
+/** Creates a file only if there is none; false if there is one. */
+async function createExclusive(file: string, text: string): Promise<boolean> {
+  let handle: FileHandle;
+  try {
+    handle = await fs.open(file, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+  try {
+    await handle.write(text);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+/**
+ * Removes a lock judged abandoned, if it is still the one judged: it is
+ * renamed aside (of two processes doing this, one gets it), compared with
+ * what was read, and put back if a live holder's lock was caught instead.
+ */
+async function setAside(file: string, judged: string): Promise<boolean> {
+  const aside = `${file}.taken-${process.pid}-${Date.now()}`;
+  try {
+    await fs.rename(file, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return true;
+    throw error;
+  }
+  if ((await readIfExists(aside)) === judged) {
+    await fs.rm(aside, { force: true });
+    return true;
+  }
+  await fs.link(aside, file).catch(() => undefined);
+  await fs.rm(aside, { force: true });
+  return false;
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {

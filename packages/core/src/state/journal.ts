@@ -215,6 +215,17 @@ export class GroupCommitJournal {
     for (const line of lines) this.#bytes += Buffer.byteLength(line) + 1;
   }
 
+  /**
+   * Removes the journal, for an operation whose records cancel out; returns
+   * false when the sink cannot remove it (a snapshot must supersede it).
+   */
+  async discard(): Promise<boolean> {
+    await this.drain();
+    if (this.#sink.discard === undefined) return false;
+    await this.#sink.discard();
+    return true;
+  }
+
   /** Waits for everything queued, then closes the sink; fails if any write failed. */
   async close(): Promise<void> {
     while (this.#flushing) await new Promise((resolve) => setImmediate(resolve));

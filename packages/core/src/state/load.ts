@@ -11,6 +11,8 @@ export interface LoadedState {
   readonly doc: StateDocument;
   /** Journal records found after the snapshot: a previous operation did not finish. */
   readonly replayed: number;
+  /** The journal's final record, cut short by a crash and left out: where it was. */
+  readonly torn?: string;
 }
 
 /** The state of a new, empty stack. */
@@ -40,8 +42,9 @@ export async function tryLoadState(store: StateStore, ref: StackRef, crypter: Se
   if (doc.project !== ref.project || doc.stack !== ref.stack) {
     throw new CairnError("STATE_CORRUPT", `The state at ${where} belongs to ${doc.project}/${doc.stack}, not ${ref.project}/${ref.stack}. It was left as it is.`, { file: where });
   }
-  const replay = replayJournal(doc, stored.journal, crypter, where);
-  return { doc: replay.doc, replayed: replay.applied };
+  const journal = `${where}.journal`;
+  const replay = replayJournal(doc, stored.journal, crypter, journal);
+  return { doc: replay.doc, replayed: replay.applied, ...(replay.tornLine === undefined ? {} : { torn: `${journal}:${replay.tornLine}` }) };
 }
 
 /** Loads a stack's state; a missing stack is STACK_NOT_FOUND with the command that creates it. */

@@ -1,4 +1,5 @@
 import { hostname, userInfo } from "node:os";
+import { bootId, processStartOf } from "./lock-holder.js";
 import type { LockInfo } from "./store.js";
 
 /** The lock info of this process for an operation. */
@@ -10,5 +11,15 @@ export function lockInfoFor(operation: string): LockInfo {
   } catch {
     // Some containers have no passwd entry; the pid and host still identify the holder.
   }
-  return { holder: `${user}@${host}`, host, pid: process.pid, operation, startedAt: new Date().toISOString() };
+  const boot = bootId();
+  const start = processStartOf(process.pid);
+  return {
+    holder: `${user}@${host}`,
+    host,
+    pid: process.pid,
+    operation,
+    startedAt: new Date().toISOString(),
+    ...(boot === undefined ? {} : { bootId: boot }),
+    ...(start === undefined ? {} : { processStart: start }),
+  };
 }

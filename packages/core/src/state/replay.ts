@@ -7,32 +7,42 @@ import type { SecretsCrypter } from "./secrets.js";
 
 enablePatches();
 
+/** The journal format this version writes and reads. Newer formats are refused, never guessed at. */
+export const JOURNAL_FORMAT_VERSION = 1;
+
 /** What replaying a journal found. */
 export interface ReplayResult {
   readonly doc: StateDocument;
   /** How many journal records were applied on top of the snapshot. */
   readonly applied: number;
+  /** The line number of a final record a crash cut short, which was left out. */
+  readonly tornLine?: number;
 }
 
 /**
- * Applies a journal's records to the snapshot it continues. A journal for an
- * older snapshot (its compaction finished, its removal did not) is ignored;
- * a torn last line (the process died mid-write) is dropped, since its
- * operation never got the durable acknowledgement it waited for.
+ * Applies a journal's records to the snapshot it continues. Only what a
+ * crash can leave is tolerated: a journal whose compaction finished but
+ * whose removal did not (it continues the snapshot before this one) is
+ * ignored, and a final line cut short mid-write is left out and reported,
+ * since its change never got the durable acknowledgement it waited for.
+ * Anything else — a damaged header, a newer format, a damaged record before
+ * the last — is refused with the file and line, and nothing is applied.
  */
 export function replayJournal(doc: StateDocument, lines: readonly string[], crypter: SecretsCrypter | undefined, where: string): ReplayResult {
-  if (lines.length === 0) return { doc, applied: 0 };
-  let header: JournalHeader;
-  try {
-    header = JSON.parse(lines[0]!) as JournalHeader;
-  } catch {
-    return { doc, applied: 0 };
+  // The element after the last newline is a line still being written when the writer stopped.
+  const unterminated = lines.length > 0 && lines[lines.length - 1] !== "" ? lines.length - 1 : -1;
+  if (lines.length === 0 || (lines.length === 1 && lines[0] === "")) return { doc, applied: 0 };
+  const header = parseHeader(lines[0]!, where, unterminated === 0);
+  if (header === undefined) return { doc, applied: 0, tornLine: 1 };
+  if (header.baseSerial === doc.serial - 1) return { doc, applied: 0 };
+  if (header.baseSerial !== doc.serial) {
+    throw damaged(where, 1, `continues the snapshot of serial ${header.baseSerial}, but the snapshot beside it has serial ${doc.serial}`);
   }
-  if (header.journal !== 1 || header.baseSerial !== doc.serial) return { doc, applied: 0 };
   const resources = new Map(doc.resources.map((resource) => [resource.urn, resource]));
   let outputs = doc.outputs;
   let packages = doc.packages;
   let applied = 0;
+  let expected = 1;
   const started = Date.parse(header.startedAt);
   const epoch = Number.isFinite(started) ? started : undefined;
   // Resources written whole in this journal, by the sequence number of that record.
@@ -40,30 +50,82 @@ export function replayJournal(doc: StateDocument, lines: readonly string[], cryp
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === "") continue;
-    let record: JournalRecord;
-    try {
-      record = JSON.parse(line) as JournalRecord;
-    } catch (error) {
-      if (i === lines.length - 1) break;
-      throw new CairnError("STATE_CORRUPT", `Journal line ${i + 1} of ${where} is damaged. The files were left as they are.`, { file: where, cause: error });
+    const record = parseRecord(line, i, where, expected);
+    if (record === undefined) {
+      if (i === unterminated) return { doc: { ...doc, resources: [...resources.values()], outputs, packages }, applied, tornLine: i + 1 };
+      throw damaged(where, i + 1, "is not a journal record");
     }
+    expected = record.s + 1;
     const urn = record.u ?? (record.i === undefined ? undefined : introduced.get(record.i));
     if (record.r !== undefined && urn !== undefined) introduced.set(record.s, urn);
-    const patches = decodeSecrets(patchesOf(record, urn, epoch), crypter) as Patch[];
-    if (urn !== undefined) {
-      applyResourcePatches(resources, urn, patches);
-    } else if (record.i !== undefined) {
-      throw new CairnError("STATE_CORRUPT", `Journal line ${i + 1} of ${where} refers to record ${record.i}, which the journal does not have. The files were left as they are.`, { file: where });
-    } else {
-      for (const patch of patches) {
-        const [area, key] = patch.path as string[];
-        if (area === "outputs") outputs = patch.value;
-        else if (area === "packages" && key !== undefined) packages = { ...packages, [key]: patch.value };
+    if (urn === undefined && record.i !== undefined) throw damaged(where, i + 1, `refers to record ${record.i}, which the journal does not have`);
+    try {
+      const patches = decodeSecrets(patchesOf(record, urn, epoch), crypter) as Patch[];
+      if (urn !== undefined) {
+        applyResourcePatches(resources, urn, patches);
+      } else {
+        for (const patch of patches) {
+          const [area, key] = patch.path as string[];
+          if (area === "outputs") outputs = patch.value;
+          else if (area === "packages" && key !== undefined) packages = { ...packages, [key]: patch.value };
+        }
       }
+    } catch (error) {
+      if (CairnError.isCairnError(error) && error.code !== "STATE_CORRUPT") throw error;
+      throw damaged(where, i + 1, `cannot be applied (${(error as Error).message})`, error);
     }
     applied++;
   }
   return { doc: { ...doc, resources: [...resources.values()], outputs, packages }, applied };
+}
+
+/** The header, or `undefined` if it is the journal's only line and a crash cut it short. */
+function parseHeader(line: string, where: string, torn: boolean): JournalHeader | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch (error) {
+    if (torn) return undefined;
+    throw damaged(where, 1, "is not a journal header", error);
+  }
+  const header = raw as Partial<JournalHeader> | null;
+  if (header === null || typeof header !== "object" || typeof header.journal !== "number") throw damaged(where, 1, "is not a journal header");
+  if (header.journal > JOURNAL_FORMAT_VERSION) {
+    throw new CairnError(
+      "STATE_NEWER_VERSION",
+      `The journal at ${where} has format version ${header.journal}, newer than this Cairn understands (${JOURNAL_FORMAT_VERSION}). ` +
+        `Upgrade @cairn/cli and run the operation again; nothing was written and the files were left as they are.`,
+      { file: where },
+    );
+  }
+  if (header.journal !== JOURNAL_FORMAT_VERSION || typeof header.baseSerial !== "number" || typeof header.startedAt !== "string") {
+    throw damaged(where, 1, "is not a journal header");
+  }
+  return header as JournalHeader;
+}
+
+/** A record, or `undefined` if the line is not JSON; a record out of sequence is damage. */
+function parseRecord(line: string, index: number, where: string, expected: number): JournalRecord | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const record = raw as Partial<JournalRecord> | null;
+  if (record === null || typeof record !== "object" || Array.isArray(record) || typeof record.s !== "number") throw damaged(where, index + 1, "is not a journal record");
+  if (record.s !== expected) throw damaged(where, index + 1, `has sequence number ${record.s} where ${expected} was expected (a record is missing)`);
+  return record as JournalRecord;
+}
+
+/** STATE_CORRUPT for a journal: which file and line, and what the user can do. */
+function damaged(where: string, line: number, what: string, cause?: unknown): CairnError {
+  return new CairnError(
+    "STATE_CORRUPT",
+    `Line ${line} of the journal at ${where} ${what}. The journal holds changes made after the last snapshot, so it was not skipped: nothing was written and the files were left as they are. ` +
+      `Repair that line, or move the journal aside to give up its changes (then adopt or delete by hand the resources it recorded).`,
+    { file: `${where}:${line}`, ...(cause === undefined ? {} : { cause }) },
+  );
 }
 
 function applyResourcePatches(resources: Map<string, ResourceState>, urn: string, patches: Patch[]): void {

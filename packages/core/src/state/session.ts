@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { enablePatches, Immer, type Patch } from "immer";
 import type { PropertyMap } from "../output/values.js";
 import { encodeSecrets } from "./codec.js";
@@ -27,6 +28,10 @@ export class StateSession {
   /** The serial of the snapshot this session started from. */
   readonly baseSerial: number;
   readonly #resources: Map<string, ResourceState>;
+  /** The document the session started from, to tell at the end whether anything changed. */
+  readonly #base: StateDocument;
+  /** The URNs whose records a change touched. */
+  readonly #touched = new Set<string>();
   #outputs: PropertyMap;
   #packages: Packages;
   #secrets: SecretsState | undefined;
@@ -43,6 +48,7 @@ export class StateSession {
     this.project = doc.project;
     this.stack = doc.stack;
     this.baseSerial = doc.serial;
+    this.#base = doc;
     this.#resources = new Map(doc.resources.map((resource) => [resource.urn, resource]));
     this.#outputs = doc.outputs;
     this.#packages = doc.packages;
@@ -77,9 +83,24 @@ export class StateSession {
     return this.#outputs;
   }
 
+  /**
+   * Whether the state differs from the one the session started from: a
+   * create that failed wrote its intent and then took it back, which
+   * changes nothing, and must not cost a snapshot, a serial or a backup.
+   */
+  hasChanges(): boolean {
+    if (!isDeepStrictEqual(this.#outputs, this.#base.outputs) || !isDeepStrictEqual(this.#packages, this.#base.packages)) return true;
+    if (this.#touched.size === 0) return false;
+    const before = new Map<string, ResourceState>();
+    for (const record of this.#base.resources) if (this.#touched.has(record.urn)) before.set(record.urn, record);
+    for (const urn of this.#touched) if (!isDeepStrictEqual(before.get(urn), this.#resources.get(urn))) return true;
+    return false;
+  }
+
   /** Adds or replaces a whole resource record. */
   put(record: ResourceState): Promise<void> {
     this.#resources.set(record.urn, record);
+    this.#touched.add(record.urn);
     if (this.#journal === undefined) return Promise.resolve();
     const seq = ++this.#seq;
     const compact = compactRecord(record);
@@ -98,6 +119,7 @@ export class StateSession {
     });
     if (patches.length === 0) return Promise.resolve();
     this.#resources.set(urn, next);
+    this.#touched.add(urn);
     return this.#writeResource(urn, patches);
   }
 
@@ -112,6 +134,7 @@ export class StateSession {
     const removed = remove.filter((key) => key in current);
     for (const key of removed) delete next[key];
     this.#resources.set(urn, next as unknown as ResourceState);
+    this.#touched.add(urn);
     if (Object.keys(set).length === 0 && removed.length === 0) return Promise.resolve();
     if (this.#journal === undefined) return Promise.resolve();
     const written = set.pending === undefined ? set : { ...set, pending: compactPending(set.pending, this.#epoch) };
@@ -130,6 +153,7 @@ export class StateSession {
   /** Removes a resource record. */
   remove(urn: string): Promise<void> {
     if (!this.#resources.delete(urn)) return Promise.resolve();
+    this.#touched.add(urn);
     return this.#writeResource(urn, [{ op: "remove", path: [] }]);
   }
 

@@ -16,6 +16,10 @@ export interface LockInfo {
   readonly startedAt: string;
   /** When the holder last refreshed it, as an ISO time. @default startedAt */
   readonly refreshedAt?: string;
+  /** The holder's machine boot id (Linux), so a lock from another boot or machine of the same name is told apart. @default unknown */
+  readonly bootId?: string;
+  /** When the holder's process started, in clock ticks after boot, so a reused pid is not taken for the holder. @default unknown */
+  readonly processStart?: string;
 }
 
 /** A lock held on a stack. */
@@ -23,6 +27,8 @@ export interface Lease {
   readonly info: LockInfo;
   /** Aborted if the backend finds the lock was taken over; writes must stop. */
   readonly lost: AbortSignal;
+  /** The holder this lock was taken over from: it ran on this host and its process is gone. */
+  readonly tookOver?: LockInfo;
   /** Releases the lock; idempotent. */
   release(): Promise<void>;
 }
@@ -33,6 +39,12 @@ export interface JournalSink {
   append(lines: readonly string[]): Promise<void>;
   /** Stops appending; the journal stays until a snapshot supersedes it. */
   close(): Promise<void>;
+  /**
+   * Closes and removes the journal: the operation changed nothing after all
+   * (its records cancel out, as a create that failed does), so no snapshot
+   * supersedes it. @default a snapshot is written instead
+   */
+  discard?(): Promise<void>;
 }
 
 /** What a backend holds for a stack. */
@@ -57,9 +69,17 @@ export interface StateStore {
   read(ref: StackRef): Promise<StoredState | undefined>;
   /** Writes a snapshot atomically, keeping earlier ones as backups, and retires the journal it supersedes. */
   writeSnapshot(ref: StackRef, text: string, lease: Lease | undefined): Promise<void>;
-  /** Starts a journal for one operation; its first line is `header`. */
+  /**
+   * Starts a journal for one operation; its first line is `header`. Nothing
+   * need be written until the first append: an operation that changes
+   * nothing should leave no journal behind.
+   */
   openJournal(ref: StackRef, header: string, lease: Lease): Promise<JournalSink>;
-  /** Takes the stack's lock or fails with STATE_LOCKED naming the holder. */
+  /**
+   * Takes the stack's lock or fails with STATE_LOCKED naming the holder. A
+   * lock whose holder ran on this host and is gone (see `isHolderGone`) is
+   * taken over, and the lease says from whom.
+   */
   lock(ref: StackRef, info: LockInfo): Promise<Lease>;
   /** Who holds the lock, if anyone, and whether the lock looks stale. */
   readLock(ref: StackRef): Promise<{ readonly info: LockInfo; readonly stale: boolean } | undefined>;

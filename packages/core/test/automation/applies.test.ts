@@ -63,3 +63,54 @@ describe("a program that fails", () => {
     expect(cloud.calls).toEqual([]);
   });
 });
+
+describe("a resource created inside apply() on a value the plan already knows", () => {
+  const program = (cloud: FakeCloud) => () => {
+    const a = new cloud.Thing("a");
+    a.out.apply((value) => new cloud.Thing(`late-${value}`));
+    new cloud.Thing("b");
+  };
+
+  test("preview fails with GRAPH_FROZEN naming the resource and its line, as up would", async () => {
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud);
+    await h.stack(() => void new cloud.Thing("a")).up();
+    await expect(h.stack(program(cloud)).preview()).rejects.toMatchObject({
+      code: "GRAPH_FROZEN",
+      message: expect.stringMatching(/"late-a-out".*applies\.test\.ts:\d+/s),
+    });
+  });
+
+  test("up refuses with the same code before any cloud call", async () => {
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud);
+    await h.stack(() => void new cloud.Thing("a")).up();
+    const before = cloud.calls.length;
+    await expect(h.stack(program(cloud)).up()).rejects.toMatchObject({ code: "GRAPH_FROZEN" });
+    expect(cloud.calls.slice(before).filter((call) => call.op !== "read")).toEqual([]);
+    expect(cloud.names()).toEqual(["a"]);
+  });
+
+  test("validate reports it too", async () => {
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud);
+    await h.stack(() => void new cloud.Thing("a")).up();
+    await expect(h.stack(program(cloud)).validate()).rejects.toMatchObject({ code: "GRAPH_FROZEN" });
+  });
+
+  test("a callback that creates nothing still runs in preview, on the known value only", async () => {
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud);
+    await h.stack(() => void new cloud.Thing("a")).up();
+    const seen: string[] = [];
+    const result = await h
+      .stack(() => {
+        const a = new cloud.Thing("a");
+        a.out.apply((value) => void seen.push(value));
+        new cloud.Thing("fresh").out.apply((value) => void seen.push(value));
+      })
+      .preview();
+    expect(result.counts.create).toBe(1);
+    expect(seen).toEqual(["a-out"]);
+  });
+});

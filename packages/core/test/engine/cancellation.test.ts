@@ -86,27 +86,6 @@ describe("cancellation", () => {
     expect(after.resources.find((r) => nameOf(r.urn) === "root-0")!.id).toBe("root-0-1");
   });
 
-  test("an abandoned create whose provider cannot repeat it safely is reported to the user, naming the resource", async () => {
-    const cloud = new FakeCloud({ latencyMs: (_op, name) => (name.startsWith("root") ? 60 : 2) });
-    const h = await makeHarness(cloud);
-    const cancellation = createCancellation();
-    const running = h.stack(rootsAndChildren(cloud)).up({ signal: cancellation.signal, abortSignal: cancellation.abortSignal });
-    await waitFor(() => cloud.callsOf("create").length === 3, "the roots to start");
-    cancellation.cancel();
-    cancellation.cancel();
-    expect((await running).pending).toHaveLength(3);
-    await cloud.onIdle();
-    const log = new EventLog();
-    await h.stack(rootsAndChildren(cloud)).up({ onEvent: log.sink });
-    const warnings = log.ofType("diagnostic").filter((d) => d.severity === "warning");
-    expect(warnings).toHaveLength(3);
-    for (const warning of warnings) {
-      expect(warning.urn).toMatch(/::root-\d$/);
-      expect(warning.message).toContain("cannot tell whether it finished");
-      expect(warning.message).toContain("import");
-    }
-  });
-
   test("an abandoned delete is reconciled by reading the resource back: gone means removed from state", async () => {
     const cloud = new FakeCloud({ latencyMs: (op) => (op === "delete" ? 60 : 2) });
     const h = await makeHarness(cloud);

@@ -67,6 +67,8 @@ export interface FakeBehaviour {
   retry?: RetryPolicy;
   /** Delay of diff, to shake out ordering that depends on timing. @default 0 */
   diffDelayMs?: () => number;
+  /** Whether the provider can look up what an interrupted create made, by the resource's name. @default false */
+  findByName?: boolean;
 }
 
 const sleep = (ms: number): Promise<void> => (ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms)));
@@ -230,6 +232,15 @@ export class FakeCloud {
           const object = cloud.objects.get(id);
           return object === undefined ? undefined : { id, inputs: object.inputs, outputs: outputsOf(object.name, object.inputs) };
         }),
+      ...(cloud.behaviour.findByName
+        ? {
+            findCreated: (_inputs: PropertyMap, _token: string, ctx: CallContext) =>
+              cloud.#track("read", ctx.name, ctx.type, {}, async () => {
+                const object = [...cloud.objects.values()].find((candidate) => candidate.name === ctx.name);
+                return object === undefined ? undefined : { id: object.id, inputs: object.inputs, outputs: outputsOf(object.name, object.inputs) };
+              }),
+          }
+        : {}),
       update: (id, _olds, news, _oldOutputs, ctx) =>
         cloud.#track("update", ctx.name, ctx.type, { id }, async () => {
           const object = cloud.objects.get(id);

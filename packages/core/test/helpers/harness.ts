@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -27,6 +27,17 @@ export function tempDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "cairn-test-"));
   made.push(dir);
   return dir;
+}
+
+/** Every file under a folder, by relative path, with its bytes: to show that an operation wrote nothing. */
+export function folderBytes(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out.set(path.relative(dir, file), readFileSync(file, "base64"));
+  }
+  return out;
 }
 
 /** What a test needs to drive one stack of the fake cloud. */
@@ -138,6 +149,7 @@ export class RecordingStore implements StateStore {
         return sink.append(lines);
       },
       close: () => sink.close(),
+      ...(sink.discard === undefined ? {} : { discard: () => sink.discard!() }),
     };
   }
 

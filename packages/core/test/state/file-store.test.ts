@@ -104,15 +104,50 @@ describe("the file backend", () => {
     await expect(h.stack(() => void new cloud.Thing("a")).up()).resolves.toMatchObject({ status: "succeeded" });
   });
 
-  test("a lock whose holder is a dead process on this host is reported as stale", async () => {
+  test("a lock whose holder was a process on this host that is gone is taken over, and the lease says from whom", async () => {
     const store = newStore();
     const pid = deadPid();
     await store.lock(ref, { holder: "ci@here", host: hostname(), pid, operation: "up", startedAt: new Date().toISOString() });
     expect(await store.readLock(ref)).toMatchObject({ stale: true, info: { pid } });
+    const lease = await store.lock(ref, lockInfoFor("up"));
+    expect(lease.tookOver).toMatchObject({ pid, holder: "ci@here" });
+    expect((await store.readLock(ref))?.info.pid).toBe(process.pid);
+    expect(readdirSync(path.dirname(store.snapshotPath(ref))).filter((name) => name.includes("lock"))).toEqual(["dev.lock"]);
+    await lease.release();
+  });
+
+  test("a pid reused by another process is not taken for the holder: the start time tells them apart", async () => {
+    const store = newStore();
+    const mine = lockInfoFor("up");
+    expect(mine.processStart).toMatch(/^\d+$/);
+    await store.lock(ref, { ...mine, processStart: String(Number(mine.processStart) - 1000) });
+    const lease = await store.lock(ref, lockInfoFor("destroy"));
+    expect(lease.tookOver?.pid).toBe(process.pid);
+    await lease.release();
+  });
+
+  test("a holder that still runs keeps its lock; so does one of another boot of this host", async () => {
+    const store = newStore();
+    const held = await store.lock(ref, lockInfoFor("up"));
+    expect((await failure(() => store.lock(ref, lockInfoFor("up")))).code).toBe("STATE_LOCKED");
+    await held.release();
+    await store.lock(ref, { ...lockInfoFor("up"), pid: deadPid(), bootId: "another-boot" });
     const error = await failure(() => store.lock(ref, lockInfoFor("up")));
     expect(error.code).toBe("STATE_LOCKED");
-    expect(error.message).toContain("looks stale");
     expect(error.message).toContain("cairn state unlock --stack dev --force");
+  });
+
+  test("an operation that takes a lock over says so in one line", async () => {
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud);
+    const store = h.store as FileStateStore;
+    await store.lock(h.ref, { holder: "ci@here", host: hostname(), pid: deadPid(), operation: "up", startedAt: "2026-11-30T20:00:00.000Z" });
+    const messages: string[] = [];
+    await h.stack(() => void new cloud.Thing("a")).up({ onEvent: (e) => e.type === "diagnostic" && messages.push(e.message) });
+    expect(messages.filter((m) => m.includes("Took over the lock"))).toEqual([
+      expect.stringMatching(/^Took over the lock of stack "dev" from ci@here \(pid \d+, "up" since 2026-11-30T20:00:00.000Z\): that process is no longer running\.$/),
+    ]);
+    expect(await store.readLock(h.ref)).toBeUndefined();
   });
 
   test("a lock held from another host is never called stale, since its pid cannot be checked", async () => {

@@ -94,7 +94,7 @@ describe("the state session and its journal", () => {
     appendFileSync(file, "{not json\n");
     appendFileSync(file, JSON.stringify({ seq: 9, patches: [] }) + "\n");
     const before = readFileSync(file);
-    await expect(loadState(store, ref, secrets)).rejects.toMatchObject({ code: "STATE_CORRUPT", message: expect.stringContaining("Journal line 3") });
+    await expect(loadState(store, ref, secrets)).rejects.toMatchObject({ code: "STATE_CORRUPT", message: expect.stringContaining("Line 3 of the journal") });
     expect(readFileSync(file)).toEqual(before);
   });
 

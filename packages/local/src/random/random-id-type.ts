@@ -23,6 +23,8 @@ export const randomIdType: LocalType = {
   token: RANDOM_ID_TOKEN,
   schema: {
     replaceOnChanges: ["byteLength", "prefix", "keepers"],
+    // A random value lives only in state: a create repeated after a crash leaves nothing behind.
+    idempotentCreate: true,
     // Random bytes behind the prefix: keepers only decide when to draw new ones.
     derivedFrom: { hex: ["prefix"], base64url: ["prefix"], byteLength: ["byteLength"] },
   },
