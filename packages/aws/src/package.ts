@@ -14,6 +14,8 @@ export const cairnPackage: ProviderPackage = Object.freeze({
   version: VERSION,
   async configure(config: ProviderConfig) {
     const [{ parseSettings }, { AwsProvider }] = await Promise.all([import("./config/settings.js"), import("./provider/aws-provider.js")]);
-    return new AwsProvider(parseSettings(config.values, config.projectDir));
+    const provider = new AwsProvider(parseSettings(config.values, config.projectDir));
+    await provider.assertRegion();
+    return provider;
   },
 });

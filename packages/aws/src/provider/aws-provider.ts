@@ -62,6 +62,26 @@ export class AwsProvider implements Provider {
     this.#dataSources = new Map(DATA_SOURCES.map((source) => [source.token, source]));
   }
 
+  /**
+   * Fails with CONFIG_MISSING when no region can be found (not in the
+   * settings, the environment or the profile), so that a preview says so
+   * once, before anything is planned, instead of every call failing later.
+   */
+  async assertRegion(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+    if (this.settings.region !== undefined || env.AWS_REGION || env.AWS_DEFAULT_REGION) return;
+    const { client } = await this.#clients.s3();
+    try {
+      await client.config.region();
+    } catch (error) {
+      if (!/Region is missing/i.test((error as Error).message ?? "")) throw error;
+      throw new CairnError(
+        "CONFIG_MISSING",
+        "The aws provider has no region: set one with `cairn config set aws:region us-west-2`, the AWS_REGION environment variable, or a region in the AWS profile.",
+        { cause: error },
+      );
+    }
+  }
+
   /** The resource types this provider implements. */
   get types(): readonly string[] {
     return [...this.#handlers.keys()];

@@ -22,7 +22,9 @@ export type CliErrorCode =
   | "CLI_BACKEND_UNSUPPORTED"
   | "CLI_RESOURCE_NOT_FOUND"
   | "CLI_CANCELLED"
-  | "CLI_FILE_NOT_FOUND";
+  | "CLI_FILE_NOT_FOUND"
+  | "CLI_CHANGES_FOUND"
+  | "CLI_DOCS_STALE";
 
 /** Process exit codes of `cairn`. */
 export const EXIT = {
@@ -34,6 +36,8 @@ export const EXIT = {
   usage: 2,
   /** The user answered no to a confirmation. */
   declined: 3,
+  /** Changes or drift were found where none were expected (`--expect-no-changes`, `--detailed-exitcode`, `refresh --preview-only`). */
+  changes: 4,
   /** Stopped by Ctrl-C. */
   cancelled: 130,
 } as const;
@@ -64,6 +68,8 @@ export const EXIT_OF_CODE: Readonly<Record<CliErrorCode, number>> = {
   CLI_RESOURCE_NOT_FOUND: EXIT.failed,
   CLI_CANCELLED: EXIT.cancelled,
   CLI_FILE_NOT_FOUND: EXIT.usage,
+  CLI_CHANGES_FOUND: EXIT.changes,
+  CLI_DOCS_STALE: EXIT.failed,
 };
 
 /** What the CLI reports for a failure it detected itself. */

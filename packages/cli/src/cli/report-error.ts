@@ -1,8 +1,9 @@
 import { CairnError } from "@cairn/core";
 import type { Theme } from "../display/theme.js";
-import { userFrame } from "../loader/source-frame.js";
+import { relativePaths, userFrame } from "../loader/source-frame.js";
 import { CliError, EXIT } from "./cli-error.js";
 import type { OutputStream } from "./io.js";
+import { jsonErrorLine, writeJsonLine } from "../display/json-view.js";
 
 /** What is known about where an error happened. */
 export interface ErrorScene {
@@ -24,7 +25,8 @@ const HINTS: Readonly<Record<string, string>> = {
   STACK_NOT_FOUND: "List the stacks with `cairn stack ls`; create one with `cairn stack init <name>`.",
   SECRETS_BAD_PASSPHRASE: "Set CAIRN_PASSPHRASE to the passphrase this stack was created with.",
   SECRETS_UNAVAILABLE: "Set CAIRN_PASSPHRASE so secrets can be encrypted.",
-  PROVIDER_NOT_FOUND: "Install the provider package in the project with npm install.",
+  PROGRAM_ERROR: "`cairn validate` typechecks the program and lists every TypeScript error.",
+  PROVIDER_NOT_FOUND: "Install the provider package in the project with npm install; while Cairn's packages are not published, link it from a Cairn checkout: npm install <checkout>/packages/<name> (`cairn about` shows where this cairn runs from).",
   PENDING_OPERATIONS: "Decide with --pending-creates adopt|recreate|forget (every one), or --pending-create <urn|name>=<adopt|adopt:ID|recreate|forget> (one); `cairn preview` shows the list.",
 };
 
@@ -35,7 +37,8 @@ export function describeError(error: unknown, scene: ErrorScene = {}): Described
   }
   // Only Cairn's own codes are stable; anything else (a bare ENOENT from a library) is INTERNAL, its message kept.
   const code = CairnError.isCairnError(error) ? error.code : "INTERNAL";
-  const message = error instanceof Error ? error.message : String(error);
+  // Paths inside the project print relative to it, as source lines do.
+  const message = relativePaths(error instanceof Error ? error.message : String(error), scene.projectDir);
   const fileOf = (error as { file?: unknown })?.file;
   const at = scene.projectDir === undefined ? undefined : userFrame(error, scene.projectDir);
   const where = at ?? (typeof fileOf === "string" && code !== "STATE_CORRUPT" ? fileOf : undefined);
@@ -57,8 +60,7 @@ export function printError(out: OutputStream, theme: Theme, error: unknown, scen
 /** Prints an error as the last `--json` line on stdout. */
 export function printJsonError(out: OutputStream, error: unknown, scene: ErrorScene = {}): number {
   const { exitCode, ...described } = describeError(error, scene);
-  const sorted = Object.fromEntries(Object.entries({ type: "error", ...described }).sort(([a], [b]) => a.localeCompare(b)));
-  out.write(`${JSON.stringify(sorted)}\n`);
+  writeJsonLine(out, jsonErrorLine(error, described, scene.projectDir));
   return exitCode;
 }
 

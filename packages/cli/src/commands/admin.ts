@@ -28,7 +28,19 @@ export function registerProjectCommands(program: Command, run: ActionRunner): vo
     )
     .action(run<InitFlags>(async (ctx, options, args) => (await import("../operations/init.js")).init(ctx, args[0], options)));
 
-  const stack = program.command("stack").description("create, list, select and remove stacks; read their outputs");
+  const stack = program
+    .command("stack")
+    .description("create, list, select and remove stacks; read their outputs and history")
+    .addHelpText(
+      "after",
+      examples([
+        ["cairn stack init dev", "create the dev stack and select it"],
+        ["cairn stack ls", "every stack; * marks the selected one"],
+        ["cairn stack select prod", "work on prod from now on"],
+        ["cairn stack output siteDir", "one output, for scripts"],
+        ["cairn stack history", "what each recent operation changed"],
+      ]),
+    );
   stack
     .command("init")
     .argument("<name>", "the stack's name, such as dev or prod")
@@ -64,6 +76,12 @@ export function registerProjectCommands(program: Command, run: ActionRunner): vo
     .option("--preserve-config", "keep cairn.<name>.yaml")
     .addHelpText("after", examples([["cairn destroy --stack old --yes && cairn stack rm old --yes", "tear down, then remove"]]))
     .action(run<StackRemoveFlags>(async (ctx, options, args) => (await import("../operations/stack-admin.js")).stackRemove(ctx, args[0]!, options)));
+  stack
+    .command("history")
+    .description("the stack's kept states, newest first: when, how many resources, what each operation changed")
+    .option("--json", "print JSON")
+    .addHelpText("after", examples([["cairn stack history", "serial, time, resources, +added ~changed -removed"]]))
+    .action(run(async (ctx, options: { json?: boolean }) => (await import("../operations/stack-history.js")).stackHistory(ctx, options.json === true)));
   stack
     .command("output")
     .argument("[name]", "one output, printed bare")

@@ -3,7 +3,18 @@ import { examples, type ActionRunner } from "./action.js";
 
 /** Registers `config set|get|rm|ls`. */
 export function registerConfigCommands(program: Command, run: ActionRunner): void {
-  const config = program.command("config").description("read and change the stack's configuration (cairn.<stack>.yaml)");
+  const config = program
+    .command("config")
+    .description("read and change the stack's configuration (cairn.<stack>.yaml)")
+    .addHelpText(
+      "after",
+      examples([
+        ["cairn config set aws:region us-west-2", "a provider's setting"],
+        ["cairn config set dbPassword --secret", "a secret, stored encrypted"],
+        ["cairn config get greeting", "one value"],
+        ["cairn config ls", "every value; secrets as [secret]"],
+      ]),
+    );
   config
     .command("set")
     .argument("<key>", "name (in the project's namespace) or package:name")

@@ -20,7 +20,31 @@ export interface FormatOptions {
 export function formatValue(value: PropertyValue | undefined, options: FormatOptions = {}): string {
   const text = render(value, options.showSecrets === true);
   const max = options.maxLength ?? 120;
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return text.length > max ? `${cutWhole(text, max - 1)}…` : text;
+}
+
+/**
+ * The first `length` characters of quoted text, backed off so that no escape
+ * (`\n`, `\"`, `\u001b`) or surrogate pair is cut in half.
+ */
+export function cutWhole(text: string, length: number): string {
+  let end = Math.max(0, length);
+  // A backslash run of odd length before the cut means the last one starts an escape.
+  const escapeAt = (at: number): number | undefined => {
+    let start = at;
+    while (start > 0 && text[start - 1] === "\\") start--;
+    return (at - start) % 2 === 1 ? at - 1 : undefined;
+  };
+  for (let back = 0; back <= 5 && end - back > 0; back++) {
+    const slash = escapeAt(end - back);
+    if (slash === undefined) continue;
+    const width = text[slash + 1] === "u" ? 6 : 2;
+    if (slash + width > end) end = slash;
+    break;
+  }
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end);
 }
 
 function render(value: PropertyValue | undefined, showSecrets: boolean): string {

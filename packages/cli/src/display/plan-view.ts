@@ -145,11 +145,15 @@ function treeOrder(steps: readonly PlanStep[]): PlanStep[] {
     }
   }
   const out: PlanStep[] = [];
-  const seen = new Set<string>();
+  // By step, not URN: a replacement and the delete of the object it deposed share one URN and both show.
+  const seen = new Set<PlanStep>();
+  const expanded = new Set<string>();
   const visit = (step: PlanStep): void => {
-    if (seen.has(step.urn)) return;
-    seen.add(step.urn);
+    if (seen.has(step)) return;
+    seen.add(step);
     out.push(step);
+    if (expanded.has(step.urn)) return;
+    expanded.add(step.urn);
     for (const child of children.get(step.urn) ?? []) visit(child);
   };
   for (const step of roots) visit(step);

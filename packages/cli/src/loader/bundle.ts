@@ -1,4 +1,5 @@
 import { mkdir } from "node:fs/promises";
+import type { Plugin } from "esbuild";
 import { basename, extname, join, relative, resolve } from "node:path";
 import { CliError } from "../cli/cli-error.js";
 import { isBundleFresh, recordBundle } from "./bundle-cache.js";
@@ -17,7 +18,10 @@ export interface BundleOptions {
  * Bundles a TypeScript (or JavaScript) program into one ES module with an
  * inline source map, so it runs with no compile step and its errors point at
  * the user's `.ts` lines. npm packages stay external: they load from the
- * project's node_modules as the program would load them. Type errors are not
+ * project's node_modules as the program would load them; a package whose
+ * entry is TypeScript source (a linked or workspace component package not
+ * yet compiled) is bundled like the project's own files, since Node cannot
+ * load it. Cairn's own packages always stay external. Type errors are not
  * reported here (`cairn validate` runs the project's TypeScript); syntax
  * errors are, with file:line:column.
  */
@@ -35,7 +39,7 @@ export async function bundleProgram(options: BundleOptions): Promise<string> {
       format: "esm",
       platform: "node",
       target: `node${process.versions.node.split(".")[0]}`,
-      packages: "external",
+      plugins: [typeScriptPackages],
       sourcemap: "inline",
       sourcesContent: false,
       logLevel: "silent",
@@ -49,6 +53,26 @@ export async function bundleProgram(options: BundleOptions): Promise<string> {
   }
   return outfile;
 }
+
+const SOURCE = /\.(?:ts|tsx|mts|cts)$/;
+const DECLARATIONS = /\.d\.(?:ts|mts|cts)$/;
+
+/**
+ * Keeps every npm package external except those whose entry resolves to
+ * TypeScript source: those are bundled with the program.
+ */
+const typeScriptPackages: Plugin = {
+  name: "cairn-typescript-packages",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.kind === "entry-point" || (args.pluginData as { inner?: boolean } | undefined)?.inner === true) return undefined;
+      if (args.path.startsWith("@cairn/") || args.path.startsWith("node:")) return { path: args.path, external: true };
+      const found = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { inner: true } });
+      if (found.errors.length > 0 || found.external || !SOURCE.test(found.path) || DECLARATIONS.test(found.path)) return { path: args.path, external: true };
+      return { path: found.path };
+    });
+  },
+};
 
 interface EsbuildMessage {
   readonly text: string;

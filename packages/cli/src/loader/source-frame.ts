@@ -24,3 +24,10 @@ function firstProjectFrame(stack: string, projectDir: string): string | undefine
   }
   return undefined;
 }
+
+/** Text with every absolute path inside the project written relative to it (`/home/me/app/index.ts:3:1` → `index.ts:3:1`); URLs are left whole. */
+export function relativePaths(text: string, projectDir: string | undefined): string {
+  if (projectDir === undefined || projectDir === sep) return text;
+  const escaped = (projectDir + sep).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.replace(new RegExp(`(?<!file://)${escaped}`, "g"), "");
+}

@@ -6,6 +6,7 @@ import { createContext, type CommandContext } from "../cli/context.js";
 import { cliPackageDir, cliVersion, linkedPackagesDir } from "../project/cairn-packages.js";
 import { cairnDependencySpec } from "../project/dependency-spec.js";
 import { stackInit } from "./stack-admin.js";
+import { assertStackName } from "../project/workspace.js";
 
 /** Flags of `cairn init`. */
 export interface InitFlags {
@@ -49,6 +50,8 @@ export async function init(ctx: CommandContext, template: string | undefined, fl
   }
   const target = resolve(ctx.cwd, flags.dir ?? ".");
   await assertEmpty(target, flags.force === true);
+  // Everything the first stack needs is checked before anything is written.
+  if (ctx.options.stack !== undefined) assertCanCreateStack(ctx, ctx.options.stack);
   const name = flags.name ?? projectNameOf(target);
   const linked = linkedPackagesDir(ctx.io.env);
   const written = await copyTemplate(join(cliPackageDir(), "templates", chosen), target, { name, description: flags.description }, linked);
@@ -132,5 +135,15 @@ function npmInstall(ctx: CommandContext, dir: string): Promise<void> {
       if (code === 0) resolvePromise();
       else reject(new CliError("CLI_INSTALL_FAILED", `npm install failed in ${dir} (exit code ${code}).`, { hint: "Fix the problem npm printed above, then run `npm install` there." }));
     });
+  });
+}
+
+/** Refuses, before the project is written, a first stack that could not be created: a bad name, or no passphrase to be had. */
+function assertCanCreateStack(ctx: CommandContext, stack: string): void {
+  assertStackName(stack);
+  const env = ctx.io.env;
+  if (env.CAIRN_PASSPHRASE !== undefined || (env.CAIRN_PASSPHRASE_FILE ?? "") !== "" || ctx.io.interactive) return;
+  throw new CliError("CLI_PASSPHRASE_MISSING", `Stack "${stack}" would keep its secrets encrypted with a passphrase, and none was given; nothing was created.`, {
+    hint: "Set CAIRN_PASSPHRASE (or CAIRN_PASSPHRASE_FILE), or leave out --stack and run `cairn stack init` later.",
   });
 }

@@ -10,6 +10,10 @@ export interface OperationFlags {
   readonly replace?: readonly string[];
   readonly refresh?: boolean;
   readonly yes?: boolean;
+  /** Fail (exit 4) if the plan changes anything. */
+  readonly expectNoChanges?: boolean;
+  /** List unchanged resources in the plan. */
+  readonly showSames?: boolean;
   /** `--pending-creates`: the decision for every interrupted create. */
   readonly pendingCreates?: PendingCreateChoice;
   /** `--pending-create <urn|name>=<decision>`, repeatable. */

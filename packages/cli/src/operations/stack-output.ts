@@ -24,13 +24,16 @@ export async function stackOutput(ctx: CommandContext, name: string | undefined,
       const known = Object.keys(outputs);
       throw new CliError("CLI_RESOURCE_NOT_FOUND", `Stack "${opened.name}" has no output "${name}".${known.length > 0 ? ` It has: ${known.join(", ")}.` : " It has none."}`);
     }
+    if (flags.json) {
+      writeJsonLine(ctx.io.stdout, outputs[name], show);
+      return EXIT.ok;
+    }
     const value = plainValue(outputs[name], show);
-    if (flags.json) writeJsonLine(ctx.io.stdout, value);
-    else ctx.io.stdout.write(`${typeof value === "string" ? value : JSON.stringify(value)}\n`);
+    ctx.io.stdout.write(`${typeof value === "string" ? value : JSON.stringify(value)}\n`);
     return EXIT.ok;
   }
   if (flags.json) {
-    writeJsonLine(ctx.io.stdout, plainValue(outputs, show));
+    writeJsonLine(ctx.io.stdout, outputs, show);
     return EXIT.ok;
   }
   const keys = Object.keys(outputs).sort();

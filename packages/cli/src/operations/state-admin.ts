@@ -2,7 +2,7 @@ import type { ResourceState, StateDocument } from "@cairn/core";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { confirm } from "../cli/prompt.js";
-import { formatValue, plainValue } from "../display/format-value.js";
+import { formatValue } from "../display/format-value.js";
 import { writeJsonLine } from "../display/json-view.js";
 import { openStack, type OpenedStack } from "./open-stack.js";
 
@@ -57,7 +57,7 @@ export async function stateShow(ctx: CommandContext, ref: string, json: boolean,
   const doc = await readDoc(await openStack(ctx, { secrets: showSecrets }));
   const r = findResource(doc, ref);
   if (json) {
-    writeJsonLine(ctx.io.stdout, plainValue(r, showSecrets));
+    writeJsonLine(ctx.io.stdout, r, showSecrets);
     return EXIT.ok;
   }
   const block = (title: string, values: Readonly<Record<string, unknown>>): string[] => {

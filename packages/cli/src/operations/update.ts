@@ -8,6 +8,7 @@ import { writeJsonLine } from "../display/json-view.js";
 import type { OperationView } from "../display/operation-view.js";
 import { renderUpdateSummary } from "../display/summary-view.js";
 import { loadProgram } from "../loader/load-program.js";
+import { withTypeErrors } from "../loader/program-error.js";
 import { withInterrupts } from "./interrupt.js";
 import { openStack } from "./open-stack.js";
 import { coreOptions, type OperationFlags } from "./operation-options.js";
@@ -33,7 +34,8 @@ export function assertCanConfirm(ctx: CommandContext, command: "up" | "destroy",
 
 /** `cairn up` and `cairn destroy`: plan, confirm (unless `--yes`), apply, report. */
 export async function update(ctx: CommandContext, command: "up" | "destroy", flags: UpdateFlags): Promise<number> {
-  assertCanConfirm(ctx, command, flags.yes);
+  // With --expect-no-changes nothing is ever applied, so there is nothing to confirm.
+  if (flags.expectNoChanges !== true) assertCanConfirm(ctx, command, flags.yes);
   // Bundling runs in esbuild's own process, alongside opening the stack's secrets.
   const ws = await ctx.workspace();
   // Destroy runs the program too: inline (dynamic) providers live in it, and deletes need them.
@@ -42,9 +44,14 @@ export async function update(ctx: CommandContext, command: "up" | "destroy", fla
   const savedPlan = flags.plan === undefined ? undefined : await readUserFile(resolve(ctx.cwd, flags.plan), "the saved plan given to --plan");
   const { createCancellation } = await import("@cairn/core");
   const cancellation = createCancellation();
-  const view = createView(ctx, { json: flags.json === true, printPlan: true, detailed: flags.diff === true });
+  const view = createView(ctx, { json: flags.json === true, printPlan: true, detailed: flags.diff === true, showSames: flags.showSames === true });
   let declined = false;
+  let unexpected: Plan | undefined;
   const ask = async (plan: Plan): Promise<boolean> => {
+    if (flags.expectNoChanges === true && plan.steps.some((step) => step.op !== "same")) {
+      unexpected = plan;
+      return false;
+    }
     if (flags.yes === true || !plan.steps.some((step) => step.op !== "same")) return true;
     view.pause();
     view.showPlan(plan);
@@ -58,9 +65,10 @@ export async function update(ctx: CommandContext, command: "up" | "destroy", fla
   try {
     const options = { ...coreOptions(flags), onEvent: eventSink(ctx, view), signal: cancellation.signal, abortSignal: cancellation.abortSignal, confirm: ask };
     const result = await withInterrupts(cancellation, view, () =>
-      command === "up" ? stack.up({ ...options, ...(savedPlan === undefined ? {} : { plan: savedPlan }) }) : stack.destroy(options),
+      withTypeErrors(ws, () => (command === "up" ? stack.up({ ...options, ...(savedPlan === undefined ? {} : { plan: savedPlan }) }) : stack.destroy(options))),
     );
     view.close();
+    if (unexpected !== undefined) throw (await import("./preview.js")).changesFound(unexpected);
     return report(ctx, command, flags, withFailureCodes(result), declined, cancellation.signal.aborted);
   } finally {
     view.close();

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { StateStore } from "@cairn/core";
 import { CliError } from "../cli/cli-error.js";
 import { resolveBackend } from "../backend/resolve-backend.js";
+import { installHint } from "./cairn-packages.js";
 import type { Workspace } from "./workspace.js";
 
 /**
@@ -21,7 +22,7 @@ export async function openStore(ws: Workspace, env: Readonly<Record<string, stri
     const path = url.startsWith("file:///") ? fileURLToPath(url) : resolve(ws.dir, url.slice("file://".length));
     return new core.FileStateStore(path);
   }
-  if (url.startsWith("s3://")) return openS3Store(ws, url);
+  if (url.startsWith("s3://")) return openS3Store(ws, url, env);
   const from = source === "cairn.yaml" ? `"backend" in ${ws.projectPath}` : source === "CAIRN_BACKEND_URL" ? "the CAIRN_BACKEND_URL environment variable" : "`cairn login`";
   throw new CliError("CLI_BACKEND_UNSUPPORTED", `The backend URL "${url}" from ${from} is not understood; use file://<folder> or s3://<bucket>/<prefix>.`, {
     ...(source === "cairn.yaml" ? { file: ws.projectPath } : {}),
@@ -33,14 +34,14 @@ interface AwsStateModule {
   readonly openS3StateStore?: (url: string) => StateStore | Promise<StateStore>;
 }
 
-async function openS3Store(ws: Workspace, url: string): Promise<StateStore> {
+async function openS3Store(ws: Workspace, url: string, env: Readonly<Record<string, string | undefined>>): Promise<StateStore> {
   let aws: AwsStateModule;
   try {
     const resolved = createRequire(join(ws.dir, "package.json")).resolve("@cairn/aws");
     aws = (await import(pathToFileURL(resolved).href)) as AwsStateModule;
   } catch (error) {
     throw new CliError("CLI_BACKEND_UNSUPPORTED", `The backend ${url} needs @cairn/aws, which is not installed in ${ws.dir}.`, {
-      hint: "Install it with: npm install @cairn/aws",
+      hint: installHint("@cairn/aws", env),
       cause: error,
     });
   }

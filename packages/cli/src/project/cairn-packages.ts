@@ -27,3 +27,15 @@ export function linkedPackagesDir(env: Readonly<Record<string, string | undefine
   if (cliDir.split(sep).includes("node_modules")) return undefined;
   return existsSync(join(packagesDir, "core", "package.json")) ? packagesDir : undefined;
 }
+
+/**
+ * How to install one of Cairn's packages in a project. They are not on the
+ * npm registry yet, so the command links it from this Cairn checkout when
+ * there is one, and says where to link it from when there is not.
+ */
+export function installHint(pkg: string, env: Readonly<Record<string, string | undefined>>): string {
+  const short = pkg.replace(/^@cairn\//, "");
+  const linked = linkedPackagesDir(env);
+  if (linked !== undefined) return `Link it from this Cairn checkout (Cairn's packages are not published yet): npm install ${join(linked, short)}`;
+  return `Install it with \`npm install ${pkg}\`; while Cairn's packages are not published, link it from a Cairn checkout instead: npm install <checkout>/packages/${short}`;
+}

@@ -66,9 +66,10 @@ describe("what a user gets for each bad input", () => {
     expect(run.stderr).not.toMatch(STACK_FRAME);
     // Nothing a damaged file holds reaches the terminal raw.
     expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
-    // Every state file is exactly as it was; none went missing.
+    // Every state file is exactly as it was; none went missing and none was added.
     const after = await stateFiles(dir);
     for (const [path, bytes] of before) expect([path, after.get(path)?.equals(bytes)]).toEqual([path, true]);
+    expect([...after.keys()].filter((path) => !before.has(path))).toEqual([]);
     // The same failure in --json: the last stdout line is the error, with the same code.
     if (testCase.args.includes("--json")) {
       const last = JSON.parse(run.stdout.trim().split("\n").at(-1)!) as { type: string; code: string };

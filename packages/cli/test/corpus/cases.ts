@@ -133,7 +133,9 @@ export const CASES: readonly BadInputCase[] = [
   { area: "state", name: "stack import of another stack's history", setup: async (p) => p.write("other.json", JSON.stringify({ ...(JSON.parse(await readFile(p.stateFile, "utf8")) as object), lineage: "00000000-0000-4000-8000-000000000000" })), args: ["stack", "import", "other.json"], exit: 1, code: "STATE_LINEAGE_MISMATCH", first: "lineage" },
   { area: "state", name: "stack import of a file that is not state", setup: (p) => p.write("other.json", "\u001b[2Jnot state"), args: ["stack", "import", "other.json"], exit: 1, code: "STATE_CORRUPT", first: "not valid JSON" },
 
-  // Journals (what this version refuses; see the note on damaged headers).
-  { area: "journal", name: "a journal with a damaged record before its last", setup: journal("{not a record", '{"s":2}'), args: ["preview"], exit: 1, code: "STATE_CORRUPT", first: /Journal line 2 of .* is damaged/ },
-  { area: "journal", name: "a journal whose record points at one it does not have", setup: journal('{"s":1,"i":99,"p":[]}', '{"s":2,"i":98,"p":[]}'), args: ["preview"], exit: 1, code: "STATE_CORRUPT", first: /Journal line 2 of .* refers to record 99/ },
+  // Journals: only a torn final record is tolerated; everything else is refused.
+  { area: "journal", name: "a journal with a damaged record before its last", setup: journal("{not a record", '{"s":2}'), args: ["preview"], exit: 1, code: "STATE_CORRUPT", first: /Line 2 of the journal at .* is not a journal record/ },
+  { area: "journal", name: "a journal whose record points at one it does not have", setup: journal('{"s":1,"i":99,"p":[]}', '{"s":2,"i":98,"p":[]}'), args: ["preview"], exit: 1, code: "STATE_CORRUPT", first: /Line 2 of the journal at .* refers to record 99/ },
+  { area: "journal", name: "a journal whose header is damaged", setup: (p) => p.write(JOURNAL, ['{"journal": 1, "baseSer', '{"s":1}', ""].join("\n")), args: ["up", "--yes"], exit: 1, code: "STATE_CORRUPT", first: /Line 1 of the journal at .* is not a journal header/ },
+  { area: "journal", name: "a journal from a newer Cairn", setup: async (p) => p.write(JOURNAL, [JSON.stringify({ journal: 9, baseSerial: await serialOf(p), operation: "up", startedAt: new Date().toISOString() }), '{"s":1}', ""].join("\n")), args: ["up", "--yes"], exit: 1, code: "STATE_NEWER_VERSION", first: "format version 9" },
 ];

@@ -49,6 +49,21 @@ describe("the --json format", () => {
     await expectGolden("up.ndjson", normalize(run.stdout, project.dir));
   });
 
+  it("of a failed check is pinned: an error line with the code, first line, detail and each problem's resource and property", async () => {
+    const index = join(project.dir, "index.ts");
+    const program = await readFile(index, "utf8");
+    await writeFile(index, `${program}\nnew File("bad-file", { path: "out/bad.txt", content: "x", mode: "999" });\n`);
+    try {
+      const run = await project.run(["preview", "--json"]);
+      expect(run.code).toBe(1);
+      const last = run.stdout.trim().split("\n").pop()!;
+      await expectGolden("check-error.ndjson", normalize(`${last}\n`, project.dir));
+      expect(JSON.parse(last)).toMatchObject({ type: "error", code: "CHECK_FAILED", problems: [{ urn: "urn:cairn:dev::golden::local:fs/File::bad-file", property: "mode" }] });
+    } finally {
+      await writeFile(index, program);
+    }
+  });
+
   it("of a failure ends with an error line carrying its code, and the exit code is non-zero", async () => {
     const run = await project.run(["preview", "--json", "--stack", "nope"]);
     expect(run.code).toBe(2);

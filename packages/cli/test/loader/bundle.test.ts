@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundleProgram } from "../../src/loader/bundle.js";
@@ -20,6 +20,27 @@ describe("bundling a program", () => {
     expect(text).toMatch(/from "@cairn\/core"/);
     expect(text).toContain("var x = 1");
     expect(text).toContain("sourceMappingURL=data:application/json;base64,");
+  });
+
+  it("bundles a linked package whose entry is TypeScript, and keeps compiled ones external", async () => {
+    const linked = join(dir, "..", `${dir.split("/").pop()}-component`);
+    await mkdir(linked, { recursive: true });
+    try {
+      await writeFile(join(linked, "package.json"), JSON.stringify({ name: "ts-component", main: "index.ts" }));
+      await writeFile(join(linked, "index.ts"), 'import { ComponentResource } from "@cairn/core";\nexport const marker: string = "from-ts-source";\nexport { ComponentResource };\n');
+      await mkdir(join(dir, "node_modules", "compiled"), { recursive: true });
+      await writeFile(join(dir, "node_modules", "compiled", "package.json"), JSON.stringify({ name: "compiled", main: "index.js" }));
+      await writeFile(join(dir, "node_modules", "compiled", "index.js"), 'export const other = "compiled-js";\n');
+      await symlink(linked, join(dir, "node_modules", "ts-component"), "dir");
+      await writeFile(join(dir, "index.ts"), 'import { marker } from "ts-component";\nimport { other } from "compiled";\nexport const both = marker + other;\n');
+      const text = await readFile(await bundleProgram({ projectDir: dir, entry: join(dir, "index.ts"), outDir: join(dir, "out") }), "utf8");
+      expect(text).toContain('"from-ts-source"');
+      expect(text).toMatch(/from "@cairn\/core"/);
+      expect(text).toMatch(/from "compiled"/);
+      expect(text).not.toContain("compiled-js");
+    } finally {
+      await rm(linked, { recursive: true, force: true });
+    }
   });
 
   it("reports a syntax error with the file, line and column, and a caret", async () => {

@@ -96,6 +96,7 @@ async function planAll(
   const secretOutputs = new Set<string>();
   const failures: Problem[] = [];
   const protectedErrors: CairnError[] = [];
+  const unusable: CairnError[] = [];
   const steps: (PlanStep | undefined)[] = new Array(order.length);
   await new Promise<void>((resolve) => {
     let left = order.length;
@@ -115,12 +116,15 @@ async function planAll(
         },
         (error: unknown) => {
           phase.settle(node.urn, UNKNOWN);
-          failures.push({ urn: node.urn, message: `${node.name} (${node.type}): ${messageOf(error)} [${node.source}]` });
+          // A provider that cannot be configured fails every resource alike: it is said once, as itself.
+          if (CairnError.isCairnError(error) && error.code === "CONFIG_MISSING") unusable.push(error);
+          else failures.push({ urn: node.urn, message: `${node.name} (${node.type}): ${messageOf(error)} [${node.source}]` });
           done();
         },
       );
     });
   });
+  if (unusable.length > 0) throw unusable[0];
   return { steps: steps.filter((step): step is PlanStep => step !== undefined), failures, protectedErrors, phase, secretOutputs };
 }
 

@@ -1,0 +1,41 @@
+import type { StackRef, StateStore, StoredState } from "@cairn/core";
+import type { CommandContext } from "../cli/context.js";
+import { writeJsonLine } from "../display/json-view.js";
+
+/**
+ * The store a read-only command (preview, graph) should read while another
+ * operation holds the stack: the state as of the last completed operation,
+ * without the running one's half-written journal. When the stack is locked
+ * by a live operation, a notice says who runs what since when (on stderr,
+ * or as a `diagnostic` line with `--json`); otherwise the store is returned
+ * as it is.
+ */
+export async function lastConsistentStore(ctx: CommandContext, store: StateStore, ref: StackRef, json: boolean): Promise<StateStore> {
+  const lock = await store.readLock(ref);
+  if (lock === undefined || lock.stale) return store;
+  const { info } = lock;
+  const message =
+    `Stack "${ref.stack}" is being changed right now: ${info.holder} (pid ${info.pid} on ${info.host}) has been running "${info.operation}" since ${info.startedAt}. ` +
+    "This shows the state as of the last completed operation; it will change when that one ends.";
+  if (json) writeJsonLine(ctx.io.stdout, { type: "diagnostic", severity: "warning", message, lock: info });
+  else ctx.io.stderr.write(`${ctx.theme.yellow("warning")}: ${message}\n`);
+  return snapshotOnly(store);
+}
+
+/** A read-only view of a store that sees snapshots and never a journal in progress. */
+function snapshotOnly(store: StateStore): StateStore {
+  return {
+    url: store.url,
+    listStacks: (project) => store.listStacks(project),
+    read: async (ref): Promise<StoredState | undefined> => {
+      const stored = await store.read(ref);
+      return stored === undefined ? undefined : { snapshot: stored.snapshot, journal: [] };
+    },
+    writeSnapshot: () => Promise.reject(new Error("a read-only view of the state cannot write")),
+    openJournal: () => Promise.reject(new Error("a read-only view of the state cannot write")),
+    lock: () => Promise.reject(new Error("a read-only view of the state cannot take the lock")),
+    readLock: (ref) => store.readLock(ref),
+    forceUnlock: () => Promise.reject(new Error("a read-only view of the state cannot unlock")),
+    remove: () => Promise.reject(new Error("a read-only view of the state cannot remove a stack")),
+  };
+}
