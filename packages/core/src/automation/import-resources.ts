@@ -2,7 +2,9 @@ import { CairnError } from "../errors.js";
 import type { OperationContext } from "../engine/context.js";
 import { Limiter } from "../engine/limiter.js";
 import { callProvider } from "../engine/provider-call.js";
-import { resealOutputs, type PropertyMap } from "../output/values.js";
+import { sealOutputs } from "../output/seal.js";
+import type { PropertyMap } from "../output/values.js";
+import { sealRulesOf } from "../engine/seal-rules.js";
 import type { Provider } from "../provider/provider.js";
 import { makeUrn } from "../resource/urn.js";
 import type { ResourceState } from "../state/model.js";
@@ -100,7 +102,7 @@ async function readOne(ctx: OperationContext, request: ImportRequest, urn: strin
   const found = await callProvider(setup, (call) => provider.read!(request.id, {}, {}, call));
   if (found === undefined) throw new CairnError("RESOURCE_NOT_FOUND", `Cannot import ${request.name}: no ${request.type} with id "${request.id}" exists.`, { urn });
   const inputs = await checkedInputs(provider, request.type, found.inputs ?? {}, urn);
-  const outputs = resealOutputs(found.outputs, inputs, provider.schema?.(request.type)?.secretOutputs ?? []);
+  const outputs = sealOutputs(found.outputs, inputs, sealRulesOf(provider.schema?.(request.type)));
   return { urn, type: request.type, name: request.name, id: found.id, inputs, outputs, module: pkg.module };
 }
 
