@@ -31,6 +31,8 @@ export interface InstanceArgs {
  * An EC2 instance. Creating it waits until it is running; a retried create
  * carries the same ClientToken, so it never launches a second instance.
  *
+ * Native twin: `aws:native.ec2/Instance` (`@cairn/aws/native/ec2`); never let both manage one object.
+ *
  * @example
  * const ranker = new aws.ec2.Instance("ranker", { ami: "ami-0abcdef1234567890", instanceType: "g5.xlarge", subnetId: subnet.id });
  */

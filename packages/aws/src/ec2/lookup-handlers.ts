@@ -5,9 +5,7 @@ import { plain, typed, type DataSourceHandler } from "../provider/handler.js";
 import { fromTagList } from "../tags.js";
 import { ec2Arn, ec2Call, toFilters } from "./common.js";
 import { filtersField } from "./filter.js";
-import type { GetAmiArgs } from "./get-ami.js";
-import type { GetSubnetsArgs } from "./get-subnets.js";
-import type { GetVpcArgs } from "./get-vpc.js";
+import type { GetAmiArgs, GetSubnetsArgs, GetVpcArgs } from "./lookup-args.js";
 
 /** `aws:ec2/getVpc`: exactly one VPC. */
 export const getVpcHandler: DataSourceHandler = {

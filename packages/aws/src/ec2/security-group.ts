@@ -43,6 +43,8 @@ export interface SecurityGroupArgs {
  * A security group and its rules. Rules are reconciled exactly: rules added
  * outside Cairn are revoked on the next `up`.
  *
+ * Native twin: `aws:native.ec2/SecurityGroup` (`@cairn/aws/native/ec2`); never let both manage one object.
+ *
  * @example
  * const web = new aws.ec2.SecurityGroup("web", {
  *   vpcId: vpc.id,

@@ -20,6 +20,8 @@ export interface SubnetArgs {
 /**
  * A subnet of a VPC.
  *
+ * Native twin: `aws:native.ec2/Subnet` (`@cairn/aws/native/ec2`); never let both manage one object.
+ *
  * @example
  * const subnet = new aws.ec2.Subnet("a", { vpcId: vpc.id, cidrBlock: "10.0.1.0/24", availabilityZone: "us-west-2a" });
  */

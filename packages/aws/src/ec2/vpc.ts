@@ -20,6 +20,8 @@ export interface VpcArgs {
 /**
  * A VPC.
  *
+ * Native twin: `aws:native.ec2/VPC` (`@cairn/aws/native/ec2`); never let both manage one object.
+ *
  * @example
  * const vpc = new aws.ec2.Vpc("main", { cidrBlock: "10.0.0.0/16", enableDnsHostnames: true });
  */

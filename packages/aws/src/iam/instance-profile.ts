@@ -20,6 +20,8 @@ export interface InstanceProfileArgs {
 /**
  * An instance profile: how an EC2 instance assumes a role.
  *
+ * Native twin: `aws:native.iam/InstanceProfile` (`@cairn/aws/native/iam`); never let both manage one object.
+ *
  * @example
  * const profile = new aws.iam.InstanceProfile("ranker", { role: role.name });
  * new aws.ec2.Instance("ranker", { ami, instanceType: "g5.xlarge", iamInstanceProfile: profile.name });

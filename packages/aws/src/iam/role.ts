@@ -31,6 +31,8 @@ export interface RoleArgs {
  * An IAM role with its trust policy, managed policy attachments and inline
  * policies. Deleting it detaches and deletes its policies first.
  *
+ * Native twin: `aws:native.iam/Role` (`@cairn/aws/native/iam`); never let both manage one object.
+ *
  * @example
  * const role = new aws.iam.Role("sagemaker", {
  *   assumeRolePolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "sagemaker.amazonaws.com" }, Action: "sts:AssumeRole" }] },

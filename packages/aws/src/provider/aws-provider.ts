@@ -12,14 +12,17 @@ import {
   type TypeSchema,
 } from "@cairn/core";
 import type { AwsSettings } from "../config/settings.js";
-import { InstanceWatcher, type InstanceWatcherOptions } from "../ec2/instance-watcher.js";
+import type { InstanceWatcherOptions } from "../ec2/instance-watcher.js";
 import { ClientFactory } from "../runtime/client-factory.js";
 import { systemClock, type Clock } from "../runtime/clock.js";
 import type { AwsContext } from "../runtime/context.js";
+import { withPhysicalType } from "../native/twins.js";
+import { SharedValues } from "../runtime/shared.js";
+import { AWS_SERVICES } from "../services.js";
 import { diffInputs } from "./diff.js";
-import type { DataSourceHandler, ResourceHandler } from "./handler.js";
+import type { ResourceHandler } from "./handler.js";
 import { toProviderError } from "./provider-error.js";
-import { DATA_SOURCES, RESOURCE_HANDLERS } from "./registry.js";
+import { HandlerRegistry, type ServiceHandlers } from "./registry.js";
 
 /** What an {@link AwsProvider} is built from besides its settings; tests pass a fake clock. */
 export interface AwsProviderOptions {
@@ -31,6 +34,8 @@ export interface AwsProviderOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** How EC2 instance waits poll. @default 2 s growing to 15 s */
   readonly instances?: InstanceWatcherOptions;
+  /** The services whose resource types and data sources it serves. @default every service of the package */
+  readonly services?: readonly ServiceHandlers[];
 }
 
 /** How long a data source look-up may take. */
@@ -48,18 +53,16 @@ export class AwsProvider implements Provider {
   readonly #clients: ClientFactory;
   readonly #clock: Clock;
   readonly #random: () => number;
-  readonly #instances: InstanceWatcher;
-  readonly #handlers: ReadonlyMap<string, ResourceHandler>;
-  readonly #dataSources: ReadonlyMap<string, DataSourceHandler>;
+  readonly #shared: SharedValues;
+  readonly #registry: HandlerRegistry;
 
   constructor(settings: AwsSettings, options: AwsProviderOptions = {}) {
     this.settings = settings;
     this.#clock = options.clock ?? systemClock;
     this.#random = options.random ?? Math.random;
     this.#clients = new ClientFactory(settings, options.env);
-    this.#instances = new InstanceWatcher(this.#clients, this.#clock, this.#random, options.instances);
-    this.#handlers = new Map(RESOURCE_HANDLERS.map((handler) => [handler.token, handler]));
-    this.#dataSources = new Map(DATA_SOURCES.map((source) => [source.token, source]));
+    this.#shared = new SharedValues({ clients: this.#clients, clock: this.#clock, random: this.#random, tuning: { ec2: { ...options.instances } } });
+    this.#registry = new HandlerRegistry(options.services ?? AWS_SERVICES);
   }
 
   /**
@@ -84,20 +87,21 @@ export class AwsProvider implements Provider {
 
   /** The resource types this provider implements. */
   get types(): readonly string[] {
-    return [...this.#handlers.keys()];
+    return this.#registry.types;
   }
 
   schema(type: string): TypeSchema | undefined {
-    return this.#handlers.get(type)?.schema;
+    const schema = this.#registry.tryResource(type)?.schema;
+    return schema === undefined ? undefined : withPhysicalType(type, schema);
   }
 
   async check(type: string, inputs: PropertyMap): Promise<CheckResult> {
-    const handler = this.#handlers.get(type);
+    const handler = this.#registry.tryResource(type);
     if (handler === undefined) return { inputs, failures: [{ reason: unknownType(type) }] };
     return handler.check(inputs, { settings: this.settings });
   }
 
-  diff(type: string, _id: string, olds: PropertyMap, news: PropertyMap, oldOutputs: PropertyMap): DiffResult {
+  diff(type: string, _id: string, olds: PropertyMap, news: PropertyMap, oldOutputs: PropertyMap): DiffResult | Promise<DiffResult> {
     const handler = this.#handler(type);
     return handler.diff?.(olds, news, oldOutputs) ?? diffInputs(handler, olds, news);
   }
@@ -124,7 +128,7 @@ export class AwsProvider implements Provider {
   }
 
   async invoke(token: string, args: PropertyMap, signal: AbortSignal): Promise<PropertyMap> {
-    const source = this.#dataSources.get(token);
+    const source = this.#registry.tryDataSource(token);
     if (source === undefined) throw new CairnError("PROVIDER_ERROR", `The aws package has no data source ${token}.`);
     const failures = source.check?.(args).failures ?? [];
     if (failures.length > 0) {
@@ -140,7 +144,7 @@ export class AwsProvider implements Provider {
   }
 
   limits(type: string, operation: ProviderOperation): CallLimits | undefined {
-    return this.#handlers.get(type)?.limits?.(operation);
+    return this.#registry.tryResource(type)?.limits?.(operation);
   }
 
   /** Closes the SDK clients' connections. */
@@ -159,7 +163,7 @@ export class AwsProvider implements Provider {
   }
 
   #handler(type: string): ResourceHandler {
-    const handler = this.#handlers.get(type);
+    const handler = this.#registry.tryResource(type);
     if (handler === undefined) throw new CairnError("PROVIDER_ERROR", unknownType(type));
     return handler;
   }
@@ -171,7 +175,7 @@ export class AwsProvider implements Provider {
       settings: this.settings,
       clock: this.#clock,
       random: this.#random,
-      instances: this.#instances,
+      shared: this.#shared,
       startedAt: this.#clock.now(),
       label: handler === undefined ? call.type : `${call.type} "${call.name}"`,
       operation,

@@ -38,7 +38,7 @@ export interface ResourceHandler {
   /** Validates and applies defaults; no I/O to the cloud. */
   check(inputs: PropertyMap, env: CheckEnv): CheckResult | Promise<CheckResult>;
   /** Overrides the provider's input comparison. */
-  diff?(olds: PropertyMap, news: PropertyMap, oldOutputs: PropertyMap): DiffResult;
+  diff?(olds: PropertyMap, news: PropertyMap, oldOutputs: PropertyMap): DiffResult | Promise<DiffResult>;
   create(ctx: AwsContext, inputs: PropertyMap, token: string): Promise<CreateResult>;
   /** The resource as it is now, or `undefined` if it is gone. */
   read(ctx: AwsContext, id: string, inputs: PropertyMap, outputs: PropertyMap): Promise<ReadResult | undefined>;

@@ -1,3 +1,4 @@
+import type { CloudControlClient } from "@aws-sdk/client-cloudcontrol";
 import type { EC2Client } from "@aws-sdk/client-ec2";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import type { S3Client } from "@aws-sdk/client-s3";
@@ -13,6 +14,9 @@ export type Ec2Sdk = typeof import("@aws-sdk/client-ec2");
 export type SageMakerSdk = typeof import("@aws-sdk/client-sagemaker");
 /** The `@aws-sdk/client-iam` module. */
 export type IamSdk = typeof import("@aws-sdk/client-iam");
+
+/** The `@aws-sdk/client-cloudcontrol` module. */
+export type CloudControlSdk = typeof import("@aws-sdk/client-cloudcontrol");
 
 /** A client together with the SDK module its commands come from. */
 export interface ServiceHandle<C, M> {
@@ -87,6 +91,14 @@ export class ClientFactory {
     return this.#once("iam", async () => {
       const sdk = await import("@aws-sdk/client-iam");
       return { client: new sdk.IAMClient(this.#common("iam")), sdk };
+    });
+  }
+
+  /** The Cloud Control API client, which drives every native type. */
+  cloudControl(): Promise<ServiceHandle<CloudControlClient, CloudControlSdk>> {
+    return this.#once("cloudcontrol", async () => {
+      const sdk = await import("@aws-sdk/client-cloudcontrol");
+      return { client: new sdk.CloudControlClient(this.#common("cloudcontrol")), sdk };
     });
   }
 

@@ -45,12 +45,20 @@ function isShare(value: string): boolean {
   return /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(value);
 }
 
-/** The error each service answers throttled calls with, and its 5xx error. */
-const ANSWERS: Readonly<Record<AwsService, { readonly throttle: readonly [string, number]; readonly serverError: readonly [string, number] }>> = {
+interface FaultAnswers {
+  readonly throttle: readonly [string, number];
+  readonly serverError: readonly [string, number];
+}
+
+/** What most AWS JSON services answer: the answer of a service not listed below. */
+const USUAL_ANSWERS: FaultAnswers = { throttle: ["ThrottlingException", 400], serverError: ["InternalFailure", 500] };
+
+/** The error each service answers throttled calls with, and its 5xx error, where they differ from the usual. */
+const ANSWERS: Readonly<Partial<Record<AwsService, FaultAnswers>>> = {
   ec2: { throttle: ["RequestLimitExceeded", 503], serverError: ["InternalError", 500] },
   s3: { throttle: ["SlowDown", 503], serverError: ["InternalError", 500] },
   iam: { throttle: ["Throttling", 400], serverError: ["ServiceFailure", 500] },
-  sagemaker: { throttle: ["ThrottlingException", 400], serverError: ["InternalFailure", 500] },
+  cloudcontrol: { throttle: ["ThrottlingException", 400], serverError: ["ServiceInternalErrorException", 500] },
 };
 
 type Next = (args: unknown) => Promise<unknown>;
@@ -69,7 +77,7 @@ export interface MiddlewareStackLike {
  */
 export function injectFaults(stack: MiddlewareStackLike, service: AwsService, spec: FaultSpec): void {
   const random = seeded(spec.seed);
-  const answers = ANSWERS[service];
+  const answers = ANSWERS[service] ?? USUAL_ANSWERS;
   const middleware: Middleware = (next, context) => async (args) => {
     const draw = random();
     const fault = draw < spec.throttle ? "throttle" : draw < spec.throttle + spec.serverError ? "serverError" : undefined;

@@ -55,6 +55,8 @@ export interface BucketArgs {
  * An S3 bucket with its versioning, default encryption, public access block,
  * lifecycle rules and tags.
  *
+ * Native twin: `aws:native.s3/Bucket` (`@cairn/aws/native/s3`); never let both manage one object.
+ *
  * @example
  * const artifacts = new aws.s3.Bucket("artifacts", { versioning: true, tags: { team: "ml" } });
  * export const bucketName = artifacts.bucket;

@@ -35,6 +35,8 @@ export interface EndpointConfigArgs {
  * before the old one is deleted), and the endpoint that uses it is pointed at
  * the new one with UpdateEndpoint, without downtime.
  *
+ * Native twin: `aws:native.sagemaker/EndpointConfig` (`@cairn/aws/native/sagemaker`); never let both manage one object.
+ *
  * @example
  * const config = new aws.sagemaker.EndpointConfig("ranker", {
  *   productionVariants: [{ variantName: "main", modelName: model.name, instanceType: "ml.m5.large" }],

@@ -21,6 +21,8 @@ export interface EndpointArgs {
  * minutes (override with `customTimeouts`). An endpoint that ends Failed
  * fails the step with SageMaker's reason.
  *
+ * Native twin: `aws:native.sagemaker/Endpoint` (`@cairn/aws/native/sagemaker`); never let both manage one object.
+ *
  * @example
  * const endpoint = new aws.sagemaker.Endpoint("ranker", { endpointConfigName: config.name }, { customTimeouts: { create: "90m" } });
  */

@@ -19,6 +19,8 @@ export interface ModelPackageGroupArgs {
  * A model package group: the model registry that training pipelines register
  * model versions into. Deleting it fails while it still holds model packages.
  *
+ * Native twin: `aws:native.sagemaker/ModelPackageGroup` (`@cairn/aws/native/sagemaker`); never let both manage one object.
+ *
  * @example
  * const registry = new aws.sagemaker.ModelPackageGroup("rankers", { description: "Ranking models" });
  */

@@ -33,6 +33,8 @@ export interface ModelArgs {
 /**
  * A SageMaker model: an inference image, its artifacts and the role it runs as.
  *
+ * Native twin: `aws:native.sagemaker/Model` (`@cairn/aws/native/sagemaker`); never let both manage one object.
+ *
  * @example
  * const model = new aws.sagemaker.Model("ranker", {
  *   executionRoleArn: role.arn,

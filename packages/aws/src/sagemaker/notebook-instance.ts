@@ -35,6 +35,8 @@ export interface NotebookInstanceArgs {
  * A SageMaker notebook instance. Creating it waits until it is InService;
  * deleting it stops it first.
  *
+ * Native twin: `aws:native.sagemaker/NotebookInstance` (`@cairn/aws/native/sagemaker`); never let both manage one object.
+ *
  * @example
  * new aws.sagemaker.NotebookInstance("research", { instanceType: "ml.t3.medium", roleArn: role.arn });
  */

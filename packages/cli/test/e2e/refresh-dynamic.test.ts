@@ -35,9 +35,9 @@ describe("refresh of an inline (dynamic) provider's resources", () => {
     }
   });
 
-  it("reports a resource deleted outside Cairn as drift", async () => {
+  it("reports a resource deleted outside Cairn as drift, with the exit code for drift found", async () => {
     const run = await project.run(["refresh", "--preview-only"], { NOTES_GONE: "two" });
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(4);
     expect(run.stdout).toContain("second: deleted outside Cairn");
   });
 

@@ -7,6 +7,7 @@ import { sealInputs, type SealRules } from "../output/seal.js";
 import { sealRulesOf } from "./seal-rules.js";
 import { reveal, UNKNOWN, type PropertyMap, type PropertyValue } from "../output/values.js";
 import { assemblePlan } from "../plan/assemble.js";
+import { doubleClaims, type Claim } from "../plan/claims.js";
 import { decideStep, type DesiredResource } from "../plan/decide.js";
 import { defaultDiff } from "../plan/default-diff.js";
 import { applyIgnoreChanges } from "../plan/ignore-changes.js";
@@ -98,6 +99,7 @@ async function planAll(
   const protectedErrors: CairnError[] = [];
   const unusable: CairnError[] = [];
   const steps: (PlanStep | undefined)[] = new Array(order.length);
+  const claims: Claim[] = [];
   await new Promise<void>((resolve) => {
     let left = order.length;
     if (left === 0) resolve();
@@ -110,6 +112,7 @@ async function planAll(
           if (result instanceof CairnError) protectedErrors.push(result);
           else {
             for (const failure of result.failures) failures.push(describeFailure(node, failure));
+            if (result.claim !== undefined) claims.push(result.claim);
             steps[index] = result.step;
           }
           done();
@@ -125,6 +128,7 @@ async function planAll(
     });
   });
   if (unusable.length > 0) throw unusable[0];
+  failures.push(...doubleClaims(claims));
   return { steps: steps.filter((step): step is PlanStep => step !== undefined), failures, protectedErrors, phase, secretOutputs };
 }
 
@@ -152,6 +156,8 @@ function describeFailure(node: ResourceNode, failure: CheckFailure): Problem {
 interface NodeOutcome {
   readonly step: PlanStep;
   readonly failures: readonly CheckFailure[];
+  /** The cloud object the resource manages, when its type says which kind and its id is known. */
+  readonly claim?: Claim;
 }
 
 async function planNode(
@@ -204,7 +210,9 @@ async function planNode(
     step = { ...step, op: "replace", replaces: step.changes ?? [] };
   }
   phase.settle(node.urn, previewOutputs(step, prior, schema));
-  return { step, failures };
+  const id = importId ?? prior?.id;
+  if (schema.physicalType === undefined || id === undefined) return { step, failures };
+  return { step, failures, claim: { urn: node.urn, label: `${node.name} (${node.type})`, physicalType: schema.physicalType, id } };
 }
 
 /** Components and explicit providers: planned from their recorded inputs alone, with no provider to ask. */

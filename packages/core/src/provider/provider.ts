@@ -36,6 +36,13 @@ export interface TypeSchema {
   readonly deleteBeforeReplace?: boolean;
   /** Default time limits per operation, in milliseconds. @default 20 minutes each */
   readonly timeouts?: OperationTimeouts;
+  /**
+   * The kind of cloud object the type manages, shared by every type that
+   * manages that kind (`AWS::S3::Bucket` for a hand-written and a generated
+   * bucket type). A plan in which two resources of such types have the same
+   * id is refused: one cloud object is managed by one resource. @default none
+   */
+  readonly physicalType?: string;
 }
 
 /** Time limits for the operations on one resource, in milliseconds. */
