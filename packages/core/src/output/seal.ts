@@ -14,6 +14,11 @@ export interface SealRules {
    * @default every input
    */
   readonly derivedFrom?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Inputs the provider only sends to the cloud: no other property derives
+   * from them. See {@link TypeSchema.writeOnlyInputs}. @default none
+   */
+  readonly writeOnly?: readonly string[];
   /** Learns every secret seen, so that texts quoting one can be masked. @default none */
   readonly mask?: SecretMask;
 }
@@ -52,9 +57,9 @@ export function sealLike(rebuilt: PropertyValue, original: PropertyValue | undef
  */
 export function sealInputs(checked: PropertyMap, raw: PropertyMap, rules: SealRules = NO_RULES): PropertyMap {
   const mask = rules.mask;
-  const tainted = containsSecret(raw);
-  if (tainted) mask?.addValue(raw);
-  if (!tainted) return checked;
+  if (!containsSecret(raw)) return checked;
+  mask?.addValue(raw);
+  const tainted = taints(raw, rules);
   const out: Record<string, PropertyValue> = {};
   for (const key of Object.keys(checked)) {
     let value: PropertyValue = checked[key] as PropertyValue;
@@ -74,10 +79,11 @@ export function sealInputs(checked: PropertyMap, raw: PropertyMap, rules: SealRu
  */
 export function sealOutputs(outputs: PropertyMap, inputs: PropertyMap, rules: SealRules = NO_RULES, prior?: PropertyMap): PropertyMap {
   const mask = rules.mask;
-  const tainted = containsSecret(inputs);
-  if (tainted) mask?.addValue(inputs);
+  const anySecret = containsSecret(inputs);
+  if (anySecret) mask?.addValue(inputs);
   const noSecretRules = rules.secret === undefined || rules.secret.length === 0;
-  if (!tainted && noSecretRules && (prior === undefined || !containsSecret(prior))) return outputs;
+  if (!anySecret && noSecretRules && (prior === undefined || !containsSecret(prior))) return outputs;
+  const tainted = anySecret && taints(inputs, rules);
   const out: Record<string, PropertyValue> = {};
   for (const key of Object.keys(outputs)) {
     let value: PropertyValue = outputs[key] as PropertyValue;
@@ -85,7 +91,9 @@ export function sealOutputs(outputs: PropertyMap, inputs: PropertyMap, rules: Se
       const sources = rules.derivedFrom?.[key];
       if (rules.secret?.includes(key)) value = makeSecret(value);
       else if (sources !== undefined && sources.length === 1 && sources[0] === key && key in inputs) value = sealLike(value, inputs[key]);
-      else if (derivedSecret(key, inputs, tainted, rules)) value = makeSecret(value);
+      else if (anySecret && derivedSecret(key, inputs, tainted, rules)) value = makeSecret(value);
+      // An output named like an input keeps at least that input's marks, whatever is declared.
+      if (key in inputs) value = sealLike(value, inputs[key]);
       if (prior !== undefined) value = sealLike(value, prior[key]);
     }
     out[key] = value;
@@ -108,10 +116,17 @@ export function sameSecrecy(a: PropertyValue | undefined, b: PropertyValue | und
   return !containsSecret(a) && !containsSecret(b);
 }
 
+/** Whether a secret is held by an input other properties may derive from (not a write-only one). */
+function taints(inputs: PropertyMap, rules: SealRules): boolean {
+  const writeOnly = rules.writeOnly;
+  if (writeOnly === undefined || writeOnly.length === 0) return containsSecret(inputs);
+  for (const key in inputs) if (!writeOnly.includes(key) && containsSecret(inputs[key])) return true;
+  return false;
+}
+
 function derivedSecret(key: string, inputs: PropertyMap, tainted: boolean, rules: SealRules): boolean {
-  if (!tainted) return false;
   const sources = rules.derivedFrom?.[key];
-  if (sources === undefined) return true;
+  if (sources === undefined) return tainted;
   return sources.some((source) => containsSecret(inputs[source]));
 }
 

@@ -26,6 +26,14 @@ export interface TypeSchema {
    */
   readonly derivedFrom?: Readonly<Record<string, readonly string[]>>;
   /**
+   * Inputs the provider only sends to the cloud, which no other property
+   * derives from (a write-only password, a secret's value): a secret in one
+   * of them leaves the other computed properties readable. An output of the
+   * same name still keeps its secret marks.
+   * @default []
+   */
+  readonly writeOnlyInputs?: readonly string[];
+  /**
    * Whether `create` called again with the same idempotency token returns the
    * resource made the first time instead of a duplicate (EC2 `ClientToken`).
    * A crashed create of such a type is finished on the next run.

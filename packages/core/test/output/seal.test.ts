@@ -87,6 +87,17 @@ describe("sealOutputs: every output derived from a secret is secret", () => {
     expect(shown(outputs)).toEqual({ result: "[secret]", nested: { key: "[secret]", id: "i" }, other: "o" });
   });
 
+  test("a secret in a write-only input leaves the other outputs readable, and one echoing it secret", () => {
+    const rules = { writeOnly: ["password"] };
+    const outputs = sealOutputs({ arn: "arn:x", password: "pw", endpoint: "db.example" }, { name: "db", password: s("pw") }, rules);
+    expect(shown(outputs)).toEqual({ arn: "arn:x", password: "[secret]", endpoint: "db.example" });
+    expect(shown(sealOutputs({ arn: "arn:x" }, { name: s("db"), password: s("pw") }, rules))).toEqual({ arn: "[secret]" });
+  });
+
+  test("an output named like a secret input keeps its marks, even if declared derived from nothing", () => {
+    expect(shown(sealOutputs({ token: "t", id: "i" }, { token: s("t") }, { derivedFrom: { token: [], id: [] } }))).toEqual({ token: "[secret]", id: "i" });
+  });
+
   test("outputs of a resource with no secret anywhere are returned as they are", () => {
     const outputs: PropertyMap = { a: "b" };
     expect(sealOutputs(outputs, { x: 1 })).toBe(outputs);
