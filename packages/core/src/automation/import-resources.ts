@@ -9,6 +9,7 @@ import type { Provider } from "../provider/provider.js";
 import { makeUrn } from "../resource/urn.js";
 import type { ResourceState } from "../state/model.js";
 import { openOperation } from "./operation.js";
+import { maskedSink } from "./masking.js";
 import type { OperationOptions, StackSettings } from "./types.js";
 
 /** One existing cloud object to adopt into a stack's state. */
@@ -46,8 +47,8 @@ export interface ImportedResource {
  * that does not exist is RESOURCE_NOT_FOUND.
  */
 export async function importResources(settings: StackSettings, requests: readonly ImportRequest[], options: OperationOptions = {}): Promise<readonly ImportedResource[]> {
-  const emit = options.onEvent ?? (() => undefined);
-  const op = await openOperation(settings, options.operationName ?? "import", emit, true, "run");
+  const { emit, mask } = maskedSink(options);
+  const op = await openOperation(settings, options.operationName ?? "import", emit, true, "run", mask).catch((error: unknown) => Promise.reject(mask.error(error)));
   try {
     const ctx = op.ctx;
     const planned = requests.map((request) => ({ request, urn: makeUrn(ctx.stack, ctx.project, request.type, request.name) }));
@@ -57,6 +58,8 @@ export async function importResources(settings: StackSettings, requests: readonl
     for (const imported of read) assertUnmanaged(ctx, imported.type, imported.id, read.filter((other) => other.type === imported.type && other.id === imported.id).length);
     for (const imported of read) await record(ctx, imported);
     return read;
+  } catch (error) {
+    throw mask.error(error);
   } finally {
     await op.close();
   }
