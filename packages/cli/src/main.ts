@@ -3,6 +3,7 @@ import { CliError, EXIT } from "./cli/cli-error.js";
 import { createContext, type GlobalOptions } from "./cli/context.js";
 import { processIO, type CliIO } from "./cli/io.js";
 import { createLogger } from "./cli/logger.js";
+import { loggableArgv } from "./cli/loggable-argv.js";
 import { actionRunner } from "./commands/action.js";
 import { registerProjectCommands } from "./commands/admin.js";
 import { registerConfigCommands } from "./commands/config.js";
@@ -34,7 +35,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO(), hin
       return;
     }
     const ctx = createContext(io, globals, theme, logger, hints.early);
-    logger.debug(`cairn ${argv.join(" ")} in ${ctx.cwd}`);
+    logger.debug(`cairn ${loggableArgv(argv).join(" ")} in ${ctx.cwd}`);
     try {
       exitCode = await body(ctx);
     } catch (error) {

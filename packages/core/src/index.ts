@@ -19,6 +19,7 @@ export {
   type PropertyValue,
   type Unknown,
 } from "./output/values.js";
+export { sealInputs, sealLike, sealOutputs, type SealRules } from "./output/seal.js";
 
 export { CustomResource, ComponentResource, Resource, type ResourceType } from "./resource/resource.js";
 export { ProviderResource } from "./resource/provider-resource.js";

@@ -10,6 +10,7 @@ export function callContext(type: string, signal: AbortSignal = new AbortControl
     signal,
     timeoutMs: 60_000,
     progress: (message) => progressLines.push(message),
+    markSecret: () => undefined,
     limit: (_limits, call) => call(),
     progressLines,
   };

@@ -8,15 +8,17 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { fromTagList } from "../tags.js";
 import { ec2Arn, ec2Call, isEc2NotFound, primaryCall, updateEc2Tags } from "./common.js";
-import { checkInstance, clientTokenOf, isArn, type InstanceInputs } from "./instance-inputs.js";
+import { checkInstance, clientTokenOf, isArn, type InstanceInputs, INSTANCE_FIELDS } from "./instance-inputs.js";
 import { updateInstanceProfile } from "./instance-profile-association.js";
 import { INSTANCE_WATCHER } from "./instance-watcher.js";
 import { ec2Limit } from "./limits.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 /** The provider side of `aws:ec2/Instance`; the id is the instance id. */
 export const instanceHandler: ResourceHandler = {
   token: "aws:ec2/Instance",
   schema: {
+    derivedFrom: echoingInputs(INSTANCE_FIELDS, { instanceId: [], arn: [], instanceState: [], privateIp: [], publicIp: [], privateDnsName: [], publicDnsName: [], availabilityZone: ["subnetId"], subnetId: ["subnetId"], vpcId: ["subnetId"] }),
     replaceOnChanges: ["ami", "subnetId", "userData", "keyName", "associatePublicIpAddress", "rootBlockDevice"],
     stableOutputs: ["id", "arn", "privateIp", "privateDnsName", "availabilityZone", "subnetId", "vpcId"],
     idempotentCreate: true,

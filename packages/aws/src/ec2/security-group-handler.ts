@@ -13,6 +13,7 @@ import { fromTagList, tagsField, withDefaultTags, type Tags } from "../tags.js";
 import { deleteEc2, ec2Arn, ec2Call, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
 import { ec2Limit } from "./limits.js";
 import { ALLOW_ALL_EGRESS, atomicsOf, expandRules, ruleChanges, rulesField, rulesOf, sameRules, toPermission, type SecurityGroupRule } from "./security-group-rules.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface SecurityGroupInputs {
   readonly name?: string;
@@ -37,7 +38,11 @@ const FIELDS: Fields = {
 /** The provider side of `aws:ec2/SecurityGroup`; the id is the group id. */
 export const securityGroupHandler: ResourceHandler = {
   token: "aws:ec2/SecurityGroup",
-  schema: { replaceOnChanges: ["name", "namePrefix", "description", "vpcId"], stableOutputs: ["id", "arn", "name", "vpcId", "ownerId"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, vpcId: ["vpcId"], arn: [], ownerId: [] }),
+    replaceOnChanges: ["name", "namePrefix", "description", "vpcId"],
+    stableOutputs: ["id", "arn", "name", "vpcId", "ownerId"],
+  },
   nameProperty: "name",
   parameterHints: { GroupName: "name", GroupDescription: "description", "vpc": "vpcId", IpPermissions: "ingress", CidrIp: "ingress", port: "ingress" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {

@@ -10,6 +10,7 @@ import { retrying } from "../runtime/retry.js";
 import { fromTagList, tagsField, withDefaultTags, type Tags } from "../tags.js";
 import { deleteEc2, ec2Arn, ec2Call, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
 import { ec2Limit } from "./limits.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface SubnetInputs {
   readonly vpcId: string;
@@ -30,7 +31,11 @@ const FIELDS: Fields = {
 /** The provider side of `aws:ec2/Subnet`; the id is the subnet id. */
 export const subnetHandler: ResourceHandler = {
   token: "aws:ec2/Subnet",
-  schema: { replaceOnChanges: ["vpcId", "cidrBlock", "availabilityZone"], stableOutputs: ["id", "arn", "vpcId", "cidrBlock", "availabilityZone", "availabilityZoneId"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { subnetId: [], arn: [], availabilityZone: ["availabilityZone"], availabilityZoneId: ["availabilityZone"], ownerId: [] }),
+    replaceOnChanges: ["vpcId", "cidrBlock", "availabilityZone"],
+    stableOutputs: ["id", "arn", "vpcId", "cidrBlock", "availabilityZone", "availabilityZoneId"],
+  },
   parameterHints: { CidrBlock: "cidrBlock", cidr: "cidrBlock", AvailabilityZone: "availabilityZone", "vpc": "vpcId" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {
     const { inputs: out, failures } = checkFields(FIELDS, inputs);

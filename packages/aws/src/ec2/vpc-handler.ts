@@ -10,6 +10,7 @@ import { retrying } from "../runtime/retry.js";
 import { fromTagList, tagsField, withDefaultTags, type Tags } from "../tags.js";
 import { deleteEc2, ec2Arn, ec2Call, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
 import { ec2Limit } from "./limits.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface VpcInputs {
   readonly cidrBlock: string;
@@ -32,7 +33,11 @@ const FIELDS: Fields = {
 /** The provider side of `aws:ec2/Vpc`; the id is the VPC id. */
 export const vpcHandler: ResourceHandler = {
   token: "aws:ec2/Vpc",
-  schema: { replaceOnChanges: ["cidrBlock", "instanceTenancy"], stableOutputs: ["id", "arn", "ownerId", "cidrBlock"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { vpcId: [], arn: [], ownerId: [], isDefault: [], dhcpOptionsId: [] }),
+    replaceOnChanges: ["cidrBlock", "instanceTenancy"],
+    stableOutputs: ["id", "arn", "ownerId", "cidrBlock"],
+  },
   parameterHints: { CidrBlock: "cidrBlock", cidr: "cidrBlock", tenancy: "instanceTenancy" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {
     const { inputs: out, failures } = checkFields(FIELDS, inputs);

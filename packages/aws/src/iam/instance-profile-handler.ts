@@ -11,6 +11,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { fromTagList, tagChanges, tagsField, toTagList, withDefaultTags, type Tags } from "../tags.js";
 import { IAM_PATH, isEntityAlreadyExists, isNoSuchEntity } from "./common.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface InstanceProfileInputs {
   readonly name?: string;
@@ -31,7 +32,11 @@ const FIELDS: Fields = {
 /** The provider side of `aws:iam/InstanceProfile`; the id is the profile name. */
 export const instanceProfileHandler: ResourceHandler = {
   token: "aws:iam/InstanceProfile",
-  schema: { replaceOnChanges: ["name", "namePrefix", "path"], stableOutputs: ["id", "arn", "name", "uniqueId"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: [...NAME_SOURCES, "path"], uniqueId: [] }),
+    replaceOnChanges: ["name", "namePrefix", "path"],
+    stableOutputs: ["id", "arn", "name", "uniqueId"],
+  },
   nameProperty: "name",
   parameterHints: { RoleName: "role", InstanceProfileName: "name" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {

@@ -12,6 +12,7 @@ import { fromTagList, tagChanges, tagsField, toTagList, withDefaultTags, type Ta
 import { IAM_PATH, isEntityAlreadyExists, isNoSuchEntity } from "./common.js";
 import { decodePolicy, policyField, policyMapField, samePolicy, type PolicyDocument } from "./policy-document.js";
 import { attachedPolicies, inlinePolicies, inlinePolicyNames, syncAttached, syncInline } from "./role-policies.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface RoleInputs {
   readonly name?: string;
@@ -40,7 +41,11 @@ const FIELDS: Fields = {
 /** The provider side of `aws:iam/Role`; the id is the role name. */
 export const roleHandler: ResourceHandler = {
   token: "aws:iam/Role",
-  schema: { replaceOnChanges: ["name", "namePrefix", "path"], stableOutputs: ["id", "arn", "name", "uniqueId", "createDate"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: [...NAME_SOURCES, "path"], uniqueId: [], createDate: [] }),
+    replaceOnChanges: ["name", "namePrefix", "path"],
+    stableOutputs: ["id", "arn", "name", "uniqueId", "createDate"],
+  },
   nameProperty: "name",
   parameterHints: { AssumeRolePolicyDocument: "assumeRolePolicy", "assume role policy": "assumeRolePolicy", PolicyArn: "managedPolicyArns", PolicyDocument: "inlinePolicies", MaxSessionDuration: "maxSessionDuration", RoleName: "name" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {

@@ -33,6 +33,8 @@ export function nativeHandler(token: string, cfnType: string): ResourceHandler {
     idempotentCreate: true,
     stableOutputs: ["id", "arn"],
     secretOutputs: WRITE_ONLY[token] ?? [],
+    // Cloud Control never reports a write-only property back, and nothing else is computed from one.
+    writeOnlyInputs: WRITE_ONLY[token] ?? [],
     timeouts: { create: HOUR, update: HOUR, delete: HOUR },
   };
   const load = () => loadNativeType(token);

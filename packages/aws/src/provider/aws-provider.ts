@@ -196,6 +196,7 @@ function lookupContext(token: string, signal: AbortSignal): CallContext {
     signal,
     timeoutMs: INVOKE_TIMEOUT_MS,
     progress: () => undefined,
+    markSecret: () => undefined,
     limit: (_limits, fn) => fn(),
   };
 }

@@ -8,15 +8,19 @@ import type { S3Handle } from "../runtime/client-factory.js";
 import type { AwsContext } from "../runtime/context.js";
 import { pollUntil } from "../runtime/poll.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
-import { checkBucket, type BucketInputs } from "./bucket-inputs.js";
+import { checkBucket, type BucketInputs, BUCKET_FIELDS } from "./bucket-inputs.js";
 import { applySetting, BUCKET_SETTINGS, readSettings } from "./bucket-settings.js";
 import { emptyBucket } from "./empty-bucket.js";
 import { isNoSuchBucket } from "./errors.js";
+import { echoingInputs } from "../provider/secrecy.js";
+
+const BUCKET_NAME_SOURCES: readonly string[] = ["bucket", "bucketPrefix"];
 
 /** The provider side of `aws:s3/Bucket`; the id is the bucket name. */
 export const bucketHandler: ResourceHandler = {
   token: "aws:s3/Bucket",
   schema: {
+    derivedFrom: echoingInputs(BUCKET_FIELDS, { bucket: BUCKET_NAME_SOURCES, arn: BUCKET_NAME_SOURCES, region: [], bucketDomainName: BUCKET_NAME_SOURCES, bucketRegionalDomainName: BUCKET_NAME_SOURCES }),
     replaceOnChanges: ["bucket", "bucketPrefix"],
     stableOutputs: ["id", "bucket", "arn", "region", "bucketDomainName", "bucketRegionalDomainName"],
     timeouts: { create: 10 * 60_000, delete: 60 * 60_000 },

@@ -6,13 +6,19 @@ import { call } from "../runtime/call.js";
 import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
-import { checkBucketObject, sourcePath, sourceSize, type BucketObjectInputs } from "./bucket-object-inputs.js";
+import { BUCKET_OBJECT_FIELDS, checkBucketObject, sourcePath, sourceSize, type BucketObjectInputs } from "./bucket-object-inputs.js";
+import { echoingInputs } from "../provider/secrecy.js";
 import { isNoSuchBucket } from "./errors.js";
 
 /** The provider side of `aws:s3/BucketObject`; the id is `<bucket>/<key>`. */
 export const bucketObjectHandler: ResourceHandler = {
   token: "aws:s3/BucketObject",
-  schema: { replaceOnChanges: ["bucket", "key"], stableOutputs: ["id", "bucket", "key"] },
+  schema: {
+    replaceOnChanges: ["bucket", "key"],
+    stableOutputs: ["id", "bucket", "key"],
+    // The ETag is the content's digest; a version id is S3's own.
+    derivedFrom: echoingInputs(BUCKET_OBJECT_FIELDS, { contentType: ["contentType", "key"], sourceHash: ["source"], etag: ["content", "source"], versionId: [] }),
+  },
   parameterHints: { ContentType: "contentType", tagging: "tags", key: "key", bucket: "bucket" },
   check: checkBucketObject,
   create: (ctx, inputs) => putObject(ctx, typed<BucketObjectInputs>(inputs)).then((outputs) => ({ id: idOf(typed(inputs)), outputs })),

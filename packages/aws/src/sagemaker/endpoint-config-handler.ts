@@ -10,6 +10,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { tagsField, withDefaultTags, type Tags } from "../tags.js";
 import { isAlreadyExists, isSageMakerNotFound, readTags, SAGEMAKER_NAME, sageMakerTags, updateTags } from "./common.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface ProductionVariant {
   readonly variantName: string;
@@ -48,7 +49,11 @@ const FIELDS: Fields = {
 /** The provider side of `aws:sagemaker/EndpointConfig`; the id is its name. Every change but tags replaces it. */
 export const endpointConfigHandler: ResourceHandler = {
   token: "aws:sagemaker/EndpointConfig",
-  schema: { replaceOnChanges: ["name", "namePrefix", "productionVariants", "kmsKeyId"], stableOutputs: ["id", "arn", "name"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: NAME_SOURCES }),
+    replaceOnChanges: ["name", "namePrefix", "productionVariants", "kmsKeyId"],
+    stableOutputs: ["id", "arn", "name"],
+  },
   nameProperty: "name",
   parameterHints: { ProductionVariants: "productionVariants", InstanceType: "productionVariants", ModelName: "productionVariants", KmsKeyId: "kmsKeyId", EndpointConfigName: "name" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {

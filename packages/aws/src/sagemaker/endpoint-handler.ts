@@ -11,6 +11,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { tagsField, withDefaultTags, type Tags } from "../tags.js";
 import { isAlreadyExists, isSageMakerNotFound, readTags, SAGEMAKER_DELAYS, SAGEMAKER_NAME, sageMakerTags, updateTags } from "./common.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface EndpointInputs {
   readonly name?: string;
@@ -33,6 +34,7 @@ const HOUR = 60 * 60_000;
 export const endpointHandler: ResourceHandler = {
   token: "aws:sagemaker/Endpoint",
   schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: NAME_SOURCES, endpointStatus: [] }),
     replaceOnChanges: ["name", "namePrefix"],
     stableOutputs: ["id", "arn", "name"],
     timeouts: { create: HOUR, update: HOUR, delete: HOUR / 2 },

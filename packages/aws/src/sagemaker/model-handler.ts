@@ -10,6 +10,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { tagsField, withDefaultTags, type Tags } from "../tags.js";
 import { isAlreadyExists, isRolePropagating, isSageMakerNotFound, readTags, SAGEMAKER_NAME, sageMakerTags, updateTags } from "./common.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface ModelInputs {
   readonly name?: string;
@@ -43,6 +44,7 @@ const FIELDS: Fields = {
 export const modelHandler: ResourceHandler = {
   token: "aws:sagemaker/Model",
   schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: NAME_SOURCES }),
     replaceOnChanges: ["name", "namePrefix", "executionRoleArn", "primaryContainer", "vpcConfig", "enableNetworkIsolation"],
     stableOutputs: ["id", "arn", "name"],
   },

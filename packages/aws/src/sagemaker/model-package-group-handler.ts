@@ -10,6 +10,7 @@ import { pollUntil } from "../runtime/poll.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { tagsField, withDefaultTags, type Tags } from "../tags.js";
 import { isAlreadyExists, isSageMakerNotFound, readTags, SAGEMAKER_NAME, sageMakerTags, updateTags } from "./common.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface GroupInputs {
   readonly name?: string;
@@ -30,7 +31,11 @@ const DELAYS = { baseMs: 2_000, maxMs: 15_000, factor: 1.5 } as const;
 /** The provider side of `aws:sagemaker/ModelPackageGroup` (a model registry); the id is its name. */
 export const modelPackageGroupHandler: ResourceHandler = {
   token: "aws:sagemaker/ModelPackageGroup",
-  schema: { replaceOnChanges: ["name", "namePrefix", "description"], stableOutputs: ["id", "arn", "name"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: NAME_SOURCES }),
+    replaceOnChanges: ["name", "namePrefix", "description"],
+    stableOutputs: ["id", "arn", "name"],
+  },
   nameProperty: "name",
   parameterHints: { ModelPackageGroupName: "name", ModelPackageGroupDescription: "description" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {

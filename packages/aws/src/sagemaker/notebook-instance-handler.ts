@@ -11,6 +11,7 @@ import { retrying } from "../runtime/retry.js";
 import { tagsField, withDefaultTags, type Tags } from "../tags.js";
 import { isAlreadyExists, isRolePropagating, isSageMakerNotFound, readTags, SAGEMAKER_DELAYS, SAGEMAKER_NAME, sageMakerTags, updateTags } from "./common.js";
 import { describeNotebook, stopNotebook, waitForNotebook } from "./notebook-lifecycle.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface NotebookInputs {
   readonly name?: string;
@@ -49,6 +50,7 @@ const NEEDS_STOP = ["instanceType", "roleArn", "rootAccess", "volumeSizeInGb"] a
 export const notebookInstanceHandler: ResourceHandler = {
   token: "aws:sagemaker/NotebookInstance",
   schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: NAME_SOURCES, url: NAME_SOURCES, status: [] }),
     replaceOnChanges: ["name", "namePrefix", "subnetId", "securityGroupIds", "kmsKeyId", "directInternetAccess", "platformIdentifier"],
     stableOutputs: ["id", "arn", "name", "url"],
     timeouts: { create: 30 * 60_000, update: 45 * 60_000, delete: 30 * 60_000 },

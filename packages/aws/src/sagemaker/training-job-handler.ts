@@ -10,7 +10,8 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { withDefaultTags } from "../tags.js";
 import { isAlreadyExists, isRolePropagating, isSageMakerNotFound, readTags, SAGEMAKER_DELAYS, sageMakerTags, updateTags } from "./common.js";
-import { checkTrainingJobFields, createRequest, inputsFromJob, type TrainingJobInputs } from "./training-job-inputs.js";
+import { checkTrainingJobFields, createRequest, inputsFromJob, type TrainingJobInputs, TRAINING_JOB_FIELDS } from "./training-job-inputs.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 const HOUR = 60 * 60_000;
 const TERMINAL = ["Completed", "Failed", "Stopped"];
@@ -24,6 +25,7 @@ const TERMINAL = ["Completed", "Failed", "Stopped"];
 export const trainingJobHandler: ResourceHandler = {
   token: "aws:sagemaker/TrainingJob",
   schema: {
+    derivedFrom: echoingInputs(TRAINING_JOB_FIELDS, { name: NAME_SOURCES, arn: NAME_SOURCES, status: [], modelArtifacts: [...NAME_SOURCES, "outputDataConfig"], trainingTimeInSeconds: [], billableTimeInSeconds: [] }),
     replaceOnChanges: [
       "name",
       "namePrefix",

@@ -40,6 +40,7 @@ export function callContext(type: string, name: string, options: { timeoutMs?: n
     signal: controller.signal,
     timeoutMs: options.timeoutMs ?? 20 * 60_000,
     progress: (message) => progressMessages.push(message),
+    markSecret: () => undefined,
     limit: <T>(limits: CallLimits, call: () => Promise<T>) => {
       limited.push(limits.key);
       return call();

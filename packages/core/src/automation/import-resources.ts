@@ -2,11 +2,14 @@ import { CairnError } from "../errors.js";
 import type { OperationContext } from "../engine/context.js";
 import { Limiter } from "../engine/limiter.js";
 import { callProvider } from "../engine/provider-call.js";
-import { resealOutputs, type PropertyMap } from "../output/values.js";
+import { sealOutputs } from "../output/seal.js";
+import type { PropertyMap } from "../output/values.js";
+import { sealRulesOf } from "../engine/seal-rules.js";
 import type { Provider } from "../provider/provider.js";
 import { makeUrn } from "../resource/urn.js";
 import type { ResourceState } from "../state/model.js";
 import { openOperation } from "./operation.js";
+import { maskedSink } from "./masking.js";
 import type { OperationOptions, StackSettings } from "./types.js";
 
 /** One existing cloud object to adopt into a stack's state. */
@@ -44,8 +47,8 @@ export interface ImportedResource {
  * that does not exist is RESOURCE_NOT_FOUND.
  */
 export async function importResources(settings: StackSettings, requests: readonly ImportRequest[], options: OperationOptions = {}): Promise<readonly ImportedResource[]> {
-  const emit = options.onEvent ?? (() => undefined);
-  const op = await openOperation(settings, options.operationName ?? "import", emit, true, "run");
+  const { emit, mask } = maskedSink(options);
+  const op = await openOperation(settings, options.operationName ?? "import", emit, true, "run", mask).catch((error: unknown) => Promise.reject(mask.error(error)));
   try {
     const ctx = op.ctx;
     const planned = requests.map((request) => ({ request, urn: makeUrn(ctx.stack, ctx.project, request.type, request.name) }));
@@ -55,6 +58,8 @@ export async function importResources(settings: StackSettings, requests: readonl
     for (const imported of read) assertUnmanaged(ctx, imported.type, imported.id, read.filter((other) => other.type === imported.type && other.id === imported.id).length);
     for (const imported of read) await record(ctx, imported);
     return read;
+  } catch (error) {
+    throw mask.error(error);
   } finally {
     await op.close();
   }
@@ -100,7 +105,7 @@ async function readOne(ctx: OperationContext, request: ImportRequest, urn: strin
   const found = await callProvider(setup, (call) => provider.read!(request.id, {}, {}, call));
   if (found === undefined) throw new CairnError("RESOURCE_NOT_FOUND", `Cannot import ${request.name}: no ${request.type} with id "${request.id}" exists.`, { urn });
   const inputs = await checkedInputs(provider, request.type, found.inputs ?? {}, urn);
-  const outputs = resealOutputs(found.outputs, inputs, provider.schema?.(request.type)?.secretOutputs ?? []);
+  const outputs = sealOutputs(found.outputs, inputs, sealRulesOf(provider.schema?.(request.type)));
   return { urn, type: request.type, name: request.name, id: found.id, inputs, outputs, module: pkg.module };
 }
 

@@ -13,6 +13,8 @@ import { takeOverMessage } from "../state/lock-holder.js";
 import { StateSession } from "../state/session.js";
 import { parseStackName, readStackOutputs, sameKeyOpener } from "../state/stack-outputs.js";
 import type { Lease, StackRef } from "../state/store.js";
+import { SecretMask } from "../output/secret-mask.js";
+import { learnConfig } from "./masking.js";
 import type { StackSettings } from "./types.js";
 
 /** One operation's open state: its session, lock, journal and registry. */
@@ -46,22 +48,29 @@ export async function openOperation(
   emit: EventSink,
   writable: boolean,
   mode: "run" | "skip" | "optional" = "run",
+  mask: SecretMask = new SecretMask(),
 ): Promise<OpenOperation> {
   const ref: StackRef = { project: settings.project, stack: settings.stack };
+  const config = configEntries(settings.config);
+  learnConfig(config, mask);
   const lease = writable ? await settings.store.lock(ref, lockInfoFor(operation)) : undefined;
   if (lease?.tookOver !== undefined) emit({ type: "diagnostic", severity: "warning", message: takeOverMessage(ref.stack, lease.tookOver) });
   let journal: GroupCommitJournal | undefined;
   let registry: ProviderRegistry | undefined;
   try {
     const doc = await loadFolded(settings, ref, lease, emit);
+    // A state with no secrets key holds no secret: nothing to learn, nothing to walk.
+    if (doc.secrets !== undefined) {
+      mask.addValue(doc.resources);
+      mask.addValue(doc.outputs);
+    }
     const session = new StateSession(doc, settings.secrets);
     // Opened before the program runs, so its file and fsyncs are ready when the first step needs them.
     if (lease !== undefined) journal = await startJournal(settings, ref, lease, session, operation);
-    const config = configEntries(settings.config);
     const providers = new ProviderRegistry({ config, projectDir: settings.projectDir ?? process.cwd(), packages: settings.packages ?? [], recorded: doc.packages });
     registry = providers;
     const program = await runProgramFor(settings, ref, config, providers, mode, emit);
-    const ctx: OperationContext = { project: ref.project, stack: ref.stack, graph: program.graph, session, registry: providers, emit };
+    const ctx: OperationContext = { project: ref.project, stack: ref.stack, graph: program.graph, session, registry: providers, emit, mask };
     const opened = journal;
     return {
       ctx,

@@ -20,6 +20,8 @@ import type { SecretsCrypter } from "../state/secrets.js";
 import type { StackRef, StateStore } from "../state/store.js";
 import { sameValue } from "../plan/default-diff.js";
 import { openOperation, type OpenOperation } from "./operation.js";
+import { maskedSink, maskResult } from "./masking.js";
+import type { SecretMask } from "../output/secret-mask.js";
 import type {
   OperationOptions,
   PreviewOptions,
@@ -75,9 +77,9 @@ export class Stack {
 
   /** Plans an update without changing anything. */
   async preview(options: PreviewOptions = {}): Promise<PreviewResult> {
-    const emit = sinkOf(options);
-    return this.#timed("preview", emit, async () => {
-      const op = await openOperation(this.#settings, options.operationName ?? "preview", emit, false);
+    const { emit, mask } = maskedSink(options);
+    return this.#timed("preview", emit, mask, async () => {
+      const op = await openOperation(this.#settings, options.operationName ?? "preview", emit, false, "run", mask);
       try {
         if (options.refresh) await refreshResources(op.ctx, new Limiter(), true, options);
         const found = await interruptedCreates(op.ctx);
@@ -109,10 +111,10 @@ export class Stack {
 
   /** Compares state with the cloud; without previewOnly, state takes what the cloud says. */
   async refresh(options: RefreshOptions = {}): Promise<RefreshResult> {
-    const emit = sinkOf(options);
+    const { emit, mask } = maskedSink(options);
     const started = Date.now();
-    return this.#timed("refresh", emit, async () => {
-      const op = await openOperation(this.#settings, options.operationName ?? "refresh", emit, !options.previewOnly, "optional");
+    return this.#timed("refresh", emit, mask, async () => {
+      const op = await openOperation(this.#settings, options.operationName ?? "refresh", emit, !options.previewOnly, "optional", mask);
       try {
         const limiter = new Limiter();
         if (!options.previewOnly) await reconcilePending(op.ctx, limiter, decidePendingCreates(op.ctx.stack, await interruptedCreates(op.ctx), options.pendingCreates));
@@ -128,12 +130,14 @@ export class Stack {
 
   /** Runs the program and every provider's check, with no cloud calls; returns every failure. */
   async validate(): Promise<readonly ValidationFailure[]> {
-    const op = await openOperation(this.#settings, "validate", () => undefined, false);
+    const { mask } = maskedSink({});
+    const op = await openOperation(this.#settings, "validate", () => undefined, false, "run", mask).catch((error: unknown) => Promise.reject(mask.error(error)));
     try {
       const { phase } = await computePlan(op.ctx, { destroying: false });
       await assertNoLateRegistrations(op.program, phase);
       return [];
     } catch (error) {
+      mask.error(error);
       if (CairnError.isCairnError(error) && error.code === "CHECK_FAILED" && error.problems !== undefined) {
         return error.problems.map((problem) => ({ urn: problem.urn ?? "", message: problem.message, ...(problem.property === undefined ? {} : { property: problem.property }) }));
       }
@@ -189,10 +193,10 @@ export class Stack {
   }
 
   async #change(kind: "up" | "destroy", options: UpOptions, destroying: boolean): Promise<UpdateResult> {
-    const emit = sinkOf(options);
+    const { emit, mask } = maskedSink(options);
     const started = Date.now();
-    return this.#timed(kind, emit, async () => {
-      const op = await openOperation(this.#settings, options.operationName ?? kind, emit, true, destroying ? "optional" : "run");
+    return this.#timed(kind, emit, mask, async () => {
+      const op = await openOperation(this.#settings, options.operationName ?? kind, emit, true, destroying ? "optional" : "run", mask);
       try {
         const limiter = new Limiter();
         await reconcilePending(op.ctx, limiter, decidePendingCreates(op.ctx.stack, await interruptedCreates(op.ctx), options.pendingCreates));
@@ -232,16 +236,17 @@ export class Stack {
     });
   }
 
-  async #timed<T>(operation: OperationKind, emit: EventSink, run: () => Promise<{ status: OperationStatus; result: T }>): Promise<T> {
+  async #timed<T>(operation: OperationKind, emit: EventSink, mask: SecretMask, run: () => Promise<{ status: OperationStatus; result: T }>): Promise<T> {
     const started = Date.now();
     emit({ type: "operation-start", operation, project: this.#settings.project, stack: this.#settings.stack });
     try {
       const { status, result } = await run();
       emit({ type: "operation-end", operation, status, durationMs: Date.now() - started });
-      return result;
+      return maskResult(result, mask);
     } catch (error) {
       emit({ type: "operation-end", operation, status: "failed", durationMs: Date.now() - started });
-      throw error;
+      // Error messages are outputs too: none may quote a secret this operation handled.
+      throw mask.error(error);
     }
   }
 }
@@ -258,18 +263,6 @@ function reportInterruptedCreates(op: OpenOperation, found: readonly Interrupted
     if (!CairnError.isCairnError(error) || error.code !== "PENDING_OPERATIONS") throw error;
     op.ctx.emit({ type: "diagnostic", severity: "warning", message: error.message.replace(/ Nothing was changed\.$/, " An up stops here until it is told.") });
   }
-}
-
-function sinkOf(options: OperationOptions): EventSink {
-  const sink = options.onEvent;
-  if (sink === undefined) return () => undefined;
-  return (event: EngineEvent) => {
-    try {
-      sink(event);
-    } catch {
-      // A display error must not break the operation.
-    }
-  };
 }
 
 function pick(options: { targets?: readonly string[]; replace?: readonly string[] }): { targets?: readonly string[]; replace?: readonly string[] } {

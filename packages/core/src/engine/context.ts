@@ -7,6 +7,7 @@ import type { PhaseValues } from "./phase-values.js";
 import { resolveProperties } from "../output/resolve.js";
 import { containsUnknown } from "../output/values.js";
 import { CairnError } from "../errors.js";
+import type { SecretMask } from "../output/secret-mask.js";
 import type { ProviderRegistry } from "./providers.js";
 
 /** What the planning and applying code of one operation share. */
@@ -17,6 +18,8 @@ export interface OperationContext {
   readonly session: StateSession;
   readonly registry: ProviderRegistry;
   readonly emit: EventSink;
+  /** The secrets this operation has seen, to seal values and mask texts that hold them. @default none */
+  readonly mask?: SecretMask;
 }
 
 /** The provider of a desired resource in a phase; an explicit provider's config must be known. */

@@ -3,7 +3,9 @@ import { CairnError, messageOf, type Problem } from "../errors.js";
 import { resolveProperties } from "../output/resolve.js";
 import { output } from "../output/functions.js";
 import { PROGRAM_PHASE } from "../output/phase.js";
-import { isSecretValue, reveal, SecretValue, UNKNOWN, type PropertyMap, type PropertyValue } from "../output/values.js";
+import { sealInputs, type SealRules } from "../output/seal.js";
+import { sealRulesOf } from "./seal-rules.js";
+import { reveal, UNKNOWN, type PropertyMap, type PropertyValue } from "../output/values.js";
 import { assemblePlan } from "../plan/assemble.js";
 import { doubleClaims, type Claim } from "../plan/claims.js";
 import { decideStep, type DesiredResource } from "../plan/decide.js";
@@ -180,7 +182,7 @@ async function planNode(
   const provider = found instanceof Promise ? await found : found;
   const schema = provider.schema?.(node.type) ?? NO_SCHEMA;
   if ((schema.secretOutputs?.length ?? 0) > 0 || node.options.additionalSecretOutputs.length > 0) secretOutputs.add(node.urn);
-  const { inputs, failures } = await checkedInputs(provider, node, phase);
+  const { inputs, failures } = await checkedInputs(provider, node, phase, { ...sealRulesOf(schema), ...(ctx.mask === undefined ? {} : { mask: ctx.mask }) });
   const live = prior?.id !== undefined;
   const news = live && node.options.ignoreChanges.length > 0 ? applyIgnoreChanges(inputs, prior!.inputs, node.options.ignoreChanges) : inputs;
   let diff: DiffResult | undefined;
@@ -229,13 +231,13 @@ async function planBookkeeping(
 }
 
 /** A node's inputs resolved in a phase and passed through its provider's check (secrets kept secret). */
-async function checkedInputs(provider: Provider, node: ResourceNode, phase: PhaseValues): Promise<{ inputs: PropertyMap; failures: readonly CheckFailure[] }> {
+async function checkedInputs(provider: Provider, node: ResourceNode, phase: PhaseValues, rules: SealRules): Promise<{ inputs: PropertyMap; failures: readonly CheckFailure[] }> {
   const resolved = resolveProperties(node.inputs, phase, node.name);
   const raw = resolved instanceof Promise ? await resolved : resolved;
-  if (provider.check === undefined) return { inputs: raw, failures: NO_FAILURES };
+  if (provider.check === undefined) return { inputs: sealInputs(raw, raw, rules), failures: NO_FAILURES };
   const result = provider.check(node.type, reveal<PropertyMap>(raw));
   const checked = result instanceof Promise ? await result : result;
-  return { inputs: resealLike(checked.inputs, raw), failures: checked.failures ?? NO_FAILURES };
+  return { inputs: sealInputs(checked.inputs, raw, rules), failures: checked.failures ?? NO_FAILURES };
 }
 
 const NO_FAILURES: readonly CheckFailure[] = [];
@@ -265,15 +267,6 @@ function previewOutputs(step: PlanStep, prior: ResourceState | undefined, schema
   for (const key of Object.keys(prior.outputs)) out[key] = stable.has(key) ? prior.outputs[key]! : UNKNOWN;
   out.id = prior.id!;
   return out;
-}
-
-/** Marks as secret the top-level checked inputs whose raw input was secret. */
-export function resealLike(checked: PropertyMap, raw: PropertyMap): PropertyMap {
-  let out: Record<string, PropertyValue> | undefined;
-  for (const key of Object.keys(checked)) {
-    if (isSecretValue(raw[key]) && !isSecretValue(checked[key])) (out ??= { ...checked })[key] = new SecretValue(checked[key]!);
-  }
-  return out ?? checked;
 }
 
 function findPrior(ctx: OperationContext, node: ResourceNode): ResourceState | undefined {

@@ -4,6 +4,7 @@ import { nameOfUrn } from "../resource/urn.js";
 import { AbandonedError, CallTracker, type TrackedCall } from "./call-tracker.js";
 import type { EventSink } from "./events.js";
 import type { Limiter } from "./limiter.js";
+import type { SecretMask } from "../output/secret-mask.js";
 import { backoffDelay, effectiveRetryPolicy, sleep } from "./retry.js";
 
 export { AbandonedError } from "./call-tracker.js";
@@ -23,6 +24,8 @@ export interface CallSetup {
   readonly abortSignal: AbortSignal | undefined;
   /** The operation's tracker of calls in flight. @default one for this call alone */
   readonly tracker?: CallTracker;
+  /** The operation's secrets, which {@link CallContext.markSecret} adds to. @default none */
+  readonly mask?: SecretMask;
 }
 
 /**
@@ -92,6 +95,10 @@ class Call implements CallContext, TrackedCall {
 
   progress(message: string): void {
     this.#setup.emit({ type: "step-progress", urn: this.urn, message });
+  }
+
+  markSecret(text: string): void {
+    this.#setup.mask?.addText(text);
   }
 
   limit<R>(limits: CallLimits, inner: () => Promise<R>): Promise<R> {

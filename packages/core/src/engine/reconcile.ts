@@ -1,11 +1,13 @@
 import { CairnError } from "../errors.js";
-import { resealOutputs, reveal, type PropertyMap } from "../output/values.js";
+import { sealOutputs } from "../output/seal.js";
+import { reveal, type PropertyMap } from "../output/values.js";
 import type { Provider } from "../provider/provider.js";
 import { pendingCreatesError, type PendingCreateDecision } from "./pending-creates.js";
 import type { ResourceState } from "../state/model.js";
 import { providerForRecord, type OperationContext } from "./context.js";
 import type { Limiter } from "./limiter.js";
 import { callProvider } from "./provider-call.js";
+import { sealRulesOf } from "./seal-rules.js";
 
 /**
  * Adopts what an interrupted create made: the object the provider finds by
@@ -14,7 +16,7 @@ import { callProvider } from "./provider-call.js";
  */
 async function adoptInterrupted(ctx: OperationContext, limiter: Limiter, record: ResourceState, provider: Provider, decision: PendingCreateDecision): Promise<boolean> {
   const inputs = reveal(record.pending?.inputs ?? record.inputs) as PropertyMap;
-  const setup = { provider, urn: record.urn, type: record.type, operation: "read" as const, timeouts: {}, limiter, emit: ctx.emit, abortSignal: undefined };
+  const setup = { provider, urn: record.urn, type: record.type, operation: "read" as const, timeouts: {}, limiter, emit: ctx.emit, abortSignal: undefined, mask: ctx.mask };
   const id = typeof decision === "object" ? decision.adopt : undefined;
   if (id !== undefined && provider.read === undefined) throw new CairnError("PROVIDER_ERROR", `${record.type} cannot be adopted by id: its provider cannot read resources.`, { urn: record.urn });
   const found = await callProvider(setup, (callCtx) => (id === undefined ? provider.findCreated!(inputs, record.pending!.token, callCtx) : provider.read!(id, inputs, {}, callCtx)));
@@ -22,7 +24,7 @@ async function adoptInterrupted(ctx: OperationContext, limiter: Limiter, record:
     if (id !== undefined) throw new CairnError("RESOURCE_NOT_FOUND", `Cannot adopt ${record.urn}: no ${record.type} with id "${id}" exists. Nothing was changed.`, { urn: record.urn });
     return false;
   }
-  const outputs = resealOutputs(found.outputs, record.inputs, provider.schema?.(record.type)?.secretOutputs ?? []);
+  const outputs = sealOutputs(found.outputs, record.inputs, { ...sealRulesOf(provider.schema?.(record.type)), ...(ctx.mask === undefined ? {} : { mask: ctx.mask }) });
   await ctx.session.assign(record.urn, { id: found.id, outputs }, ["pending"]);
   ctx.emit({ type: "diagnostic", severity: "info", message: `A create started at ${record.pending!.startedAt} was interrupted; the object it made (${found.id}) was adopted.`, urn: record.urn });
   return true;
@@ -77,7 +79,7 @@ async function reconcileOne(ctx: OperationContext, limiter: Limiter, record: Res
     note(`An interrupted ${pending.op} is assumed not to have happened; this run repeats it if it is still needed.`);
     return;
   }
-  const setup = { provider, urn: record.urn, type: record.type, operation: "read" as const, timeouts: {}, limiter, emit: ctx.emit, abortSignal: undefined };
+  const setup = { provider, urn: record.urn, type: record.type, operation: "read" as const, timeouts: {}, limiter, emit: ctx.emit, abortSignal: undefined, mask: ctx.mask };
   const found = await callProvider(setup, (callCtx) => provider.read!(record.id!, reveal(record.inputs), reveal(record.outputs), callCtx));
   if (found === undefined) {
     await session.remove(record.urn);
@@ -86,7 +88,7 @@ async function reconcileOne(ctx: OperationContext, limiter: Limiter, record: Res
   }
   await session.change(record.urn, (draft) => {
     delete draft.pending;
-    draft.outputs = found.outputs;
+    draft.outputs = sealOutputs(found.outputs, record.inputs, sealRulesOf(provider.schema?.(record.type)), record.outputs);
   });
   note(`An interrupted ${pending.op} was reconciled by reading the resource back.`, "info");
 }

@@ -1,6 +1,7 @@
 import PQueue from "p-queue";
 import { CairnError, messageOf } from "../errors.js";
-import { resealOutputs, reveal, type PropertyMap } from "../output/values.js";
+import { sealInputs, sealOutputs } from "../output/seal.js";
+import { reveal, type PropertyMap } from "../output/values.js";
 import { sameValue } from "../plan/default-diff.js";
 import type { DriftChange, DriftEntry, StepFailure } from "../automation/types.js";
 import type { Provider } from "../provider/provider.js";
@@ -8,6 +9,7 @@ import type { ResourceState } from "../state/model.js";
 import { providerForRecord, type OperationContext } from "./context.js";
 import type { Limiter } from "./limiter.js";
 import { callProvider } from "./provider-call.js";
+import { sealRulesOf } from "./seal-rules.js";
 
 /** What a refresh found. */
 export interface RefreshOutcome {
@@ -63,15 +65,15 @@ async function refreshOne(
   write: boolean,
   abortSignal: AbortSignal | undefined,
 ): Promise<DriftEntry | undefined> {
-  const setup = { provider, urn: record.urn, type: record.type, operation: "read" as const, timeouts: {}, limiter, emit: ctx.emit, abortSignal };
+  const setup = { provider, urn: record.urn, type: record.type, operation: "read" as const, timeouts: {}, limiter, emit: ctx.emit, abortSignal, mask: ctx.mask };
   const found = await callProvider(setup, (callCtx) => provider.read!(record.id!, reveal(record.inputs), reveal(record.outputs), callCtx));
   if (found === undefined) {
     if (write) await ctx.session.remove(record.urn);
     return { urn: record.urn, type: record.type, kind: "deleted", properties: [] };
   }
-  const secretKeys = provider.schema?.(record.type)?.secretOutputs ?? [];
-  const outputs = resealOutputs(found.outputs, record.inputs, secretKeys);
-  const inputs = found.inputs === undefined ? record.inputs : resealOutputs(found.inputs, record.inputs);
+  const rules = { ...sealRulesOf(provider.schema?.(record.type)), ...(ctx.mask === undefined ? {} : { mask: ctx.mask }) };
+  const inputs = found.inputs === undefined ? record.inputs : sealInputs(found.inputs, record.inputs, rules);
+  const outputs = sealOutputs(found.outputs, record.inputs, rules, record.outputs);
   const changed = [...new Set([...changedKeys(record.inputs, inputs), ...changedKeys(record.outputs, outputs)])].sort();
   if (changed.length === 0) return undefined;
   if (write) {

@@ -1,6 +1,7 @@
 import { CairnError } from "../errors.js";
 import { resolveProperties } from "../output/resolve.js";
-import { containsUnknown, resealOutputs, reveal, type PropertyMap } from "../output/values.js";
+import { sealInputs, sealOutputs } from "../output/seal.js";
+import { containsUnknown, reveal, type PropertyMap } from "../output/values.js";
 import { defaultDiff, matchesPath } from "../plan/default-diff.js";
 import { applyIgnoreChanges } from "../plan/ignore-changes.js";
 import type { PlanStep } from "../plan/step.js";
@@ -14,8 +15,9 @@ import type { TokenSource } from "./tokens.js";
 import type { Limiter } from "./limiter.js";
 import type { PhaseValues } from "./phase-values.js";
 import { callProvider } from "./provider-call.js";
+import { sealRulesOf } from "./seal-rules.js";
+import { needsReseal, resealedRecord, warnOfSecretId } from "./reseal.js";
 import { clearPendingDelete, forgetFailedCreate, isDefiniteFailure } from "./step-failures.js";
-import { resealLike } from "./preview.js";
 
 /** What every step executor needs. */
 export interface StepRuntime {
@@ -37,7 +39,10 @@ export async function runForward(rt: StepRuntime, step: PlanStep): Promise<StepE
   const node = rt.ctx.graph.tryGet(step.urn)!;
   const prior = rt.ctx.session.tryGet(step.aliasOf ?? step.urn);
   if (node.kind !== "custom") return runBookkeeping(rt, step, node, prior);
-  if (step.op === "same") return runSame(rt, step, node, prior);
+  if (step.op === "same") {
+    if (prior?.id === undefined || !needsReseal(step, prior)) return runSame(rt, step, node, prior);
+    return runResealed(rt, step, node, prior);
+  }
   const provider = await providerForNode(rt.ctx, node, rt.phase);
   registerPackage(rt, node);
   const inputs = await finalInputs(rt, step, node, provider, prior);
@@ -59,7 +64,7 @@ async function finalInputs(rt: StepRuntime, step: PlanStep, node: ResourceNode, 
     const detail = checked.failures.map((failure) => (failure.property === undefined ? failure.reason : `${failure.property}: ${failure.reason}`)).join("; ");
     throw new CairnError("CHECK_FAILED", `Invalid inputs once known: ${detail}`, { urn: node.urn });
   }
-  const inputs = resealLike(checked.inputs, raw);
+  const inputs = sealInputs(checked.inputs, raw, rulesFor(rt, provider, node));
   return prior?.id !== undefined ? applyIgnoreChanges(inputs, prior.inputs, node.options.ignoreChanges) : inputs;
 }
 
@@ -88,6 +93,7 @@ function setupFor(rt: StepRuntime, provider: Provider, node: { urn: string; type
     emit: rt.ctx.emit,
     abortSignal: rt.abortSignal,
     tracker: rt.tracker,
+    ...(rt.ctx.mask === undefined ? {} : { mask: rt.ctx.mask }),
   };
 }
 
@@ -136,8 +142,9 @@ async function runCreate(
     if (isDefiniteFailure(error)) await forgetFailedCreate(rt, node.urn, replacing && !step.deleteBeforeReplace && prior?.id !== undefined);
     throw error;
   }
-  const outputs = sealOutputs(provider, node, created.outputs, inputs);
+  const outputs = sealOutputs(created.outputs, inputs, rulesFor(rt, provider, node));
   void session.assign(node.urn, { id: created.id, outputs }, ["pending"]);
+  warnOfSecretId(rt.ctx, node.urn, created.id, inputs);
   rt.phase.settle(node.urn, { ...outputs, id: created.id });
   return replacing ? "replace" : "create";
 }
@@ -160,7 +167,7 @@ async function runUpdate(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
     if (isDefiniteFailure(error)) await session.assign(urn, {}, ["pending"]);
     throw error;
   }
-  const outputs = sealOutputs(provider, node, raw, inputs);
+  const outputs = sealOutputs(raw, inputs, rulesFor(rt, provider, node), prior.outputs);
   const record = recordFor(node, step, inputs, prior);
   const change = recordChange(session.tryGet(urn)!, { ...record, id: prior.id!, outputs });
   void session.assign(urn, change.set, change.remove);
@@ -178,13 +185,16 @@ async function runImport(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
     await session.remove(node.urn);
     throw new CairnError("RESOURCE_NOT_FOUND", `Cannot import ${node.name}: no ${node.type} with id "${step.id}" exists.`, { urn: node.urn });
   }
-  const outputs = sealOutputs(provider, node, found.outputs, inputs);
+  const rules = rulesFor(rt, provider, node);
+  const outputs = sealOutputs(found.outputs, inputs, rules);
+  const foundInputs = found.inputs === undefined ? inputs : sealInputs(found.inputs, inputs, rules);
   void session.change(node.urn, (draft) => {
     draft.id = found.id;
     draft.outputs = outputs;
-    draft.inputs = found.inputs === undefined ? inputs : resealLike(found.inputs, inputs);
+    draft.inputs = foundInputs;
     delete draft.pending;
   });
+  warnOfSecretId(rt.ctx, node.urn, found.id, inputs);
   rt.phase.settle(node.urn, { ...outputs, id: found.id });
   return "import";
 }
@@ -199,6 +209,7 @@ export function trySameInline(rt: StepRuntime, step: PlanStep): boolean {
   const prior = rt.ctx.session.tryGet(step.urn);
   if (prior?.id === undefined) return false;
   if (!step.untargeted && !recordedAsDesired(prior, rt.ctx.graph.tryGet(step.urn)!, step)) return false;
+  if (needsReseal(step, prior)) return false;
   rt.phase.settle(step.urn, { ...prior.outputs, id: prior.id });
   return true;
 }
@@ -223,6 +234,21 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** An unchanged resource whose record held in plain text what is now secret: recorded again, sealed, with no provider call. */
+async function runResealed(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: ResourceState): Promise<StepEnd> {
+  const provider = await providerForNode(rt.ctx, node, rt.phase);
+  const { inputs, outputs } = resealedRecord(step, node, prior, provider, rt.ctx.mask);
+  const record = { ...recordFor(node, step, inputs, prior), id: prior.id!, outputs };
+  if (prior.urn !== node.urn) {
+    await rt.ctx.session.put(record);
+    await rt.ctx.session.remove(prior.urn);
+  } else {
+    await rt.ctx.session.put({ ...prior, ...record, ...(record.protect ? {} : { protect: undefined }) });
+  }
+  rt.phase.settle(node.urn, { ...outputs, id: prior.id! });
+  return "same";
 }
 
 function runSame(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: ResourceState | undefined): StepEnd {
@@ -274,9 +300,9 @@ function registerPackage(rt: StepRuntime, node: ResourceNode): void {
   if (pkg !== undefined && !pkg.name.startsWith("dynamic:")) void rt.ctx.session.setPackage(pkg.name, pkg.module, pkg.version);
 }
 
-function sealOutputs(provider: Provider, node: ResourceNode, outputs: PropertyMap, inputs: PropertyMap): PropertyMap {
-  const secretKeys = [...(provider.schema?.(node.type)?.secretOutputs ?? []), ...node.options.additionalSecretOutputs];
-  return resealOutputs(outputs, inputs, secretKeys);
+function rulesFor(rt: StepRuntime, provider: Provider, node: ResourceNode) {
+  const rules = sealRulesOf(provider.schema?.(node.type), node.options.additionalSecretOutputs);
+  return rt.ctx.mask === undefined ? rules : { ...rules, mask: rt.ctx.mask };
 }
 
 /** Deletes a resource the program dropped (or forgets it, with retainOnDelete). */
@@ -341,7 +367,7 @@ async function deleteInCloud(
   }
   await recordIntent(rt.tokens.next());
   if (provider.delete === undefined) return;
-  const setup = { provider, urn: record.urn, type: record.type, operation: "delete" as const, timeouts: {}, limiter: rt.limiter, emit: rt.ctx.emit, abortSignal: rt.abortSignal, tracker: rt.tracker };
+  const setup = { provider, urn: record.urn, type: record.type, operation: "delete" as const, timeouts: {}, limiter: rt.limiter, emit: rt.ctx.emit, abortSignal: rt.abortSignal, tracker: rt.tracker, mask: rt.ctx.mask };
   try {
     await callProvider(setup, (ctx) => provider.delete!(id, reveal(inputs), reveal(outputs), ctx));
   } catch (error) {

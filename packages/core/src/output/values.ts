@@ -95,20 +95,3 @@ export function reveal<T = unknown>(value: PropertyValue): T {
   }
   return value as T;
 }
-
-/**
- * Marks as secret every top-level output whose key is listed, or whose input
- * of the same key was secret, so a provider need not know about secrets.
- */
-export function resealOutputs(outputs: PropertyMap, inputs: PropertyMap, secretKeys: readonly string[] = []): PropertyMap {
-  let out: Record<string, PropertyValue> | undefined;
-  for (const key in outputs) {
-    const value = outputs[key] as PropertyValue;
-    if (isSecretValue(value)) continue;
-    if (secretKeys.includes(key) || isSecretValue(inputs[key])) {
-      out ??= { ...outputs };
-      out[key] = new SecretValue(value);
-    }
-  }
-  return out ?? outputs;
-}

@@ -12,6 +12,28 @@ export interface TypeSchema {
   /** Outputs that are always secret (a generated password). @default [] */
   readonly secretOutputs?: readonly string[];
   /**
+   * For secrecy: the inputs each property the provider computes (an output,
+   * or an input `check` adds) is derived from. Once any input holds a secret,
+   * every computed property not listed here is secret; one listed is secret
+   * only when an input it names holds one, and `[]` declares it never secret
+   * (a cloud-generated id, a timestamp). An output derived from the one input
+   * of its own name (`{ tags: ["tags"] }`) keeps that input's secret marks
+   * path by path. Inputs `check` returns under their own name always keep
+   * their marks path by path.
+   * @default every input, for every property
+   * @example
+   * derivedFrom: { bucket: ["bucket"], key: ["key"], etag: ["content"], versionId: [] }
+   */
+  readonly derivedFrom?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Inputs the provider only sends to the cloud, which no other property
+   * derives from (a write-only password, a secret's value): a secret in one
+   * of them leaves the other computed properties readable. An output of the
+   * same name still keeps its secret marks.
+   * @default []
+   */
+  readonly writeOnlyInputs?: readonly string[];
+  /**
    * Whether `create` called again with the same idempotency token returns the
    * resource made the first time instead of a duplicate (EC2 `ClientToken`).
    * A crashed create of such a type is finished on the next run.
@@ -100,6 +122,14 @@ export interface CallContext {
   readonly timeoutMs: number;
   /** Reports progress of a long wait ("Creating: 4m elapsed"); shown live by the CLI. */
   progress(message: string): void;
+  /**
+   * Marks a text as secret for the rest of the operation: it is replaced by
+   * `[secret]` in every message, event and log line, in its base64 and hex
+   * forms too. The engine already masks the secrets of the call's inputs;
+   * this is for secrets the provider itself obtained (a generated password
+   * quoted by a failure, a key the cloud returned).
+   */
+  markSecret(text: string): void;
   /** Applies the engine's limits to one cloud call made inside this operation. */
   limit<T>(limits: CallLimits, call: () => Promise<T>): Promise<T>;
   /**

@@ -1,6 +1,6 @@
 import { CairnError } from "../errors.js";
 import { Output, visitDependencies, type DependencySource, type Inputs } from "../output/output.js";
-import { isSecretValue, isUnknown, type PropertyValue } from "../output/values.js";
+import { containsSecret, isSecretValue, isUnknown, reveal, type PropertyValue } from "../output/values.js";
 import { currentRegistrationScope } from "./registration-scope.js";
 import type { ProviderPackage } from "../provider/provider.js";
 import type { ResourceKind, ResourceNode } from "./node.js";
@@ -131,6 +131,8 @@ export class CustomResource extends Resource {
 function resolvedProperty(value: PropertyValue | undefined): { known: boolean; value?: unknown; secret: boolean } {
   if (isSecretValue(value)) return { ...resolvedProperty(value.value), secret: true };
   if (isUnknown(value)) return { known: false, secret: false };
+  // A secret anywhere inside makes the whole Output secret: an Output has one secret flag.
+  if (value !== undefined && containsSecret(value)) return { known: true, value: reveal(value), secret: true };
   return { known: true, value, secret: false };
 }
 

@@ -30,7 +30,8 @@ describe("provider calls", () => {
 
   test("the provider receives secrets in plain text, and the outputs that came from secret inputs stay secret", async () => {
     const { createPassphraseSecrets, isSecretValue, secret } = await import("@cairn/core");
-    const cloud = new FakeCloud();
+    // Each output echoes the input of its name, as the type declares; undeclared, every output would be secret.
+    const cloud = new FakeCloud({ schemas: { "fake:index/Thing": { derivedFrom: { password: ["password"], user: ["user"], out: [] } } } });
     const h = await makeHarness(cloud, { secrets: createPassphraseSecrets("pc") });
     await h.stack(() => void new cloud.Thing("db", { password: secret("hunter2"), user: "admin" })).up();
     expect(cloud.objects.get("db-1")!.inputs).toEqual({ password: "hunter2", user: "admin" });

@@ -10,7 +10,6 @@ import {
   UNKNOWN,
   type PropertyMap,
 } from "@cairn/core";
-import { resealOutputs } from "../../src/output/values.js";
 
 describe("property values", () => {
   test("an unknown value serialises as (known after apply) and a secret as [secret]", () => {
@@ -38,13 +37,5 @@ describe("property values", () => {
     expect(isSecretValue(once)).toBe(true);
     expect(isUnknown(UNKNOWN)).toBe(true);
     expect(isUnknown("(known after apply)")).toBe(false);
-  });
-
-  test("outputs named secret by the schema, or whose input was secret, are sealed", () => {
-    const inputs: PropertyMap = { password: new SecretValue("p"), name: "n" };
-    const sealed = resealOutputs({ password: "p", name: "n", token: "t" }, inputs, ["token"]);
-    expect(isSecretValue(sealed.password)).toBe(true);
-    expect(isSecretValue(sealed.token)).toBe(true);
-    expect(sealed.name).toBe("n");
   });
 });

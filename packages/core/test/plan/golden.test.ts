@@ -19,6 +19,8 @@ const STABLE = "fake:index/Stable";
 const SCHEMAS: Record<string, TypeSchema> = {
   [ZONED]: { replaceOnChanges: ["zone"] },
   [STABLE]: { stableOutputs: ["out"] },
+  // The fake echoes each input as the output of its name; `out` comes from the name alone.
+  [THING]: { derivedFrom: { out: [], fromA: ["fromA"], user: ["user"], password: ["password"] } },
 };
 
 interface Scenario {

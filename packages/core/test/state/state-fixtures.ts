@@ -17,6 +17,8 @@ const vault = dynamic.provider("vault", {
     return { ...news };
   },
   async delete() {},
+  // Each output echoes the input of its name, so only `password` is secret.
+  schema: () => ({ derivedFrom: { name: ["name"], label: ["label"], password: ["password"] } }),
 });
 
 /** A resource whose `password` input and output are secret. */

@@ -54,7 +54,13 @@ async function write(inputs: PropertyMap, env: LocalEnvironment): Promise<{ id: 
 export const fileType: LocalType = {
   token: FILE_TOKEN,
   // A create repeated after a crash writes the same path again: it can never make a second file.
-  schema: { replaceOnChanges: ["path"], stableOutputs: ["id", "path"], idempotentCreate: true, timeouts: { create: 60_000, update: 60_000, delete: 60_000, read: 60_000 } },
+  schema: {
+    replaceOnChanges: ["path"],
+    stableOutputs: ["id", "path"],
+    idempotentCreate: true,
+    derivedFrom: { path: ["path"], content: ["content"], mode: ["mode"] },
+    timeouts: { create: 60_000, update: 60_000, delete: 60_000, read: 60_000 },
+  },
   check,
   async create(inputs, _token, _ctx, env) {
     return write(inputs, env);

@@ -21,8 +21,13 @@ function check(inputs: PropertyMap): CheckResult {
  */
 export const randomIdType: LocalType = {
   token: RANDOM_ID_TOKEN,
-  // A random value lives only in state: a create repeated after a crash leaves nothing behind.
-  schema: { replaceOnChanges: ["byteLength", "prefix", "keepers"], idempotentCreate: true },
+  schema: {
+    replaceOnChanges: ["byteLength", "prefix", "keepers"],
+    // A random value lives only in state: a create repeated after a crash leaves nothing behind.
+    idempotentCreate: true,
+    // Random bytes behind the prefix: keepers only decide when to draw new ones.
+    derivedFrom: { hex: ["prefix"], base64url: ["prefix"], byteLength: ["byteLength"] },
+  },
   check,
   async create(inputs) {
     const bytes = randomBytes(Number(inputs.byteLength ?? 8));

@@ -68,6 +68,8 @@ export const randomPasswordType: LocalType = {
     secretOutputs: ["result"],
     // A password lives only in state: a create repeated after a crash leaves nothing behind.
     idempotentCreate: true,
+    // The password comes from randomness alone; its length from the settings.
+    derivedFrom: { length: ["length"] },
   },
   check,
   async create(inputs) {
