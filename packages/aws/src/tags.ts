@@ -1,5 +1,5 @@
-import { isUnknown, type PropertyValue } from "@cairn/core";
-import { stringMap, type Field } from "./check/spec.js";
+import { isUnknown, type CheckResult, type PropertyMap, type PropertyValue } from "@cairn/core";
+import { checkFields, stringMap, type Field, type Fields } from "./check/spec.js";
 
 /** A resource's tags: names to values. */
 export type Tags = Readonly<Record<string, string>>;
@@ -40,4 +40,10 @@ export function tagChanges(olds: Tags | undefined, news: Tags | undefined): { se
   for (const [key, value] of Object.entries(news ?? {})) if (olds?.[key] !== value) set[key] = value;
   const remove = Object.keys(olds ?? {}).filter((key) => news?.[key] === undefined);
   return { set, remove };
+}
+
+/** Checks inputs against `fields` and merges the provider's default tags under the resource's `tags`. */
+export function checkTagged(fields: Fields, inputs: PropertyMap, defaults: Tags): CheckResult {
+  const { inputs: out, failures } = checkFields(fields, inputs);
+  return { inputs: { ...out, tags: withDefaultTags(out.tags, defaults) } as PropertyMap, failures };
 }

@@ -57,6 +57,18 @@ export function isEc2NotFound(error: unknown): boolean {
     "InvalidGroupId.NotFound",
     "InvalidInstanceID.NotFound",
     "InvalidAMIID.NotFound",
+    "InvalidInternetGatewayID.NotFound",
+    "InvalidAllocationID.NotFound",
+    "NatGatewayNotFound",
+    "InvalidRouteTableID.NotFound",
+    "InvalidRouteTableId.NotFound",
+    "InvalidRoute.NotFound",
+    "InvalidAssociationID.NotFound",
+    "InvalidVpcEndpointId.NotFound",
+    "InvalidKeyPair.NotFound",
+    "InvalidLaunchTemplateId.NotFound",
+    "InvalidLaunchTemplateName.NotFoundException",
+    "InvalidLaunchTemplateId.VersionNotFound",
   ]);
 }
 

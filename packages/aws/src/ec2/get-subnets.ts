@@ -1,24 +1,8 @@
 import { invoke, type InvokeOptions, type PropertyMap } from "@cairn/core";
 import { cairnPackage } from "../package.js";
-import type { Ec2Filter } from "./filter.js";
+import type { GetSubnetsArgs, GetSubnetsResult } from "./lookup-args.js";
 
-/** What {@link getSubnets} looks for. */
-export interface GetSubnetsArgs {
-  /** Only subnets of this VPC. @default any */
-  readonly vpcId?: string;
-  /** Tags the subnets must have. @default any */
-  readonly tags?: Readonly<Record<string, string>>;
-  /** Further EC2 filters (DescribeSubnets). @default none */
-  readonly filters?: readonly Ec2Filter[];
-}
-
-/** The subnets {@link getSubnets} found. */
-export interface GetSubnetsResult {
-  /** Their ids, sorted. */
-  readonly ids: readonly string[];
-  /** Each subnet's zone and range, in the order of `ids`. */
-  readonly subnets: readonly { readonly id: string; readonly availabilityZone: string; readonly cidrBlock: string; readonly vpcId: string }[];
-}
+export type { GetSubnetsArgs, GetSubnetsResult };
 
 /**
  * Looks up existing subnets while the program runs; finding none is not an error.

@@ -1,29 +1,8 @@
 import { invoke, type InvokeOptions, type PropertyMap } from "@cairn/core";
 import { cairnPackage } from "../package.js";
-import type { Ec2Filter } from "./filter.js";
+import type { GetVpcArgs, GetVpcResult } from "./lookup-args.js";
 
-/** What {@link getVpc} looks for; what is given must all match, and exactly one VPC must. */
-export interface GetVpcArgs {
-  /** The VPC's id. @default any */
-  readonly id?: string;
-  /** Only the region's default VPC. @default any */
-  readonly default?: boolean;
-  /** Tags the VPC must have. @default any */
-  readonly tags?: Readonly<Record<string, string>>;
-  /** Further EC2 filters (DescribeVpcs). @default none */
-  readonly filters?: readonly Ec2Filter[];
-}
-
-/** A VPC found by {@link getVpc}. */
-export interface GetVpcResult {
-  readonly id: string;
-  readonly arn: string;
-  readonly cidrBlock: string;
-  readonly isDefault: boolean;
-  readonly ownerId: string;
-  readonly instanceTenancy: string;
-  readonly tags: Readonly<Record<string, string>>;
-}
+export type { GetVpcArgs, GetVpcResult };
 
 /**
  * Looks up one existing VPC while the program runs (in preview too), through

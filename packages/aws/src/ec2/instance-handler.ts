@@ -10,6 +10,7 @@ import { fromTagList } from "../tags.js";
 import { ec2Arn, ec2Call, isEc2NotFound, primaryCall, updateEc2Tags } from "./common.js";
 import { checkInstance, clientTokenOf, isArn, type InstanceInputs } from "./instance-inputs.js";
 import { updateInstanceProfile } from "./instance-profile-association.js";
+import { INSTANCE_WATCHER } from "./instance-watcher.js";
 import { ec2Limit } from "./limits.js";
 
 /** The provider side of `aws:ec2/Instance`; the id is the instance id. */
@@ -86,7 +87,7 @@ async function createInstance(ctx: AwsContext, raw: PropertyMap, token: string) 
   const reservation = await retrying(ctx, send, { retryIf: isProfilePropagating, budgetMs: 2 * 60_000, attempts: 1 });
   const id = reservation.Instances?.[0]?.InstanceId as string;
   ctx.call.progress(`launched ${id}`);
-  const instance = await ctx.instances.waitFor(ctx, id, "running");
+  const instance = await ctx.shared.get(INSTANCE_WATCHER).waitFor(ctx, id, "running");
   return { id, outputs: outputsOf(inputs, instance, await ec2.client.config.region()) };
 }
 
@@ -111,11 +112,11 @@ async function updateInstance(ctx: AwsContext, id: string, olds: PropertyMap, ne
 async function resize(ctx: AwsContext, ec2: Ec2Handle, InstanceIds: string, instanceType: string, modify: (input: object) => Promise<unknown>): Promise<AwsInstance | undefined> {
   ctx.call.progress(`stopping ${InstanceIds} to change its type to ${instanceType}`);
   await retrying(ctx, () => ec2Call(ctx, "StopInstances", () => ec2.client.send(new ec2.sdk.StopInstancesCommand({ InstanceIds: [InstanceIds] }))));
-  await ctx.instances.waitFor(ctx, InstanceIds, "stopped");
+  await ctx.shared.get(INSTANCE_WATCHER).waitFor(ctx, InstanceIds, "stopped");
   await modify({ InstanceType: { Value: instanceType } });
   ctx.call.progress(`starting ${InstanceIds} as ${instanceType}`);
   await retrying(ctx, () => ec2Call(ctx, "StartInstances", () => ec2.client.send(new ec2.sdk.StartInstancesCommand({ InstanceIds: [InstanceIds] }))));
-  return ctx.instances.waitFor(ctx, InstanceIds, "running");
+  return ctx.shared.get(INSTANCE_WATCHER).waitFor(ctx, InstanceIds, "running");
 }
 
 async function deleteInstance(ctx: AwsContext, id: string): Promise<void> {
@@ -123,7 +124,7 @@ async function deleteInstance(ctx: AwsContext, id: string): Promise<void> {
   const send = primaryCall(ctx, "TerminateInstances", () => ec2.client.send(new ec2.sdk.TerminateInstancesCommand({ InstanceIds: [id] })));
   const terminated = await orMissing(send(), isEc2NotFound);
   if (terminated === undefined) return;
-  await ctx.instances.waitFor(ctx, id, "terminated");
+  await ctx.shared.get(INSTANCE_WATCHER).waitFor(ctx, id, "terminated");
 }
 
 async function describeInstance(ctx: AwsContext, ec2: Ec2Handle, id: string): Promise<AwsInstance | undefined> {

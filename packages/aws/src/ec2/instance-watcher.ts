@@ -6,6 +6,7 @@ import { call } from "../runtime/call.js";
 import type { ClientFactory } from "../runtime/client-factory.js";
 import { cancelled, formatDuration, type Clock } from "../runtime/clock.js";
 import { deadlineOf, type AwsContext } from "../runtime/context.js";
+import type { SharedKey } from "../runtime/shared.js";
 import { ec2Limit } from "./limits.js";
 
 /** The states an operation waits for. */
@@ -190,3 +191,13 @@ export class InstanceWatcher {
   }
 }
 
+
+/**
+ * The provider's one instance watcher, shared by all its operations. Its
+ * tuning comes from the provider's `ec2` tuning (`intervalMs`,
+ * `maxIntervalMs`, `missingGraceMs`).
+ */
+export const INSTANCE_WATCHER: SharedKey<InstanceWatcher> = {
+  name: "EC2 instance watcher",
+  create: (env) => new InstanceWatcher(env.clients, env.clock, env.random, env.tuning.ec2),
+};

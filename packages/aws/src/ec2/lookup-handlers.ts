@@ -6,9 +6,7 @@ import { retrying } from "../runtime/retry.js";
 import { fromTagList } from "../tags.js";
 import { ec2Arn, ec2Call, toFilters } from "./common.js";
 import { filtersField } from "./filter.js";
-import type { GetAmiArgs } from "./get-ami.js";
-import type { GetSubnetsArgs } from "./get-subnets.js";
-import type { GetVpcArgs } from "./get-vpc.js";
+import type { GetAmiArgs, GetSecurityGroupArgs, GetSubnetsArgs, GetVpcArgs } from "./lookup-args.js";
 
 /** `aws:ec2/getVpc`: exactly one VPC. */
 export const getVpcHandler: DataSourceHandler = {
@@ -82,6 +80,34 @@ export const getAmiHandler: DataSourceHandler = {
     images.sort((a, b) => (b.CreationDate ?? "").localeCompare(a.CreationDate ?? ""));
     if (images.length === 0 || (images.length > 1 && !args.mostRecent)) throw lookupError("aws:ec2/getAmi", images.length, "AMI", raw, "or set mostRecent: true");
     return amiResult(images[0]!);
+  },
+};
+
+/** `aws:ec2/getSecurityGroup`: exactly one security group. */
+export const getSecurityGroupHandler: DataSourceHandler = {
+  token: "aws:ec2/getSecurityGroup",
+  check: (args) => checkFields({ id: str(), name: str(), vpcId: str(), tags: stringMap(), filters: filtersField() }, args),
+  invoke: async (ctx, raw) => {
+    const args = typed<GetSecurityGroupArgs>(raw);
+    const ec2 = await ctx.clients.ec2();
+    const Filters = toFilters(args.filters, args.tags);
+    if (args.name !== undefined) Filters.push({ Name: "group-name", Values: [args.name] });
+    if (args.vpcId !== undefined) Filters.push({ Name: "vpc-id", Values: [args.vpcId] });
+    const input = { GroupIds: args.id ? [args.id] : undefined, Filters: Filters.length ? Filters : undefined };
+    const out = await retrying(ctx, () => ec2Call(ctx, "DescribeSecurityGroups", () => ec2.client.send(new ec2.sdk.DescribeSecurityGroupsCommand(input))));
+    const groups = out.SecurityGroups ?? [];
+    if (groups.length !== 1) throw lookupError("aws:ec2/getSecurityGroup", groups.length, "security group", raw);
+    const group = groups[0]!;
+    const region = await ec2.client.config.region();
+    return plain({
+      id: group.GroupId,
+      arn: ec2Arn(region, group.OwnerId, `security-group/${group.GroupId}`),
+      name: group.GroupName,
+      description: group.Description,
+      vpcId: group.VpcId,
+      ownerId: group.OwnerId,
+      tags: fromTagList(group.Tags),
+    });
   },
 };
 

@@ -14,15 +14,17 @@ import {
   type TypeSchema,
 } from "@cairn/core";
 import type { AwsSettings } from "../config/settings.js";
-import { InstanceWatcher, type InstanceWatcherOptions } from "../ec2/instance-watcher.js";
+import type { InstanceWatcherOptions } from "../ec2/instance-watcher.js";
 import { classifyAwsError } from "../errors.js";
 import { ClientFactory } from "../runtime/client-factory.js";
 import { systemClock, type Clock } from "../runtime/clock.js";
 import type { AwsContext } from "../runtime/context.js";
+import { SharedValues } from "../runtime/shared.js";
+import { AWS_SERVICES } from "../services.js";
 import { diffInputs } from "./diff.js";
-import type { DataSourceHandler, ResourceHandler } from "./handler.js";
+import type { ResourceHandler } from "./handler.js";
 import { toProviderError } from "./provider-error.js";
-import { DATA_SOURCES, RESOURCE_HANDLERS } from "./registry.js";
+import { HandlerRegistry, type ServiceHandlers } from "./registry.js";
 
 /** What an {@link AwsProvider} is built from besides its settings; tests pass a fake clock. */
 export interface AwsProviderOptions {
@@ -34,6 +36,8 @@ export interface AwsProviderOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** How EC2 instance waits poll. @default 2 s growing to 15 s */
   readonly instances?: InstanceWatcherOptions;
+  /** The services whose resource types and data sources it serves. @default every service of the package */
+  readonly services?: readonly ServiceHandlers[];
 }
 
 /** How long a data source look-up may take. */
@@ -51,31 +55,29 @@ export class AwsProvider implements Provider {
   readonly #clients: ClientFactory;
   readonly #clock: Clock;
   readonly #random: () => number;
-  readonly #instances: InstanceWatcher;
-  readonly #handlers: ReadonlyMap<string, ResourceHandler>;
-  readonly #dataSources: ReadonlyMap<string, DataSourceHandler>;
+  readonly #shared: SharedValues;
+  readonly #registry: HandlerRegistry;
 
   constructor(settings: AwsSettings, options: AwsProviderOptions = {}) {
     this.settings = settings;
     this.#clock = options.clock ?? systemClock;
     this.#random = options.random ?? Math.random;
     this.#clients = new ClientFactory(settings, options.env);
-    this.#instances = new InstanceWatcher(this.#clients, this.#clock, this.#random, options.instances);
-    this.#handlers = new Map(RESOURCE_HANDLERS.map((handler) => [handler.token, handler]));
-    this.#dataSources = new Map(DATA_SOURCES.map((source) => [source.token, source]));
+    this.#shared = new SharedValues({ clients: this.#clients, clock: this.#clock, random: this.#random, tuning: { ec2: { ...options.instances } } });
+    this.#registry = new HandlerRegistry(options.services ?? AWS_SERVICES);
   }
 
   /** The resource types this provider implements. */
   get types(): readonly string[] {
-    return [...this.#handlers.keys()];
+    return this.#registry.types;
   }
 
   schema(type: string): TypeSchema | undefined {
-    return this.#handlers.get(type)?.schema;
+    return this.#registry.tryResource(type)?.schema;
   }
 
   async check(type: string, inputs: PropertyMap): Promise<CheckResult> {
-    const handler = this.#handlers.get(type);
+    const handler = this.#registry.tryResource(type);
     if (handler === undefined) return { inputs, failures: [{ reason: unknownType(type) }] };
     return handler.check(inputs, { settings: this.settings });
   }
@@ -107,7 +109,7 @@ export class AwsProvider implements Provider {
   }
 
   async invoke(token: string, args: PropertyMap, signal: AbortSignal): Promise<PropertyMap> {
-    const source = this.#dataSources.get(token);
+    const source = this.#registry.tryDataSource(token);
     if (source === undefined) throw new CairnError("PROVIDER_ERROR", `The aws package has no data source ${token}.`);
     const failures = source.check?.(args).failures ?? [];
     if (failures.length > 0) {
@@ -123,7 +125,7 @@ export class AwsProvider implements Provider {
   }
 
   limits(type: string, operation: ProviderOperation): CallLimits | undefined {
-    return this.#handlers.get(type)?.limits?.(operation);
+    return this.#registry.tryResource(type)?.limits?.(operation);
   }
 
   classifyError(error: unknown): ErrorClass {
@@ -146,7 +148,7 @@ export class AwsProvider implements Provider {
   }
 
   #handler(type: string): ResourceHandler {
-    const handler = this.#handlers.get(type);
+    const handler = this.#registry.tryResource(type);
     if (handler === undefined) throw new CairnError("PROVIDER_ERROR", unknownType(type));
     return handler;
   }
@@ -158,7 +160,7 @@ export class AwsProvider implements Provider {
       settings: this.settings,
       clock: this.#clock,
       random: this.#random,
-      instances: this.#instances,
+      shared: this.#shared,
       startedAt: this.#clock.now(),
       label: handler === undefined ? call.type : `${call.type} "${call.name}"`,
     };

@@ -1,8 +1,8 @@
 import type { CallContext } from "@cairn/core";
 import type { AwsSettings } from "../config/settings.js";
-import type { InstanceWatcher } from "../ec2/instance-watcher.js";
 import type { ClientFactory } from "./client-factory.js";
 import type { Clock } from "./clock.js";
+import type { SharedValues } from "./shared.js";
 
 /**
  * Everything one provider operation needs: the engine's call context, this
@@ -17,8 +17,8 @@ export interface AwsContext {
   readonly clock: Clock;
   /** A number in [0, 1), for jitter. */
   readonly random: () => number;
-  /** Waits on EC2 instance states with batched describe calls shared by every operation. */
-  readonly instances: InstanceWatcher;
+  /** Values the provider's operations share, such as EC2's batched instance waiter. */
+  readonly shared: SharedValues;
   /** When the operation started, on {@link clock}. */
   readonly startedAt: number;
   /** The resource as messages name it: `aws:s3/Bucket "artifacts"`. */

@@ -1,0 +1,9 @@
+import type { ServiceHandlers } from "../provider/registry.js";
+import { instanceProfileHandler } from "./instance-profile-handler.js";
+import { roleHandler } from "./role-handler.js";
+
+/** IAM's resource types. */
+export const iamHandlers: ServiceHandlers = {
+  service: "iam",
+  resources: [roleHandler, instanceProfileHandler],
+};
