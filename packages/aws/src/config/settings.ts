@@ -1,9 +1,9 @@
 import { CairnError, isUnknown, type PropertyMap, type PropertyValue } from "@cairn/core";
 
 /** The AWS services this package calls. */
-export type AwsService = "s3" | "ec2" | "sagemaker" | "iam";
+export type AwsService = (typeof SERVICES)[number];
 
-const SERVICES: readonly AwsService[] = ["s3", "ec2", "sagemaker", "iam"];
+const SERVICES = ["s3", "ec2", "sagemaker", "iam", "dynamodb", "ecr", "events", "scheduler", "logs", "cloudwatch", "route53", "secretsmanager", "kms"] as const;
 
 /** A provider's configuration, parsed from `aws:*` stack config or an `aws.Provider`'s inputs. */
 export interface AwsSettings {

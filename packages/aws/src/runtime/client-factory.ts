@@ -25,7 +25,7 @@ export type SageMakerHandle = ServiceHandle<SageMakerClient, SageMakerSdk>;
 export type IamHandle = ServiceHandle<IAMClient, IamSdk>;
 
 /** Client settings shared by every service. */
-interface CommonClientConfig {
+export interface CommonClientConfig {
   region?: string;
   profile?: string;
   endpoint?: string;
@@ -85,6 +85,21 @@ export class ClientFactory {
       const sdk = await import("@aws-sdk/client-iam");
       return { client: new sdk.IAMClient(this.#common("iam")), sdk };
     });
+  }
+
+  /**
+   * The client of any other service, made once per factory by `make` from the
+   * shared settings (region, profile, endpoint, credentials). `make` imports
+   * the service's SDK module, so it loads only when first used.
+   *
+   * @example
+   * const kms = await clients.service("kms", async (config) => {
+   *   const sdk = await import("@aws-sdk/client-kms");
+   *   return { client: new sdk.KMSClient(config), sdk };
+   * });
+   */
+  service<T>(service: AwsService, make: (config: CommonClientConfig) => Promise<T>): Promise<T> {
+    return this.#once(service, () => make(this.#common(service)));
   }
 
   /** Releases the sockets of every client made so far. */

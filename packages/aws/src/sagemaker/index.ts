@@ -5,3 +5,4 @@ export { Endpoint, type EndpointArgs } from "./endpoint.js";
 export { ModelPackageGroup, type ModelPackageGroupArgs } from "./model-package-group.js";
 export { NotebookInstance, type NotebookInstanceArgs } from "./notebook-instance.js";
 export { TrainingJob, type TrainingJobArgs } from "./training-job.js";
+export { Pipeline, type PipelineArgs } from "./pipeline.js";

@@ -1,0 +1,2 @@
+/** ECR: container image repositories. */
+export { Repository, type RepositoryArgs } from "./repository.js";
