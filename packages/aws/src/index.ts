@@ -9,3 +9,6 @@ export * as ec2 from "./ec2/index.js";
 export * as iam from "./iam/index.js";
 export { S3StateStore, openS3StateStore, parseS3BackendUrl, s3BackendUrl, DynamoDbLockTable, S3ObjectLock, DEFAULT_LOCK_REFRESH_MS, DEFAULT_LOCK_TTL_MS, type BackendClientOptions, type LockTiming, type S3BackendLocation, type S3StateStoreOptions, type StackLocker } from "./backend/index.js";
 export * as sagemaker from "./sagemaker/index.js";
+export * as dynamodb from "./dynamodb/index.js";
+export * as ecr from "./ecr/index.js";
+export * as scheduler from "./scheduler/index.js";
