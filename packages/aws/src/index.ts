@@ -12,3 +12,4 @@ export * as sagemaker from "./sagemaker/index.js";
 export * as dynamodb from "./dynamodb/index.js";
 export * as ecr from "./ecr/index.js";
 export * as scheduler from "./scheduler/index.js";
+export * as lb from "./lb/index.js";

@@ -3,7 +3,7 @@ import { CairnError, isUnknown, type PropertyMap, type PropertyValue } from "@ca
 /** The AWS services this package calls. */
 export type AwsService = (typeof SERVICES)[number];
 
-const SERVICES = ["s3", "ec2", "sagemaker", "iam", "dynamodb", "ecr", "events", "scheduler", "logs", "cloudwatch", "route53", "secretsmanager", "kms"] as const;
+const SERVICES = ["s3", "ec2", "sagemaker", "iam", "dynamodb", "ecr", "events", "scheduler", "logs", "cloudwatch", "route53", "secretsmanager", "kms", "autoscaling", "elbv2", "applicationautoscaling"] as const;
 
 /** A provider's configuration, parsed from `aws:*` stack config or an `aws.Provider`'s inputs. */
 export interface AwsSettings {

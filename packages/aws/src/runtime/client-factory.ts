@@ -2,6 +2,9 @@ import type { EC2Client } from "@aws-sdk/client-ec2";
 import type { IAMClient } from "@aws-sdk/client-iam";
 import type { S3Client } from "@aws-sdk/client-s3";
 import type { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import type { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
+import type { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
+import type { ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import type { AwsService, AwsSettings } from "../config/settings.js";
 
 /** The `@aws-sdk/client-s3` module. */
@@ -13,6 +16,13 @@ export type SageMakerSdk = typeof import("@aws-sdk/client-sagemaker");
 /** The `@aws-sdk/client-iam` module. */
 export type IamSdk = typeof import("@aws-sdk/client-iam");
 
+/** The `@aws-sdk/client-auto-scaling` module. */
+export type AutoScalingSdk = typeof import("@aws-sdk/client-auto-scaling");
+/** The `@aws-sdk/client-elastic-load-balancing-v2` module. */
+export type Elbv2Sdk = typeof import("@aws-sdk/client-elastic-load-balancing-v2");
+/** The `@aws-sdk/client-application-auto-scaling` module. */
+export type AppAutoScalingSdk = typeof import("@aws-sdk/client-application-auto-scaling");
+
 /** A client together with the SDK module its commands come from. */
 export interface ServiceHandle<C, M> {
   readonly client: C;
@@ -23,6 +33,9 @@ export type S3Handle = ServiceHandle<S3Client, S3Sdk>;
 export type Ec2Handle = ServiceHandle<EC2Client, Ec2Sdk>;
 export type SageMakerHandle = ServiceHandle<SageMakerClient, SageMakerSdk>;
 export type IamHandle = ServiceHandle<IAMClient, IamSdk>;
+export type AutoScalingHandle = ServiceHandle<AutoScalingClient, AutoScalingSdk>;
+export type Elbv2Handle = ServiceHandle<ElasticLoadBalancingV2Client, Elbv2Sdk>;
+export type AppAutoScalingHandle = ServiceHandle<ApplicationAutoScalingClient, AppAutoScalingSdk>;
 
 /** Client settings shared by every service. */
 export interface CommonClientConfig {
@@ -100,6 +113,30 @@ export class ClientFactory {
    */
   service<T>(service: AwsService, make: (config: CommonClientConfig) => Promise<T>): Promise<T> {
     return this.#once(service, () => make(this.#common(service)));
+  }
+
+  /** The EC2 Auto Scaling client. */
+  autoscaling(): Promise<AutoScalingHandle> {
+    return this.#once("autoscaling", async () => {
+      const sdk = await import("@aws-sdk/client-auto-scaling");
+      return { client: new sdk.AutoScalingClient(this.#common("autoscaling")), sdk };
+    });
+  }
+
+  /** The Elastic Load Balancing (v2: application and network load balancers) client. */
+  elbv2(): Promise<Elbv2Handle> {
+    return this.#once("elbv2", async () => {
+      const sdk = await import("@aws-sdk/client-elastic-load-balancing-v2");
+      return { client: new sdk.ElasticLoadBalancingV2Client(this.#common("elbv2")), sdk };
+    });
+  }
+
+  /** The Application Auto Scaling client. */
+  applicationautoscaling(): Promise<AppAutoScalingHandle> {
+    return this.#once("applicationautoscaling", async () => {
+      const sdk = await import("@aws-sdk/client-application-auto-scaling");
+      return { client: new sdk.ApplicationAutoScalingClient(this.#common("applicationautoscaling")), sdk };
+    });
   }
 
   /** Releases the sockets of every client made so far. */
