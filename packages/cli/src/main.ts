@@ -9,6 +9,7 @@ import { registerConfigCommands } from "./commands/config.js";
 import { registerOperations } from "./commands/operations.js";
 import { registerStateCommands } from "./commands/state.js";
 import { registerTeamCommands } from "./commands/team.js";
+import { registerToolCommands } from "./commands/tools.js";
 import { createTheme } from "./display/theme.js";
 import { cliVersion } from "./project/cairn-packages.js";
 import type { EarlyDerivation } from "./secrets/async-passphrase.js";
@@ -102,6 +103,7 @@ Every command has --help with examples. Reference: docs/cli.md.
   registerOperations(program, runner);
   registerStateCommands(program, runner);
   registerTeamCommands(program, runner);
+  registerToolCommands(program, runner);
   for (const command of program.commands) inheritOutput(command, io);
   return program;
 }

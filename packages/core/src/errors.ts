@@ -32,7 +32,9 @@ export type ErrorCode =
   | "PENDING_OPERATIONS"
   | "CANCELLED"
   | "TIMEOUT"
-  | "SKIPPED";
+  | "SKIPPED"
+  | "RESOURCE_EXISTS"
+  | "IMPORT_CONFLICT";
 
 /** Where an error points: a resource, a file (with line), or both. */
 export interface ErrorSubject {

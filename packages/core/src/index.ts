@@ -98,3 +98,5 @@ export { passphraseSecretsProvider, providerNameOf, SecretsProviders, type Secre
 export { changeSecretsProvider, type ChangeSecretsOptions, type ChangeSecretsResult } from "./state/change-secrets.js";
 export { exportState, importState, type ImportStateOptions, type ImportStateResult } from "./state/export-import.js";
 export { writeFileAtomic, type AtomicWriteOptions } from "./util/atomic-write.js";
+export { importResources, type ImportRequest, type ImportedResource } from "./automation/import-resources.js";
+export { moveResource, type AliasHint, type MoveResult, type MoveTarget } from "./automation/move-resource.js";

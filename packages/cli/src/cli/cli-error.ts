@@ -21,7 +21,9 @@ export type CliErrorCode =
   | "CLI_INSTALL_FAILED"
   | "CLI_BACKEND_UNSUPPORTED"
   | "CLI_RESOURCE_NOT_FOUND"
-  | "CLI_CANCELLED";
+  | "CLI_CANCELLED"
+  | "CLI_CHANGES_FOUND"
+  | "CLI_DOCS_STALE";
 
 /** Process exit codes of `cairn`. */
 export const EXIT = {
@@ -33,6 +35,8 @@ export const EXIT = {
   usage: 2,
   /** The user answered no to a confirmation. */
   declined: 3,
+  /** Changes or drift were found where none were expected (`--expect-no-changes`, `--detailed-exitcode`, `refresh --preview-only`). */
+  changes: 4,
   /** Stopped by Ctrl-C. */
   cancelled: 130,
 } as const;

@@ -65,6 +65,12 @@ export function registerProjectCommands(program: Command, run: ActionRunner): vo
     .addHelpText("after", examples([["cairn destroy --stack old --yes && cairn stack rm old --yes", "tear down, then remove"]]))
     .action(run<StackRemoveFlags>(async (ctx, options, args) => (await import("../operations/stack-admin.js")).stackRemove(ctx, args[0]!, options)));
   stack
+    .command("history")
+    .description("the stack's kept states, newest first: when, how many resources, what each operation changed")
+    .option("--json", "print JSON")
+    .addHelpText("after", examples([["cairn stack history", "serial, time, resources, +added ~changed -removed"]]))
+    .action(run(async (ctx, options: { json?: boolean }) => (await import("../operations/stack-history.js")).stackHistory(ctx, options.json === true)));
+  stack
     .command("output")
     .argument("[name]", "one output, printed bare")
     .description("print the stack's outputs as last deployed")

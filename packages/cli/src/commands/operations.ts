@@ -19,6 +19,9 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .option("--target <urn|name>", "plan only this resource and what it needs (repeatable)", collect)
     .option("--replace <urn|name>", "plan to replace this resource even if unchanged (repeatable)", collect)
     .option("--save-plan <file>", "save the plan, secrets encrypted, for `cairn up --plan`")
+    .option("--expect-no-changes", "fail with exit code 4 if anything would change")
+    .option("--detailed-exitcode", "exit 0 when nothing would change, 4 when something would (1 on errors)")
+    .option("--show-sames", "list unchanged resources too")
     .addHelpText(
       "after",
       examples([
@@ -26,6 +29,8 @@ export function registerOperations(program: Command, run: ActionRunner): void {
         ["cairn preview --diff", "with every input of new resources"],
         ["cairn preview --json > plan.ndjson", "machine-readable events"],
         ["cairn preview --save-plan plan.json", "save it; apply with cairn up --plan plan.json"],
+        ["cairn preview --expect-no-changes", "CI: exit 4 if the stack drifted from the code"],
+        ["cairn preview --detailed-exitcode", "exit 0 (no changes), 4 (changes) or 1 (error)"],
       ]),
     )
     .action(run<PreviewFlags>(async (ctx, options) => (await import("../operations/preview.js")).preview(ctx, options)));
@@ -42,6 +47,8 @@ export function registerOperations(program: Command, run: ActionRunner): void {
     .option("--target <urn|name>", "change only this resource and what it needs (repeatable)", collect)
     .option("--replace <urn|name>", "replace this resource even if unchanged (repeatable)", collect)
     .option("--plan <file>", "apply exactly a plan saved by `cairn preview --save-plan`, or refuse")
+    .option("--expect-no-changes", "apply nothing and fail with exit code 4 if anything would change")
+    .option("--show-sames", "list unchanged resources too")
     .addHelpText(
       "after",
       examples([
@@ -72,7 +79,7 @@ export function registerOperations(program: Command, run: ActionRunner): void {
   program
     .command("refresh")
     .description("compare state with what really exists; record what is there (never changes resources)")
-    .option("--preview-only", "report drift without changing state")
+    .option("--preview-only", "report drift without changing state; exit code 4 when there is drift")
     .option("--json", "print one JSON object per line (see docs/cli.md)")
     .addHelpText(
       "after",

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { examples, type ActionRunner } from "./action.js";
+import type { StateMoveFlags } from "../operations/state-move.js";
 
-/** Registers `state list|show|delete|unprotect|unlock`, and `cancel`. */
+/** Registers `state list|show|delete|unprotect|unlock|mv|rename`, and `cancel`. */
 export function registerStateCommands(program: Command, run: ActionRunner): void {
   const state = program.command("state").description("inspect and edit the stack's recorded state");
   state
@@ -47,6 +48,37 @@ export function registerStateCommands(program: Command, run: ActionRunner): void
       run(async (ctx, options: { yes?: boolean; force?: boolean }) =>
         (await import("../operations/state-admin.js")).stateUnlock(ctx, options.yes === true || options.force === true),
       ),
+    );
+
+  state
+    .command("mv")
+    .alias("move")
+    .argument("<resource>", "a URN, or a name that only one resource has")
+    .argument("[new-name]", "the new name (default: the same)")
+    .description("give a resource a new name or parent in state, without touching the cloud; prints the aliases option that does it from code")
+    .option("--parent <resource>", "the new parent (a component), by URN or name")
+    .option("--root", "move it out of its parent, to the stack's root")
+    .option("--json", "print JSON")
+    .addHelpText(
+      "after",
+      examples([
+        ["cairn state mv page-size --parent site", "into the site component"],
+        ["cairn state mv page-size --root", "out of its component"],
+        ["cairn state mv page-size index-size", "rename it"],
+      ]),
+    )
+    .action(
+      run<StateMoveFlags>(async (ctx, options, args) => (await import("../operations/state-move.js")).stateMove(ctx, args[0]!, args[1], options)),
+    );
+  state
+    .command("rename")
+    .argument("<resource>", "a URN, or a name that only one resource has")
+    .argument("<new-name>", "the new name")
+    .description("give a resource a new name in state, without touching the cloud")
+    .option("--json", "print JSON")
+    .addHelpText("after", examples([["cairn state rename notes readme", "notes is now called readme"]]))
+    .action(
+      run(async (ctx, options: { json?: boolean }, args) => (await import("../operations/state-move.js")).stateRename(ctx, args[0]!, args[1]!, options.json === true)),
     );
 
   program

@@ -20,6 +20,8 @@ export interface HumanViewOptions {
   readonly printPlan: boolean;
   /** Show every input of created and deleted resources (`--diff`). @default false */
   readonly detailed?: boolean;
+  /** List unchanged resources in the plan too (`--show-sames`). @default false */
+  readonly showSames?: boolean;
   /** Milliseconds now; tests pass a fake clock. @default Date.now */
   readonly now?: () => number;
   /**
@@ -98,7 +100,7 @@ export class HumanView implements OperationView {
   showPlan(plan: Plan): void {
     if (this.#planShown) return;
     this.#planShown = true;
-    const lines = renderPlan(plan, { theme: this.#options.theme, detailed: this.#options.detailed ?? false });
+    const lines = renderPlan(plan, { theme: this.#options.theme, detailed: this.#options.detailed ?? false, showSames: this.#options.showSames ?? false });
     this.#print([...(this.#stepsPrinted ? [""] : []), ...(lines.length === 0 ? ["    no changes"] : lines), ""]);
   }
 

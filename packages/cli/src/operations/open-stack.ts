@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { ConfigEntry, Program, SecretsCrypter, SecretsState, Stack, StateStore } from "@cairn/core";
+import type { ConfigEntry, Program, ProviderPackage, SecretsCrypter, SecretsState, Stack, StackSettings, StateStore } from "@cairn/core";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { openStore } from "../project/backend.js";
@@ -20,6 +20,8 @@ export interface OpenedStack {
   readonly secrets: SecretsCrypter | undefined;
   /** A core Stack for this stack, running `program` (by default one that registers nothing). */
   stack(program?: Program): Promise<Stack>;
+  /** What {@link stack} builds its Stack from, for the core functions that take settings. */
+  settings(program?: Program, packages?: readonly ProviderPackage[]): StackSettings;
   /** The config values the program sees, secrets decrypted. */
   configEntries(): Map<string, ConfigEntry>;
 }
@@ -71,6 +73,17 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
   ctx.logger.debug(`stack ${name} of ${ws.project.name} in ${store.url}`);
   // Without the secrets key (commands that run no program), secret values are left out.
   const entries = (): Map<string, ConfigEntry> => configEntriesOf(config, secrets, name, options.secrets !== false);
+  const settings = (program?: Program, packages?: readonly ProviderPackage[]): StackSettings => ({
+    project: ws.project.name,
+    stack: name,
+    program: program ?? (() => ({})),
+    store,
+    config: entries(),
+    projectDir: ws.dir,
+    ...(packages === undefined ? {} : { packages }),
+    ...(secrets === undefined ? {} : { secrets }),
+    ...(options.secrets === false ? {} : { openSecrets: referenceSecretsOpener(ctx.io) }),
+  });
   return {
     ws,
     name,
@@ -78,17 +91,9 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
     config,
     secrets,
     configEntries: entries,
+    settings,
     async stack(program) {
-      return new core.Stack({
-        project: ws.project.name,
-        stack: name,
-        program: program ?? (() => ({})),
-        store,
-        config: entries(),
-        projectDir: ws.dir,
-        ...(secrets === undefined ? {} : { secrets }),
-        ...(options.secrets === false ? {} : { openSecrets: referenceSecretsOpener(ctx.io) }),
-      });
+      return new core.Stack(settings(program));
     },
   };
 }

@@ -9,6 +9,10 @@ export interface OperationFlags {
   readonly replace?: readonly string[];
   readonly refresh?: boolean;
   readonly yes?: boolean;
+  /** Fail (exit 4) if the plan changes anything. */
+  readonly expectNoChanges?: boolean;
+  /** List unchanged resources in the plan. */
+  readonly showSames?: boolean;
 }
 
 /** Parses `--parallel N`: a whole number of at least 1. */

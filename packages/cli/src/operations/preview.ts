@@ -1,7 +1,8 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CommandContext } from "../cli/context.js";
-import { EXIT } from "../cli/cli-error.js";
+import { hasChanges, type Plan } from "@cairn/core";
+import { CliError, EXIT } from "../cli/cli-error.js";
 import { writeJsonLine } from "../display/json-view.js";
 import { renderPreviewSummary } from "../display/summary-view.js";
 import { loadProgram } from "../loader/load-program.js";
@@ -13,6 +14,8 @@ import { createView, eventSink } from "./views.js";
 /** Flags of `cairn preview`. */
 export interface PreviewFlags extends OperationFlags {
   readonly savePlan?: string;
+  /** Exit 0 when nothing would change, 4 when something would, 1 on error. */
+  readonly detailedExitcode?: boolean;
 }
 
 /** `cairn preview`: runs the program and prints the plan; changes nothing. */
@@ -23,7 +26,7 @@ export async function preview(ctx: CommandContext, flags: PreviewFlags): Promise
   const stack = await opened.stack(program);
   const { createCancellation } = await import("@cairn/core");
   const cancellation = createCancellation();
-  const view = createView(ctx, { json: flags.json === true, printPlan: true, detailed: flags.diff === true });
+  const view = createView(ctx, { json: flags.json === true, printPlan: true, detailed: flags.diff === true, showSames: flags.showSames === true });
   const started = Date.now();
   try {
     const result = await withInterrupts(cancellation, view, () =>
@@ -46,8 +49,25 @@ export async function preview(ctx: CommandContext, flags: PreviewFlags): Promise
       if (flags.savePlan !== undefined) lines.push(`The plan was saved to ${flags.savePlan}; apply exactly it with \`cairn up --plan ${flags.savePlan}\`.`);
       ctx.io.stdout.write(lines.map((line) => `${line}\n`).join(""));
     }
-    return EXIT.ok;
+    return changesExit(result.plan, flags);
   } finally {
     view.close();
   }
+}
+
+/** The exit code of a preview that succeeded: 4 when it would change something and the flags ask to know. */
+function changesExit(plan: Plan, flags: PreviewFlags): number {
+  if (!hasChanges(plan)) return EXIT.ok;
+  if (flags.expectNoChanges === true) throw changesFound(plan);
+  return flags.detailedExitcode === true ? EXIT.changes : EXIT.ok;
+}
+
+/** The error of `--expect-no-changes` when the plan changes something. */
+export function changesFound(plan: Plan): CliError {
+  const changing = plan.steps.filter((step) => step.op !== "same");
+  const listed = changing.slice(0, 10).map((step) => `    ${step.op} ${step.urn}`);
+  const more = changing.length > 10 ? [`    … and ${changing.length - 10} more`] : [];
+  return new CliError("CLI_CHANGES_FOUND", [`${changing.length} resource(s) would change, and --expect-no-changes was given:`, ...listed, ...more].join("\n"), {
+    exitCode: EXIT.changes,
+  });
 }

@@ -35,7 +35,8 @@ export async function refresh(ctx: CommandContext, flags: RefreshFlags): Promise
     view.close();
     if (flags.json) writeJsonLine(ctx.io.stdout, { type: "summary", operation: "refresh", previewOnly: flags.previewOnly === true, ...result });
     else ctx.io.stdout.write(renderRefreshSummary(result, ctx.theme, flags.previewOnly === true).map((line) => `${line}\n`).join(""));
-    if (result.status === "succeeded") return EXIT.ok;
+    // Drift found by a report-only refresh is news a script must not miss; an accepted refresh has dealt with it.
+    if (result.status === "succeeded") return flags.previewOnly === true && result.drift.length > 0 ? EXIT.changes : EXIT.ok;
     return cancellation.signal.aborted ? EXIT.cancelled : EXIT.failed;
   } finally {
     view.close();

@@ -34,7 +34,8 @@ export function assertCanConfirm(ctx: CommandContext, command: "up" | "destroy",
 
 /** `cairn up` and `cairn destroy`: plan, confirm (unless `--yes`), apply, report. */
 export async function update(ctx: CommandContext, command: "up" | "destroy", flags: UpdateFlags): Promise<number> {
-  assertCanConfirm(ctx, command, flags.yes);
+  // With --expect-no-changes nothing is ever applied, so there is nothing to confirm.
+  if (flags.expectNoChanges !== true) assertCanConfirm(ctx, command, flags.yes);
   // Bundling runs in esbuild's own process, alongside opening the stack's secrets.
   const ws = await ctx.workspace();
   // Destroy runs the program too: inline (dynamic) providers live in it, and deletes need them.
@@ -43,9 +44,14 @@ export async function update(ctx: CommandContext, command: "up" | "destroy", fla
   const savedPlan = flags.plan === undefined ? undefined : await readFile(resolve(ctx.cwd, flags.plan), "utf8");
   const { createCancellation } = await import("@cairn/core");
   const cancellation = createCancellation();
-  const view = createView(ctx, { json: flags.json === true, printPlan: true, detailed: flags.diff === true });
+  const view = createView(ctx, { json: flags.json === true, printPlan: true, detailed: flags.diff === true, showSames: flags.showSames === true });
   let declined = false;
+  let unexpected: Plan | undefined;
   const ask = async (plan: Plan): Promise<boolean> => {
+    if (flags.expectNoChanges === true && plan.steps.some((step) => step.op !== "same")) {
+      unexpected = plan;
+      return false;
+    }
     if (flags.yes === true || !plan.steps.some((step) => step.op !== "same")) return true;
     view.pause();
     view.showPlan(plan);
@@ -62,6 +68,7 @@ export async function update(ctx: CommandContext, command: "up" | "destroy", fla
       command === "up" ? stack.up({ ...options, ...(savedPlan === undefined ? {} : { plan: savedPlan }) }) : stack.destroy(options),
     );
     view.close();
+    if (unexpected !== undefined) throw (await import("./preview.js")).changesFound(unexpected);
     return report(ctx, command, flags, result, declined, cancellation.signal.aborted);
   } finally {
     view.close();

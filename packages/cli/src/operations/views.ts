@@ -12,6 +12,8 @@ export interface ViewChoice {
   readonly printPlan: boolean;
   /** Show every input of created and deleted resources. @default false */
   readonly detailed?: boolean;
+  /** List unchanged resources in the plan. @default false */
+  readonly showSames?: boolean;
 }
 
 /** The view for a command: JSON lines, a live terminal view, or plain lines. */
@@ -24,6 +26,7 @@ export function createView(ctx: CommandContext, choice: ViewChoice): OperationVi
     columns: ctx.io.columns,
     printPlan: choice.printPlan,
     detailed: choice.detailed ?? false,
+    showSames: choice.showSames ?? false,
   });
 }
 

@@ -68,12 +68,12 @@ describe("the quickstart, end to end", () => {
     expect(await readFile(join(site, "index.html"), "utf8")).toContain("<h1>Hello, end to end</h1>");
   });
 
-  it("refresh --preview-only reports a file deleted by hand and leaves state alone", async () => {
+  it("refresh --preview-only reports a file deleted by hand, exits 4 for the drift, and leaves state alone", async () => {
     await rm(join(site, "style.css"));
     const stateFile = join(project.dir, ".cairn", "stacks", "e2e", "dev.json");
     const before = await readFile(stateFile, "utf8");
     const refresh = await project.run(["refresh", "--preview-only"]);
-    expect(refresh.code).toBe(0);
+    expect(refresh.code).toBe(4);
     expect(refresh.stdout).toContain("- local:fs/File site-style: deleted outside Cairn");
     expect(refresh.stdout).toContain("State was not changed.");
     expect(await readFile(stateFile, "utf8")).toBe(before);

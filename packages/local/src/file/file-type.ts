@@ -58,7 +58,9 @@ export const fileType: LocalType = {
   async create(inputs, _token, _ctx, env) {
     return write(inputs, env);
   },
-  async read(id, inputs, outputs) {
+  async read(given, inputs, outputs, _ctx, env) {
+    // An import names the file as the user wrote it; the id is always the absolute path.
+    const id = absolutePath(given, env);
     let content: string;
     let mode: string;
     try {
@@ -69,7 +71,7 @@ export const fileType: LocalType = {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw error;
     }
-    return { id, inputs: { ...inputs, content, mode }, outputs: { ...outputs, path: id, content, mode } };
+    return { id, inputs: { path: given, ...inputs, content, mode }, outputs: { ...outputs, path: id, content, mode } };
   },
   async update(_id, _olds, news, _oldOutputs, _ctx, env) {
     // A path change is a replacement, so an update rewrites the same file.
