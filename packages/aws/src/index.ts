@@ -13,3 +13,7 @@ export * as dynamodb from "./dynamodb/index.js";
 export * as ecr from "./ecr/index.js";
 export * as scheduler from "./scheduler/index.js";
 export * as lb from "./lb/index.js";
+export * as cloudwatch from "./cloudwatch/index.js";
+export * as route53 from "./route53/index.js";
+export * as secretsmanager from "./secretsmanager/index.js";
+export * as kms from "./kms/index.js";

@@ -16,12 +16,14 @@ export interface ServiceRates {
   readonly write: RateLimit;
   /** APIs whose bucket differs from their category's. @default none */
   readonly apis?: Readonly<Record<string, RateLimit>>;
+  /** One bucket for every API of the service (Route 53 counts all requests together). @default false */
+  readonly oneBucket?: boolean;
 }
 
 /** The limits of one API of a service. */
 export function apiLimit(rates: ServiceRates, api: string): CallLimits {
   const rate = rates.apis?.[api] ?? (/^(Describe|Get|List)/.test(api) ? rates.read : rates.write);
-  return { key: `${rates.service}:${api}`, rate };
+  return { key: rates.oneBucket ? `${rates.service}:*` : `${rates.service}:${api}`, rate };
 }
 
 /**

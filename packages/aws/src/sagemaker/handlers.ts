@@ -5,9 +5,10 @@ import { modelHandler } from "./model-handler.js";
 import { modelPackageGroupHandler } from "./model-package-group-handler.js";
 import { notebookInstanceHandler } from "./notebook-instance-handler.js";
 import { trainingJobHandler } from "./training-job-handler.js";
+import { pipelineHandler } from "./pipeline-handler.js";
 
 /** SageMaker's resource types. */
 export const sagemakerHandlers: ServiceHandlers = {
   service: "sagemaker",
-  resources: [modelHandler, endpointConfigHandler, endpointHandler, modelPackageGroupHandler, notebookInstanceHandler, trainingJobHandler],
+  resources: [modelHandler, endpointConfigHandler, endpointHandler, modelPackageGroupHandler, notebookInstanceHandler, trainingJobHandler, pipelineHandler],
 };
