@@ -17,3 +17,5 @@ export * as cloudwatch from "./cloudwatch/index.js";
 export * as route53 from "./route53/index.js";
 export * as secretsmanager from "./secretsmanager/index.js";
 export * as kms from "./kms/index.js";
+export * as autoscaling from "./autoscaling/index.js";
+export * as appautoscaling from "./appautoscaling/index.js";

@@ -1,3 +1,5 @@
+import { appautoscalingHandlers } from "./appautoscaling/handlers.js";
+import { autoscalingHandlers } from "./autoscaling/handlers.js";
 import { ec2Handlers } from "./ec2/handlers.js";
 import { iamHandlers } from "./iam/handlers.js";
 import { lbHandlers } from "./lb/handlers.js";
@@ -30,4 +32,6 @@ export const AWS_SERVICES: readonly ServiceHandlers[] = Object.freeze([
   secretsmanagerHandlers,
   kmsHandlers,
   lbHandlers,
+  autoscalingHandlers,
+  appautoscalingHandlers,
 ]);

@@ -3,6 +3,7 @@ import { instanceHandler } from "./instance-handler.js";
 import { eipHandler } from "./eip-handler.js";
 import { internetGatewayHandler } from "./internet-gateway-handler.js";
 import { keyPairHandler } from "./key-pair-handler.js";
+import { launchTemplateHandler } from "./launch-template-handler.js";
 import { getAmiHandler, getSecurityGroupHandler, getSubnetsHandler, getVpcHandler } from "./lookup-handlers.js";
 import { natGatewayHandler } from "./nat-gateway-handler.js";
 import { routeHandler } from "./route-handler.js";
@@ -29,6 +30,7 @@ export const ec2Handlers: ServiceHandlers = {
     routeTableAssociationHandler,
     vpcEndpointHandler,
     keyPairHandler,
+    launchTemplateHandler,
   ],
   dataSources: [getVpcHandler, getSubnetsHandler, getAmiHandler, getSecurityGroupHandler],
 };

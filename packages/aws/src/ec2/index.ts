@@ -15,4 +15,5 @@ export { Route, type RouteArgs } from "./route.js";
 export { RouteTableAssociation, type RouteTableAssociationArgs } from "./route-table-association.js";
 export { VpcEndpoint, type VpcEndpointArgs } from "./vpc-endpoint.js";
 export { KeyPair, type KeyPairArgs } from "./key-pair.js";
+export { LaunchTemplate, type LaunchTemplateArgs } from "./launch-template.js";
 export type { Ec2Filter } from "./filter.js";

@@ -1,0 +1,2 @@
+/** EC2 Auto Scaling: fleets of instances from a launch template. */
+export { Group, type GroupArgs } from "./group.js";
