@@ -1,5 +1,6 @@
-import { ComponentResource, output, type ComponentResourceOptions, type Input, type Output } from "@cairn/core";
+import { ComponentResource, interpolate, output, type ComponentResourceOptions, type Input, type Output } from "@cairn/core";
 import * as aws from "@cairn/aws";
+import { addVariantAutoscaling, type VariantAutoscalingArgs } from "./autoscaling.js";
 
 /** The name of the one production variant; the registry's deployer keeps it when it swaps configs. */
 export const VARIANT_NAME = "primary";
@@ -20,6 +21,8 @@ export interface InferenceEndpointArgs {
   readonly environment?: Input<Record<string, string>>;
   /** Run the model inside these private subnets and security groups. @default not in a VPC */
   readonly vpc?: { readonly subnetIds: Input<readonly Input<string>[]>; readonly securityGroupIds: Input<readonly Input<string>[]> };
+  /** Scale the variant between a minimum and a maximum on invocations per instance. @default no autoscaling */
+  readonly autoscaling?: VariantAutoscalingArgs;
   /** Tags of every resource, over the provider's default tags. @default {} */
   readonly tags?: Input<Record<string, string>>;
 }
@@ -36,6 +39,7 @@ export interface InferenceEndpointArgs {
  *   image: "123456789012.dkr.ecr.us-west-2.amazonaws.com/ranker:1.4",
  *   modelDataUrl: interpolate`${registry.artifactsUri}ranker/v1/model.tar.gz`,
  *   executionRoleArn: registry.modelRoleArn,
+ *   autoscaling: { minCapacity: 1, maxCapacity: 4 },
  * });
  */
 export class InferenceEndpoint extends ComponentResource {
@@ -77,6 +81,9 @@ export class InferenceEndpoint extends ComponentResource {
       // The registry rolls new configs out; Cairn must not revert them.
       { parent: this, ignoreChanges: ["endpointConfigName"], customTimeouts: { create: "90m", update: "90m" } },
     );
+    if (args.autoscaling !== undefined) {
+      addVariantAutoscaling(this, name, interpolate`endpoint/${endpoint.name}/variant/${VARIANT_NAME}`, args.autoscaling, endpoint);
+    }
     this.endpointName = endpoint.name;
     this.endpointArn = endpoint.arn;
     this.initialConfigName = config.name;

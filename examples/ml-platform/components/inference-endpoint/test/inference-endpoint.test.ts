@@ -41,3 +41,25 @@ describe("InferenceEndpoint", () => {
     expect(result.resource("ranker-model").inputs.vpcConfig).toEqual({ subnets: ["subnet-a", "subnet-b"], securityGroupIds: ["sg-1"] });
   });
 });
+
+describe("InferenceEndpoint autoscaling", () => {
+  it("scales the variant, not the config, on invocations per instance, after the endpoint exists", async () => {
+    const result = await endpoint({ autoscaling: { minCapacity: 2, maxCapacity: 6 } });
+    const dimension = { serviceNamespace: "sagemaker", resourceId: "endpoint/ranker-endpoint/variant/primary", scalableDimension: "sagemaker:variant:DesiredInstanceCount" };
+    const target = result.resource("ranker-scaling");
+    expect(target.inputs).toEqual({ ...dimension, minCapacity: 2, maxCapacity: 6 });
+    expect(target.dependencies).toContain(result.resource("ranker-endpoint").urn);
+    expect(result.resource("ranker-invocations").inputs).toEqual({
+      ...dimension,
+      policyType: "TargetTrackingScaling",
+      targetTrackingScalingPolicyConfiguration: {
+        targetValue: 1000,
+        predefinedMetricSpecification: { predefinedMetricType: "SageMakerVariantInvocationsPerInstance" },
+        scaleInCooldown: 300,
+        scaleOutCooldown: 60,
+      },
+    });
+    expect(result.resource("ranker-invocations").dependencies).toContain(target.urn);
+    expect((await endpoint()).ofType("aws:appautoscaling/Target")).toEqual([]);
+  });
+});
