@@ -83,10 +83,11 @@ describe("the ML platform's stacks, with no cloud", () => {
     const explained = [
       // aws:defaultTags
       /^\S+ tags\.(Environment|Billing)$/,
-      // <service>InstanceType, <service>Replicas, rankerInstanceType, rankerInstances, retrainSchedule
+      // <service>InstanceType, <service>Replicas, rankerInstanceType, rankerInstances, rankerMaxInstances, retrainSchedule
       /^aws:ec2\/LaunchTemplate instanceType$/,
       /^aws:autoscaling\/Group (minSize|desiredCapacity|maxSize)$/,
       /^aws:sagemaker\/EndpointConfig productionVariants\.0\.(instanceType|initialInstanceCount)$/,
+      /^aws:appautoscaling\/Target (minCapacity|maxCapacity)$/,
       /^aws:scheduler\/Schedule scheduleExpression$/,
       // protect (a prod bucket is never emptied by destroy)
       /^aws:s3\/Bucket forceDestroy$/,

@@ -37,6 +37,10 @@ const ranker = new InferenceEndpoint(
     executionRoleArn: registry.modelRoleArn,
     instanceType: config.get("rankerInstanceType") ?? "ml.m5.large",
     initialInstanceCount: config.getNumber("rankerInstances") ?? 1,
+    // Scale the variant on invocations up to rankerMaxInstances; without it, a fixed count.
+    ...(config.getNumber("rankerMaxInstances") === undefined
+      ? {}
+      : { autoscaling: { minCapacity: config.getNumber("rankerInstances") ?? 1, maxCapacity: config.requireNumber("rankerMaxInstances") } }),
     vpc: { subnetIds: privateSubnetIds, securityGroupIds: [groups.apply((g) => g.inference)] },
   },
   { protect },
@@ -60,6 +64,7 @@ const serving = new RecommenderServing("recommender", {
   artifactBucketName: registry.bucketName,
   rankingEndpointName: ranker.endpointName,
   services,
+  ...(config.get("instancePolicyArns") === undefined ? {} : { instancePolicyArns: JSON.parse(config.get("instancePolicyArns")!) as string[] }),
 });
 
 export const artifactBucket = registry.bucketName;

@@ -17,7 +17,7 @@ export interface InferenceEndpointArgs {
   readonly instanceType?: Input<string>;
   /** Instances the variant starts with. @default 1 */
   readonly initialInstanceCount?: Input<number>;
-  /** Environment variables of the container. @default {} */
+  /** Environment variables of the container. @default none */
   readonly environment?: Input<Record<string, string>>;
   /** Run the model inside these private subnets and security groups. @default not in a VPC */
   readonly vpc?: { readonly subnetIds: Input<readonly Input<string>[]>; readonly securityGroupIds: Input<readonly Input<string>[]> };
@@ -59,7 +59,8 @@ export class InferenceEndpoint extends ComponentResource {
       `${name}-model`,
       {
         executionRoleArn: args.executionRoleArn,
-        primaryContainer: { image: args.image, modelDataUrl: args.modelDataUrl, environment: args.environment ?? {} },
+        // An empty environment is left out: SageMaker does not return one, and a refresh would see drift.
+        primaryContainer: { image: args.image, modelDataUrl: args.modelDataUrl, ...(args.environment === undefined ? {} : { environment: args.environment }) },
         ...(args.vpc === undefined ? {} : { vpcConfig: { subnets: args.vpc.subnetIds, securityGroupIds: args.vpc.securityGroupIds } }),
         tags,
       },

@@ -19,7 +19,7 @@ describe("InferenceEndpoint", () => {
     const result = await endpoint();
     expect(result.resource("ranker-model").inputs).toEqual({
       executionRoleArn: "arn:aws:iam::123456789012:role/model",
-      primaryContainer: { image: base.image, modelDataUrl: base.modelDataUrl, environment: {} },
+      primaryContainer: { image: base.image, modelDataUrl: base.modelDataUrl },
       tags: { model: "ranker" },
     });
     expect(result.resource("ranker-config").inputs.productionVariants).toEqual([

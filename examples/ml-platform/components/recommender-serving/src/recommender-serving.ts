@@ -28,6 +28,8 @@ export interface RecommenderServingArgs {
   readonly services?: Partial<Record<ServiceName, ServiceSpec>>;
   /** The instances' image. @default Amazon Linux 2023, resolved by EC2 from SSM at launch */
   readonly ami?: Input<string>;
+  /** Managed policies of the instances' role, besides reading the index and calling the endpoint. @default ["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"] (Session Manager instead of SSH) */
+  readonly instancePolicyArns?: Input<readonly Input<string>[]>;
   /** The port every service listens on. @default 8080 */
   readonly appPort?: number;
   /** Tags of every resource, over the provider's default tags. @default {} */
@@ -69,7 +71,7 @@ export class RecommenderServing extends ComponentResource {
       {
         description: "The recommender's service instances",
         assumeRolePolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] },
-        managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"],
+        managedPolicyArns: args.instancePolicyArns ?? ["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"],
         inlinePolicies: { serve: servePolicy(args.artifactBucketName, args.rankingEndpointName) },
         tags,
       },
