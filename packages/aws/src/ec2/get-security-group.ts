@@ -9,6 +9,7 @@ export type { GetSecurityGroupArgs, GetSecurityGroupResult };
  * VPC's default group or one another team manages.
  *
  * @example
+ * const vpc = await aws.ec2.getVpc({ default: true });
  * const defaultSg = await aws.ec2.getSecurityGroup({ vpcId: vpc.id, name: "default" });
  */
 export async function getSecurityGroup(args: GetSecurityGroupArgs, opts: InvokeOptions = {}): Promise<GetSecurityGroupResult> {

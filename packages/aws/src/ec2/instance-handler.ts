@@ -166,7 +166,6 @@ function outputsOf(inputs: InstanceInputs, instance: AwsInstance | undefined, re
   const owner = instance?.NetworkInterfaces?.[0]?.OwnerId;
   return plain({
     ...inputs,
-    instanceId: id,
     arn: ec2Arn(region, owner, `instance/${id}`),
     instanceState: instance?.State?.Name,
     privateIp: instance?.PrivateIpAddress,

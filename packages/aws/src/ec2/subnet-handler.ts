@@ -103,7 +103,6 @@ function outputsOf(inputs: SubnetInputs, subnet: AwsSubnet | undefined, region: 
   const id = subnet?.SubnetId as string;
   return plain({
     ...inputs,
-    subnetId: id,
     arn: subnet?.SubnetArn ?? ec2Arn(region, subnet?.OwnerId, `subnet/${id}`),
     availabilityZone: subnet?.AvailabilityZone,
     availabilityZoneId: subnet?.AvailabilityZoneId,

@@ -29,6 +29,8 @@ export class Subnet extends CustomResource {
   readonly cidrBlock: Output<string> = this.getOutput("cidrBlock");
   readonly availabilityZone: Output<string> = this.getOutput("availabilityZone");
   readonly availabilityZoneId: Output<string> = this.getOutput("availabilityZoneId");
+  readonly mapPublicIpOnLaunch: Output<boolean> = this.getOutput("mapPublicIpOnLaunch");
+  readonly ownerId: Output<string> = this.getOutput("ownerId");
   readonly tags: Output<Record<string, string>> = this.getOutput("tags");
 
   constructor(name: string, args: SubnetArgs, opts: CustomResourceOptions = {}) {

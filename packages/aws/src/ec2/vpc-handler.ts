@@ -109,7 +109,6 @@ function outputsOf(inputs: VpcInputs, vpc: AwsVpc | undefined, region: string): 
   const id = vpc?.VpcId as string;
   return plain({
     ...inputs,
-    vpcId: id,
     arn: ec2Arn(region, vpc?.OwnerId, `vpc/${id}`),
     ownerId: vpc?.OwnerId,
     isDefault: vpc?.IsDefault ?? false,

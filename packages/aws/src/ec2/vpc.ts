@@ -18,7 +18,7 @@ export interface VpcArgs {
 }
 
 /**
- * A VPC.
+ * A VPC. Its id (`vpc.id`) is the VPC id, `vpc-…`, as Pulumi's is.
  *
  * @example
  * const vpc = new aws.ec2.Vpc("main", { cidrBlock: "10.0.0.0/16", enableDnsHostnames: true });
@@ -26,7 +26,13 @@ export interface VpcArgs {
 export class Vpc extends CustomResource {
   readonly arn: Output<string> = this.getOutput("arn");
   readonly cidrBlock: Output<string> = this.getOutput("cidrBlock");
+  readonly instanceTenancy: Output<string> = this.getOutput("instanceTenancy");
+  readonly enableDnsSupport: Output<boolean> = this.getOutput("enableDnsSupport");
+  readonly enableDnsHostnames: Output<boolean> = this.getOutput("enableDnsHostnames");
   readonly ownerId: Output<string> = this.getOutput("ownerId");
+  /** Whether it is the region's default VPC. */
+  readonly isDefault: Output<boolean> = this.getOutput("isDefault");
+  readonly dhcpOptionsId: Output<string> = this.getOutput("dhcpOptionsId");
   readonly tags: Output<Record<string, string>> = this.getOutput("tags");
 
   constructor(name: string, args: VpcArgs, opts: CustomResourceOptions = {}) {

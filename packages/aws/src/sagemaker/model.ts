@@ -11,8 +11,12 @@ export interface ModelArgs {
   readonly primaryContainer: Input<{
     /** The container image URI (ECR). */
     readonly image: Input<string>;
-    /** The model artifacts, an s3:// URL of a .tar.gz. @default none */
-    readonly modelDataUrl?: Input<string>;
+    /**
+     * The model artifacts, an s3:// URL of a .tar.gz. A training job's
+     * `modelArtifacts` goes here as it is; it is set once the job has
+     * completed (the job waits for that by default). @default none
+     */
+    readonly modelDataUrl?: Input<string | undefined>;
     /** Environment variables of the container. @default none */
     readonly environment?: Input<Readonly<Record<string, Input<string>>>>;
     /** @default "SingleModel" */
