@@ -77,6 +77,7 @@ export { canonicalJson, deepEqual } from "./util/canonical-json.js";
 export { Stack, type ValidationFailure } from "./automation/stack.js";
 export type {
   DriftEntry,
+  DriftChange,
   OperationOptions,
   PreviewOptions,
   PreviewResult,

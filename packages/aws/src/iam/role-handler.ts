@@ -150,7 +150,8 @@ async function readRole(ctx: AwsContext, RoleName: string, inputs: PropertyMap):
     // Keep the program's spelling of documents that mean the same.
     assumeRolePolicy: recorded.assumeRolePolicy !== undefined && samePolicy(recorded.assumeRolePolicy, trust) ? recorded.assumeRolePolicy : trust,
     maxSessionDuration: role.MaxSessionDuration ?? 3600,
-    managedPolicyArns: await attachedPolicies(ctx, iam, RoleName),
+    // None declared leaves attachments to RolePolicyAttachment resources: they are not this role's drift.
+    managedPolicyArns: imported || recorded.managedPolicyArns?.length ? await attachedPolicies(ctx, iam, RoleName) : [],
     inlinePolicies: Object.fromEntries(
       Object.entries(inline).map(([name, doc]) => [name, recorded.inlinePolicies?.[name] !== undefined && samePolicy(recorded.inlinePolicies[name], doc) ? recorded.inlinePolicies[name]! : doc]),
     ),

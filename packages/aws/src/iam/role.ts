@@ -19,7 +19,11 @@ export interface RoleArgs {
   readonly description?: Input<string>;
   /** In seconds, 3600–43200. @default 3600 */
   readonly maxSessionDuration?: Input<number>;
-  /** Managed policies attached to the role, exactly these. @default none */
+  /**
+   * Managed policies attached to the role, exactly these. Left empty, the
+   * role leaves attachments alone, so RolePolicyAttachment resources can
+   * manage them. @default none
+   */
   readonly managedPolicyArns?: Input<readonly Input<string>[]>;
   /** Inline policies by name, exactly these. @default none */
   readonly inlinePolicies?: Input<Readonly<Record<string, Input<PolicyDocumentArg>>>>;

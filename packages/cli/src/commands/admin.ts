@@ -81,7 +81,7 @@ export function registerProjectCommands(program: Command, run: ActionRunner): vo
 
   program
     .command("validate")
-    .description("typecheck the program, then run every resource's provider check (no cloud calls)")
+    .description("typecheck the program, run it, and run every resource's provider check; changes nothing (data sources it awaits do read the cloud)")
     .option("--no-typecheck", "skip the TypeScript typecheck")
     .option("--json", "print JSON")
     .addHelpText("after", examples([["cairn validate", "tsc --noEmit, then provider checks"]]))

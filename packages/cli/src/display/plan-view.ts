@@ -1,7 +1,7 @@
 import { deepEqual, nameOfUrn, type Plan, type PlanStep, type PropertyMap, type StepCounts, type StepOp } from "@cairn/core";
 import { formatValue } from "./format-value.js";
-import { compactDiff, diffLines } from "./text-diff.js";
 import type { Theme } from "./theme.js";
+import { valueChangeLines } from "./value-diff.js";
 
 /** The mark of each step kind in the diff view. */
 export const OP_SYMBOL: Readonly<Record<StepOp, string>> = {
@@ -80,32 +80,13 @@ function propertyLines(step: PlanStep, options: PlanViewOptions): string[] {
     const keys = step.changes && step.changes.length > 0 ? [...step.changes] : changedKeys(olds, inputs);
     return keys.sort().flatMap((key) => {
       const forces = step.op === "replace" && step.replaces?.includes(key) ? theme.dim(" (forces replacement)") : "";
-      if (!(key in olds)) return [`${theme.green("+")} ${key}: ${fmt(inputs[key])}${forces}`];
-      if (!(key in inputs)) return [`${theme.red("-")} ${key}: ${fmt(olds[key])}${forces}`];
-      const before = olds[key];
-      const after = inputs[key];
-      if (typeof before === "string" && typeof after === "string" && (before.includes("\n") || after.includes("\n"))) {
-        return [`${theme.yellow("~")} ${key}:${forces}`, ...textChange(before, after, theme)];
-      }
-      const oneLine = `${theme.yellow("~")} ${key}: ${fmt(before)} => ${fmt(after)}${forces}`;
-      if (oneLine.length <= 100) return [oneLine];
-      // Too long for one line: the old value above the new, each cut to fit.
-      return [`${theme.yellow("~")} ${key}:${forces}`, theme.red(`    - ${fmt(before)}`), theme.green(`    + ${fmt(after)}`)];
+      return valueChangeLines(key, key in olds ? olds[key] : undefined, key in inputs ? inputs[key] : undefined, { theme, showSecrets: options.showSecrets ?? false }, forces);
     });
   }
   if (options.detailed !== true) return [];
   if (step.op === "create" || step.op === "import") return Object.keys(inputs).sort().map((key) => `${theme.green("+")} ${key}: ${fmt(inputs[key])}`);
   if (step.op === "delete") return Object.keys(olds).sort().map((key) => `${theme.red("-")} ${key}: ${fmt(olds[key])}`);
   return [];
-}
-
-function textChange(before: string, after: string, theme: Theme): string[] {
-  return compactDiff(diffLines(before, after)).map((line) => {
-    if (line === "gap") return theme.dim("      …");
-    if (line.kind === "added") return theme.green(`    + ${line.text}`);
-    if (line.kind === "removed") return theme.red(`    - ${line.text}`);
-    return theme.dim(`      ${line.text}`);
-  });
 }
 
 function changedKeys(olds: PropertyMap, news: PropertyMap): string[] {
@@ -172,6 +153,8 @@ export interface CountsOptions {
   readonly theme: Theme;
   /** "to create" (a plan) or "created" (a result). */
   readonly tense: "plan" | "done";
+  /** Deletes among the counts that only forget the resource (retainOnDelete); shown apart. @default 0 */
+  readonly retained?: number;
 }
 
 const WORDS: Readonly<Record<StepOp, readonly [string, string]>> = {
@@ -186,11 +169,15 @@ const WORDS: Readonly<Record<StepOp, readonly [string, string]>> = {
 /** The counts of a plan or result, one kind per line, skipping zeros. */
 export function renderCounts(counts: StepCounts, options: CountsOptions): string[] {
   const lines: string[] = [];
+  const retained = Math.min(options.retained ?? 0, counts.delete);
   for (const op of ["create", "update", "replace", "delete", "import", "same"] as const) {
-    if (counts[op] === 0) continue;
-    const word = WORDS[op][options.tense === "plan" ? 0 : 1];
-    const mark = op === "same" ? "" : `${options.theme.op(op, OP_SYMBOL[op])} `;
-    lines.push(`    ${mark}${counts[op]} ${word}`);
+    const count = op === "delete" ? counts.delete - retained : counts[op];
+    if (count > 0) {
+      const word = WORDS[op][options.tense === "plan" ? 0 : 1];
+      const mark = op === "same" ? "" : `${options.theme.op(op, OP_SYMBOL[op])} `;
+      lines.push(`    ${mark}${count} ${word}`);
+    }
+    if (op === "delete" && retained > 0) lines.push(`    ${retained} ${options.tense === "plan" ? "to forget" : "forgotten"} (retained in the cloud)`);
   }
   if (lines.length === 0) lines.push("    no resources");
   return lines;

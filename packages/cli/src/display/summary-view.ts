@@ -3,6 +3,7 @@ import { formatDuration } from "./duration.js";
 import { indentRest } from "./indent.js";
 import { formatValue } from "./format-value.js";
 import { renderCounts } from "./plan-view.js";
+import { valueChangeLines } from "./value-diff.js";
 import type { Theme } from "./theme.js";
 
 /** The stack outputs, one per line; none gives no lines. */
@@ -18,7 +19,7 @@ export function renderPreviewSummary(result: PreviewResult, theme: Theme, durati
   return [
     ...renderOutputs(result.outputs, theme),
     theme.bold("Resources:"),
-    ...renderCounts(result.counts, { theme, tense: "plan" }),
+    ...renderCounts(result.counts, { theme, tense: "plan", retained: retainedCount(result) }),
     "",
     `Preview took ${formatDuration(durationMs)}.${changes ? " Run `cairn up` to apply it." : " Nothing to do."}`,
   ];
@@ -29,7 +30,7 @@ export function renderUpdateSummary(result: UpdateResult, theme: Theme, operatio
   const changed = result.plan.steps.some((step) => step.op !== "same");
   const lines: string[] = changed ? [""] : [];
   if (operation === "up") lines.push(...renderOutputs(result.outputs, theme));
-  lines.push(theme.bold("Resources:"), ...renderCounts(result.counts, { theme, tense: "done" }), "");
+  lines.push(theme.bold("Resources:"), ...renderCounts(result.counts, { theme, tense: "done", retained: retainedCount(result) }), "");
   if (result.failures.length > 0) {
     lines.push(theme.red(theme.bold(`${result.failures.length === 1 ? "1 step" : `${result.failures.length} steps`} failed:`)));
     for (const failure of result.failures) lines.push(`    ${theme.red("✗")} ${failure.op} ${theme.bold(nameOfUrn(failure.urn))}: ${indentRest(failure.message, "        ")}`);
@@ -54,7 +55,7 @@ export function renderRefreshSummary(result: RefreshResult, theme: Theme, previe
     lines.push("No drift: every resource matches state.");
   } else {
     lines.push(theme.bold("Drift:"));
-    for (const entry of result.drift) lines.push(`    ${driftLine(entry, theme)}`);
+    for (const entry of result.drift) lines.push(...driftLines(entry, theme).map((line) => `    ${line}`));
     lines.push("");
     const count = result.drift.length === 1 ? "1 resource differs" : `${result.drift.length} resources differ`;
     lines.push(
@@ -68,7 +69,16 @@ export function renderRefreshSummary(result: RefreshResult, theme: Theme, previe
   return lines;
 }
 
-function driftLine(entry: DriftEntry, theme: Theme): string {
-  if (entry.kind === "deleted") return `${theme.red("-")} ${entry.type} ${theme.bold(nameOfUrn(entry.urn))}: deleted outside Cairn`;
-  return `${theme.yellow("~")} ${entry.type} ${theme.bold(nameOfUrn(entry.urn))}: ${entry.properties.join(", ")} changed`;
+/** A drifted resource, and under it each property as state has it (before) and as the cloud has it (after). */
+function driftLines(entry: DriftEntry, theme: Theme): string[] {
+  if (entry.kind === "deleted") return [`${theme.red("-")} ${entry.type} ${theme.bold(nameOfUrn(entry.urn))}: deleted outside Cairn`];
+  const head = `${theme.yellow("~")} ${entry.type} ${theme.bold(nameOfUrn(entry.urn))}`;
+  if (entry.changes === undefined) return [`${head}: ${entry.properties.join(", ")} changed`];
+  return [head, ...entry.changes.flatMap((change) => valueChangeLines(change.property, change.before, change.after, { theme })).map((line) => `    ${line}`)];
+}
+
+/** Deletes that only forget the resource (retainOnDelete) and that did not fail: they are not counted as deleted. */
+function retainedCount(result: PreviewResult | UpdateResult): number {
+  const failed = new Set("failures" in result ? result.failures.map((f) => f.urn) : []);
+  return result.plan.steps.filter((step) => step.op === "delete" && step.retain === true && !failed.has(step.urn)).length;
 }

@@ -14,8 +14,10 @@ export interface ValidateFlags {
 
 /**
  * `cairn validate`: typechecks the program with the project's TypeScript,
- * then runs it and every resource's provider `check`, with no cloud calls.
- * Every failure is listed, by resource and property.
+ * then runs it and every resource's provider `check`. It creates, changes and
+ * reads no resource; the data sources and stack references the program awaits
+ * do read the cloud, as they do in preview. Every failure is listed, by
+ * resource and property.
  */
 export async function validate(ctx: CommandContext, flags: ValidateFlags): Promise<number> {
   const opened = await openStack(ctx);

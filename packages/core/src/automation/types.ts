@@ -1,5 +1,5 @@
 import type { EngineEvent, EventSink, OperationStatus } from "../engine/events.js";
-import type { PropertyMap } from "../output/values.js";
+import type { PropertyMap, PropertyValue } from "../output/values.js";
 import type { Plan, StepCounts, StepOp } from "../plan/step.js";
 import type { Program } from "../program/run.js";
 import type { ConfigEntry, Diagnostic } from "../program/scope.js";
@@ -122,6 +122,17 @@ export interface DriftEntry {
   readonly kind: "deleted" | "changed";
   /** Properties whose values differ. */
   readonly properties: readonly string[];
+  /** Each differing property's value in state and in the cloud (secrets stay sealed). @default none */
+  readonly changes?: readonly DriftChange[];
+}
+
+/** One property that differs between state and the cloud. */
+export interface DriftChange {
+  readonly property: string;
+  /** The value state records; absent when state has none. */
+  readonly before?: PropertyValue;
+  /** The value in the cloud; absent when the cloud has none. */
+  readonly after?: PropertyValue;
 }
 
 /** What a refresh found and did. */

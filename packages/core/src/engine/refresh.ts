@@ -2,7 +2,7 @@ import PQueue from "p-queue";
 import { messageOf } from "../errors.js";
 import { resealOutputs, reveal, type PropertyMap } from "../output/values.js";
 import { sameValue } from "../plan/default-diff.js";
-import type { DriftEntry, StepFailure } from "../automation/types.js";
+import type { DriftChange, DriftEntry, StepFailure } from "../automation/types.js";
 import type { Provider } from "../provider/provider.js";
 import type { ResourceState } from "../state/model.js";
 import { providerForRecord, type OperationContext } from "./context.js";
@@ -80,7 +80,15 @@ async function refreshOne(
       if (found.id !== record.id) draft.id = found.id;
     });
   }
-  return { urn: record.urn, type: record.type, kind: "changed", properties: changed };
+  return { urn: record.urn, type: record.type, kind: "changed", properties: changed, changes: changed.map((key) => driftChange(key, record, inputs, outputs)) };
+}
+
+/** A property's value in state and in the cloud: the input when it is one, else the output. */
+function driftChange(property: string, record: ResourceState, inputs: PropertyMap, outputs: PropertyMap): DriftChange {
+  const fromInputs = !sameValue(record.inputs[property], inputs[property]);
+  const before = fromInputs ? record.inputs[property] : record.outputs[property];
+  const after = fromInputs ? inputs[property] : outputs[property];
+  return { property, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) };
 }
 
 function changedKeys(before: PropertyMap, after: PropertyMap): string[] {

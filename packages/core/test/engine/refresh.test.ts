@@ -22,7 +22,7 @@ describe("refresh", () => {
     const before = await h.stack(program).readState();
     const result = await h.stack(program).refresh({ previewOnly: true });
     expect(result.drift).toEqual([
-      { urn: "urn:cairn:dev::proj::fake:index/Thing::edited", type: "fake:index/Thing", kind: "changed", properties: ["size"] },
+      { urn: "urn:cairn:dev::proj::fake:index/Thing::edited", type: "fake:index/Thing", kind: "changed", properties: ["size"], changes: [{ property: "size", before: 1, after: 5 }] },
       { urn: "urn:cairn:dev::proj::fake:index/Thing::vanished", type: "fake:index/Thing", kind: "deleted", properties: [] },
     ]);
     expect(result.written).toBe(false);
