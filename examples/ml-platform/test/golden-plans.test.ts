@@ -68,7 +68,8 @@ describe("the ML platform's stacks, with no cloud", () => {
       await stacks.cairn("platform", ["stack", "init", env]);
       expectValid((await stacks.cairn("platform", validate)).stdout, env);
       await expectGolden(`platform.${env}`, planOf((await stacks.cairn("platform", ["preview", "--json", "--stack", env])).stdout));
-    });
+      // Eight CLI runs; generous for a loaded CI machine.
+    }, 120_000);
   }
 
   it("differ between dev and prod only where their config does", async () => {
