@@ -103,6 +103,12 @@ describe("Network", () => {
     expect(result.resource("net-private-us-west-2a").inputs.tags).toEqual({ team: "ml", Name: "net-private-us-west-2a", tier: "private" });
   });
 
+  it("passes protect on to every resource, so a prod network cannot be deleted by accident", async () => {
+    const result = await testProgram(() => void new Network("net", { availabilityZones: zones }, { protect: true }), { mocks });
+    expect(result.resources.filter((r) => !r.protect).map((r) => r.name)).toEqual([]);
+    expect(result.resources).toHaveLength(24);
+  });
+
   it("refuses fewer than two zones, naming the component", async () => {
     await expect(network({ availabilityZones: ["us-west-2a"] })).rejects.toThrow(/Network "net": availabilityZones needs at least two zones/);
   });
