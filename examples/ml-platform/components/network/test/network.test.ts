@@ -106,7 +106,7 @@ describe("Network", () => {
   it("passes protect on to every resource, so a prod network cannot be deleted by accident", async () => {
     const result = await testProgram(() => void new Network("net", { availabilityZones: zones }, { protect: true }), { mocks });
     expect(result.resources.filter((r) => !r.protect).map((r) => r.name)).toEqual([]);
-    expect(result.resources).toHaveLength(24);
+    expect(result.resources).toHaveLength(29);
   });
 
   it("refuses fewer than two zones, naming the component", async () => {
