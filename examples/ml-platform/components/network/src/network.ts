@@ -1,4 +1,4 @@
-import { ComponentResource, all, type ComponentResourceOptions, type Input, type Output } from "@cairn/core";
+import { CairnError, ComponentResource, all, type ComponentResourceOptions, type Input, type Output } from "@cairn/core";
 import * as aws from "@cairn/aws";
 import { subnetCidr } from "./cidr.js";
 import { addSecurityGroups, type TierSecurityGroups } from "./security-groups.js";
@@ -42,7 +42,7 @@ export class Network extends ComponentResource {
   constructor(name: string, args: NetworkArgs, opts: ComponentResourceOptions = {}) {
     super("cairn-ml:network/Network", name, {}, opts);
     const zones = args.availabilityZones;
-    if (zones.length < 2) throw new Error(`Network "${name}": availabilityZones needs at least two zones, got ${JSON.stringify(zones)}.`);
+    if (zones.length < 2) throw new CairnError("INVALID_ARGUMENT", `Network "${name}": availabilityZones needs at least two zones, got ${JSON.stringify(zones)}.`);
     const cidr = args.cidrBlock ?? "10.0.0.0/16";
     const region = zones[0]!.replace(/[a-z]$/, "");
     const tags = (suffix: string): Record<string, string> => ({ ...args.tags, Name: `${name}-${suffix}` });

@@ -110,7 +110,10 @@ describe("Network", () => {
   });
 
   it("refuses fewer than two zones, naming the component", async () => {
-    await expect(network({ availabilityZones: ["us-west-2a"] })).rejects.toThrow(/Network "net": availabilityZones needs at least two zones/);
+    await expect(network({ availabilityZones: ["us-west-2a"] })).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      message: expect.stringMatching(/Network "net": availabilityZones needs at least two zones/),
+    });
   });
 });
 
@@ -119,7 +122,7 @@ describe("subnetCidr", () => {
     expect(subnetCidr("10.0.0.0/16", 4, 0)).toBe("10.0.0.0/20");
     expect(subnetCidr("10.0.0.0/16", 4, 15)).toBe("10.0.240.0/20");
     expect(subnetCidr("172.16.0.0/12", 8, 3)).toBe("172.16.48.0/20");
-    expect(() => subnetCidr("10.0.0.0/16", 4, 16)).toThrow(/index 16 is outside/);
+    expect(() => subnetCidr("10.0.0.0/16", 4, 16)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", message: expect.stringMatching(/index 16 is outside/) }));
     expect(() => subnetCidr("10.0.0.0/24", 6, 0)).toThrow(/\/28 at the smallest/);
     expect(() => subnetCidr("10.0.0/16", 4, 0)).toThrow(/Expected an IPv4 CIDR block/);
   });
