@@ -8,7 +8,7 @@ const esmPackages = ["p-queue", "p-timeout", "eventemitter3", "immer"].join("|")
 
 const config: Config = {
   testEnvironment: "node",
-  roots: ["<rootDir>/packages"],
+  roots: ["<rootDir>/packages", "<rootDir>/examples"],
   testMatch: ["**/test/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/", "/test/live/"],
   transform: {

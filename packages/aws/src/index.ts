@@ -1,5 +1,5 @@
 /**
- * @cairn/aws — AWS resources for Cairn: S3, EC2, SageMaker and IAM.
+ * @cairn/aws — AWS resources for Cairn: networking, compute and fleets, load balancing, SageMaker, data, scheduling, operations and IAM; native types through Cloud Control.
  */
 export { cairnPackage } from "./package.js";
 export { VERSION } from "./version.js";
