@@ -286,7 +286,8 @@ function recordChange(current: ResourceState, next: ResourceState): { set: Parti
 async function runBookkeeping(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: ResourceState | undefined): Promise<StepEnd> {
   const inputs = node.kind === "provider" ? await resolveProperties(node.inputs, rt.phase, node.name) : {};
   if (node.kind === "provider") registerPackage(rt, node);
-  if (step.op !== "same" || prior === undefined || prior.urn !== node.urn || !deepEqual(prior.inputs, inputs)) {
+  const changed = prior === undefined || prior.urn !== node.urn || !deepEqual(prior.inputs, inputs) || (!step.untargeted && !recordedAsDesired(prior, node, step));
+  if (step.op !== "same" || changed) {
     const id = prior?.id ?? (node.kind === "provider" ? rt.tokens.next() : undefined);
     await rt.ctx.session.put({ ...recordFor(node, step, inputs, prior), ...(id === undefined ? {} : { id }), outputs: prior?.outputs ?? {} });
     if (prior !== undefined && prior.urn !== node.urn) await rt.ctx.session.remove(prior.urn);

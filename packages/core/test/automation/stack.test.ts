@@ -1,4 +1,4 @@
-import { createPassphraseSecrets, isSecretValue, secret, type Plan } from "@cairn/core";
+import { ComponentResource, createPassphraseSecrets, isSecretValue, secret, type Plan } from "@cairn/core";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { makeHarness, nameOf } from "../helpers/harness.js";
 
@@ -153,5 +153,22 @@ describe("the Stack API", () => {
     await expect(h.stack(() => undefined).destroy()).rejects.toMatchObject({ code: "PROTECTED" });
     await h.stack(() => undefined).unprotect(urnOf("guarded"));
     expect((await h.stack(() => undefined).destroy()).counts.delete).toBe(1);
+  });
+
+  test("dropping protect from a component in the program unprotects it on the next up, so destroy can go on", async () => {
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud);
+    const program = (protect: boolean) => () => {
+      const group = new ComponentResource("acme:index/Group", "group", {}, { protect });
+      new cloud.Thing("member", {}, { parent: group });
+    };
+    await h.stack(program(true)).up();
+    await expect(h.stack(program(true)).destroy()).rejects.toMatchObject({ code: "PROTECTED" });
+    const unprotected = await h.stack(program(false)).up();
+    expect(unprotected.counts).toMatchObject({ create: 0, update: 0, delete: 0 });
+    const group = (await h.stack(() => undefined).readState())!.resources.find((r) => r.type === "acme:index/Group");
+    expect(group?.protect).toBeUndefined();
+    expect((await h.stack(program(false)).destroy()).counts.delete).toBe(2);
+    expect(cloud.names()).toEqual([]);
   });
 });
