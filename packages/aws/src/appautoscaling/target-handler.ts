@@ -35,7 +35,8 @@ const FIELDS: Fields = {
  */
 export const targetHandler: ResourceHandler = {
   token: "aws:appautoscaling/Target",
-  schema: { replaceOnChanges: ["serviceNamespace", "resourceId", "scalableDimension"], stableOutputs: ["id", "arn"] },
+  // The identity outputs stay known while the target is updated, so a policy built from them is not planned for replacement.
+  schema: { replaceOnChanges: ["serviceNamespace", "resourceId", "scalableDimension"], stableOutputs: ["id", "arn", "serviceNamespace", "resourceId", "scalableDimension"] },
   parameterHints: { MinCapacity: "minCapacity", MaxCapacity: "maxCapacity", ResourceId: "resourceId", ScalableDimension: "scalableDimension", RoleARN: "roleArn" },
   check: (inputs, env) => {
     const result = checkTagged(FIELDS, inputs, env.settings.defaultTags);

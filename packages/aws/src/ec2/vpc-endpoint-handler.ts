@@ -85,7 +85,7 @@ export const vpcEndpointHandler: ResourceHandler = {
       ...recorded,
       vpcId: endpoint.VpcId as string,
       serviceName: endpoint.ServiceName as string,
-      vpcEndpointType: endpoint.VpcEndpointType as VpcEndpointInputs["vpcEndpointType"],
+      vpcEndpointType: (endpoint.VpcEndpointType ?? "Gateway") as VpcEndpointInputs["vpcEndpointType"],
       routeTableIds: [...(endpoint.RouteTableIds ?? [])].sort(),
       subnetIds: [...(endpoint.SubnetIds ?? [])].sort(),
       securityGroupIds: recorded.securityGroupIds?.length === 0 ? [] : (endpoint.Groups ?? []).map((g) => g.GroupId as string).sort(),

@@ -7,7 +7,7 @@ import type { Elbv2Handle } from "../runtime/client-factory.js";
 import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
-import { runWaiter } from "../runtime/waiter.js";
+import { pollUntil } from "../runtime/poll.js";
 import { elbCall, elbLimit, elbPrimary, isElbNotFound } from "./common.js";
 
 interface AttachmentInputs {
@@ -50,7 +50,7 @@ export const targetGroupAttachmentHandler: ResourceHandler = {
     const inputs = Object.keys(raw).length === 0 ? parseId(id) : typed<AttachmentInputs>(raw);
     const found = await readConfirmed(ctx, () => describeTarget(ctx, elb, inputs));
     if (found === undefined) return undefined;
-    return { id, inputs: plain({ ...inputs }), outputs: plain({ ...inputs, health: found.TargetHealth?.State }) };
+    return { id, inputs: plain({ ...inputs }), outputs: plain({ ...inputs }) };
   },
   delete: async (ctx, _id, raw) => {
     const inputs = typed<AttachmentInputs>(raw);
@@ -63,7 +63,16 @@ export const targetGroupAttachmentHandler: ResourceHandler = {
       throw error;
     }
     // Done once ELB has drained the target, so a terminated instance does not take live connections with it.
-    await runWaiter(ctx, { what: "deregistered", wait: (settings) => elb.sdk.waitUntilTargetDeregistered({ client: elb.client, ...settings }, request) });
+    // The SDK's TargetDeregistered waiter is not used: once the target group itself is gone (deleted in the
+    // same run) its acceptors keep retrying TargetGroupNotFound until the time is up, where the target is
+    // plainly deregistered.
+    await pollUntil(ctx, {
+      what: "deregistered",
+      describe: () => describeTarget(ctx, elb, inputs),
+      // "unused" is what the SDK's waiter accepts too: the target no longer takes traffic.
+      evaluate: (found) => (found === undefined || found.TargetHealth?.State === "unused" ? { done: true, value: undefined } : { status: found.TargetHealth?.State ?? "draining" }),
+      delays: { baseMs: 5_000, maxMs: 15_000 },
+    });
   },
   limits: (operation) => (operation === "create" ? elbLimit("RegisterTargets") : operation === "delete" ? elbLimit("DeregisterTargets") : undefined),
 };

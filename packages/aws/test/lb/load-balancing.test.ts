@@ -107,13 +107,19 @@ describe("target groups, rules and attachments", () => {
     expect(result.failures).toEqual([{ property: "defaultActions.0.targetGroupArn", reason: 'a "forward" action needs targetGroupArn' }]);
   });
 
-  test("deregistering a target waits with the SDK's TargetDeregistered waiter", async () => {
+  test("deregistering a target waits while it drains, and is done when its target group is gone", async () => {
     elb.on(DeregisterTargetsCommand).resolves({});
-    elb.on(DescribeTargetHealthCommand).resolves({ TargetHealthDescriptions: [{ Target: { Id: "i-1", Port: 8080 }, TargetHealth: { State: "unused", Reason: "Target.NotRegistered" } }] });
-    const { provider } = testProvider();
+    elb
+      .on(DescribeTargetHealthCommand)
+      .resolvesOnce({ TargetHealthDescriptions: [{ Target: { Id: "i-1", Port: 8080 }, TargetHealth: { State: "draining" } }] })
+      .rejects(awsError("TargetGroupNotFoundException", "One or more target groups not found"));
+    const { provider, clock } = testProvider();
     const inputs = { targetGroupArn: TG_ARN, targetId: "i-1", port: 8080 };
-    await provider.delete(`${TG_ARN},i-1,8080`, inputs, {}, callContext("aws:lb/TargetGroupAttachment", "ranker-1"));
-    expect(commandNames(elb)).toEqual(["DeregisterTargets", "DescribeTargetHealth"]);
+    const ctx = callContext("aws:lb/TargetGroupAttachment", "ranker-1");
+    await provider.delete(`${TG_ARN},i-1,8080`, inputs, {}, ctx);
+    expect(commandNames(elb)).toEqual(["DeregisterTargets", "DescribeTargetHealth", "DescribeTargetHealth"]);
+    expect(ctx.progressMessages[0]).toMatch(/^draining/);
+    expect(clock.sleeps.length).toBe(1);
     expect(elb.commandCalls(DeregisterTargetsCommand)[0]?.args[0].input).toEqual({ TargetGroupArn: TG_ARN, Targets: [{ Id: "i-1", Port: 8080 }] });
   });
 });

@@ -32,7 +32,7 @@ describe("the aws package", () => {
   test("importing the package loads no AWS SDK client; the first call of a service loads only that one", async () => {
     const loaded: string[] = [];
     await jest.isolateModulesAsync(async () => {
-      for (const name of ["s3", "ec2", "sagemaker", "iam"]) {
+      for (const name of ["s3", "ec2", "sagemaker", "iam", "auto-scaling", "elastic-load-balancing-v2", "application-auto-scaling"]) {
         jest.doMock(`@aws-sdk/client-${name}`, () => {
           loaded.push(name);
           return jest.requireActual(`@aws-sdk/client-${name}`);
