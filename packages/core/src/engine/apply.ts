@@ -296,6 +296,13 @@ function buildTasks(ctx: OperationContext, plan: Plan): Task[] {
     }
     for (const dependent of priorDependents.get(urn) ?? []) edge(task, deletes.get(dependent));
   }
+  // An old object goes after the old objects of what depended on it (a replaced dependent's
+  // old object still points at it until it is retired). Not for a delete-before-replace: its
+  // old object goes first, and waiting here could close a cycle through the new objects.
+  for (const task of retire.values()) {
+    if (task.step.deleteBeforeReplace) continue;
+    for (const dependent of priorDependents.get(task.step.urn) ?? []) for (const old of retiring.get(dependent) ?? []) edge(task, old);
+  }
   for (const [urn, task] of deletes) {
     for (const dependent of priorDependents.get(urn) ?? []) {
       edge(task, deletes.get(dependent));

@@ -47,7 +47,9 @@ export async function runForward(rt: StepRuntime, step: PlanStep): Promise<StepE
   registerPackage(rt, node);
   const inputs = await finalInputs(rt, step, node, provider, prior);
   let op: PlanStep["op"] = step.op;
-  if ((op === "update" || op === "replace") && step.inputs !== undefined && containsUnknown(step.inputs)) {
+  // A delete-before-replace has retired the old object before this step starts: only a create can follow.
+  const oldObjectGone = op === "replace" && step.deleteBeforeReplace === true;
+  if ((op === "update" || op === "replace") && !oldObjectGone && step.inputs !== undefined && containsUnknown(step.inputs)) {
     op = await refineChange(rt, step, provider, prior!, inputs);
     if (op === "same") return runSame(rt, { ...step, op: "same" }, node, prior);
   }

@@ -206,6 +206,58 @@ describe("replacements", () => {
   });
 });
 
+describe("replacements of a resource and its dependent", () => {
+  const program = (cloud: FakeCloud, zone: string) => () => {
+    const server = new cloud.Thing("server", { zone }, {}, "fake:index/Zoned");
+    new cloud.Thing("dns", { target: server.get("zone") }, {}, "fake:index/Pinned");
+  };
+
+  test("the old dependent is deleted before the old object it depended on", async () => {
+    const cloud = new FakeCloud({ latencyMs: () => 10, schemas: { "fake:index/Zoned": { replaceOnChanges: ["zone"] }, "fake:index/Pinned": { replaceOnChanges: ["target"] } } });
+    const h = await makeHarness(cloud);
+    await h.stack(program(cloud, "a")).up();
+    const result = await h.stack(program(cloud, "b")).up();
+    expect(result.counts).toMatchObject({ replace: 2 });
+    expect(cloud.call("delete", "server").start).toBeGreaterThanOrEqual(cloud.call("delete", "dns").end!);
+    expect(cloud.names()).toEqual(["dns", "server"]);
+  });
+});
+
+describe("a delete-before-replace object whose replaced dependent is created first", () => {
+  test("finishes: the old object goes first, the dependent's old one after its new one", async () => {
+    const cloud = new FakeCloud({ latencyMs: () => 5, schemas: { "fake:index/Zoned": { replaceOnChanges: ["zone"] }, "fake:index/Pinned": { replaceOnChanges: ["target"] } } });
+    const h = await makeHarness(cloud);
+    const program = (zone: string) => () => {
+      const server = new cloud.Thing("server", { zone }, { deleteBeforeReplace: true }, "fake:index/Zoned");
+      new cloud.Thing("dns", { target: server.get("zone") }, {}, "fake:index/Pinned");
+    };
+    await h.stack(program("a")).up();
+    const result = await h.stack(program("b")).up();
+    expect(result).toMatchObject({ status: "succeeded", counts: { replace: 2 } });
+    expect(cloud.names()).toEqual(["dns", "server"]);
+  });
+});
+
+describe("replacements decided by values known only at apply", () => {
+  const program = (cloud: FakeCloud, rev: number) => () => {
+    const upstream = new cloud.Thing("upstream", { rev });
+    new cloud.Thing("zoned", { zone: upstream.out }, { deleteBeforeReplace: true }, "fake:index/Zoned");
+  };
+
+  test("a delete-before-replace whose old object is already gone is created again, even when the value turns out unchanged", async () => {
+    const cloud = new FakeCloud({ latencyMs: () => 5, schemas: { "fake:index/Zoned": { replaceOnChanges: ["zone"] } } });
+    const h = await makeHarness(cloud);
+    await h.stack(program(cloud, 1)).up();
+    const result = await h.stack(program(cloud, 2)).up();
+    expect(result.status).toBe("succeeded");
+    // Whatever the plan said, the state and the cloud agree afterwards: nothing recorded is gone.
+    const state = (await h.stack(() => undefined).readState())!;
+    const zoned = state.resources.find((r) => nameOf(r.urn) === "zoned")!;
+    expect(cloud.objects.has(zoned.id!)).toBe(true);
+    expect(cloud.names()).toEqual(["upstream", "zoned"]);
+  });
+});
+
 describe("failures", () => {
   test("a failed step skips its dependents and nothing else, and only the root cause is reported", async () => {
     const cloud = new FakeCloud({
