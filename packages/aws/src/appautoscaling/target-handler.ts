@@ -8,6 +8,7 @@ import { readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { checkTagged, fromTagList, tagChanges, type Tags, tagsField } from "../tags.js";
 import { aasCall, aasLimit, aasPrimary, isAasNotFound, isTargetNotReady } from "./common.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface TargetInputs {
   readonly serviceNamespace: string;
@@ -35,7 +36,10 @@ const FIELDS: Fields = {
  */
 export const targetHandler: ResourceHandler = {
   token: "aws:appautoscaling/Target",
-  schema: { replaceOnChanges: ["serviceNamespace", "resourceId", "scalableDimension"], stableOutputs: ["id", "arn"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { arn: [] }),
+    replaceOnChanges: ["serviceNamespace", "resourceId", "scalableDimension"], stableOutputs: ["id", "arn"],
+  },
   parameterHints: { MinCapacity: "minCapacity", MaxCapacity: "maxCapacity", ResourceId: "resourceId", ScalableDimension: "scalableDimension", RoleARN: "roleArn" },
   check: (inputs, env) => {
     const result = checkTagged(FIELDS, inputs, env.settings.defaultTags);
