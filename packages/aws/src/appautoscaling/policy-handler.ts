@@ -7,6 +7,7 @@ import type { AwsContext } from "../runtime/context.js";
 import { readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { aasCall, aasLimit, aasPrimary, isAasNotFound } from "./common.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface PolicyInputs {
   readonly name?: string;
@@ -29,6 +30,9 @@ interface PolicyInputs {
     readonly minAdjustmentMagnitude?: number;
   };
 }
+
+/** The inputs a policy's ARN (and its target-tracking alarms' ARNs) quote. */
+const POLICY_SOURCES = ["name", "serviceNamespace", "resourceId", "scalableDimension"];
 
 const FIELDS: Fields = {
   name: str({ maxLength: 256 }),
@@ -55,7 +59,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:appautoscaling/Policy`; the id is the policy's name. */
 export const policyHandler: ResourceHandler = {
   token: "aws:appautoscaling/Policy",
-  schema: { replaceOnChanges: ["name", "serviceNamespace", "resourceId", "scalableDimension", "policyType"], stableOutputs: ["id", "arn", "name"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: ["name"], arn: POLICY_SOURCES, alarmArns: POLICY_SOURCES }),
+    replaceOnChanges: ["name", "serviceNamespace", "resourceId", "scalableDimension", "policyType"], stableOutputs: ["id", "arn", "name"],
+  },
   nameProperty: "name",
   parameterHints: { PolicyName: "name", TargetValue: "targetTrackingScalingPolicyConfiguration", PredefinedMetricType: "targetTrackingScalingPolicyConfiguration", StepAdjustments: "stepScalingPolicyConfiguration" },
   check: (inputs) => {

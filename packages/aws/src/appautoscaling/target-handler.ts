@@ -8,6 +8,7 @@ import { readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { checkTagged, fromTagList, tagChanges, type Tags, tagsField } from "../tags.js";
 import { aasCall, aasLimit, aasPrimary, isAasNotFound, isTargetNotReady } from "./common.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface TargetInputs {
   readonly serviceNamespace: string;
@@ -36,7 +37,11 @@ const FIELDS: Fields = {
 export const targetHandler: ResourceHandler = {
   token: "aws:appautoscaling/Target",
   // The identity outputs stay known while the target is updated, so a policy built from them is not planned for replacement.
-  schema: { replaceOnChanges: ["serviceNamespace", "resourceId", "scalableDimension"], stableOutputs: ["id", "arn", "serviceNamespace", "resourceId", "scalableDimension"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { arn: [] }),
+    replaceOnChanges: ["serviceNamespace", "resourceId", "scalableDimension"],
+    stableOutputs: ["id", "arn", "serviceNamespace", "resourceId", "scalableDimension"],
+  },
   parameterHints: { MinCapacity: "minCapacity", MaxCapacity: "maxCapacity", ResourceId: "resourceId", ScalableDimension: "scalableDimension", RoleARN: "roleArn" },
   check: (inputs, env) => {
     const result = checkTagged(FIELDS, inputs, env.settings.defaultTags);

@@ -13,6 +13,7 @@ import { apiLimit } from "../runtime/rates.js";
 import { asCall, asPrimary, AUTOSCALING_RATES, isScalingInProgress } from "./common.js";
 import { GROUP_FIELDS, groupTags, inputsOfGroup, type GroupInputs } from "./group-inputs.js";
 import { refreshInstances } from "./instance-refresh.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 const GROUP_NAMES: NameRules = { maxLength: 255, allowed: /[\w .:/()#,@[\]+=&;{}!$*-]/ };
 
@@ -21,7 +22,10 @@ const SORTED = ["vpcZoneIdentifiers", "targetGroupArns"] as const;
 /** The provider side of `aws:autoscaling/Group`; the id is the group's name. */
 export const groupHandler: ResourceHandler = {
   token: "aws:autoscaling/Group",
-  schema: { replaceOnChanges: ["name", "namePrefix"], stableOutputs: ["id", "arn", "name"], idempotentCreate: true },
+  schema: {
+    derivedFrom: echoingInputs(GROUP_FIELDS, { name: NAME_SOURCES, arn: NAME_SOURCES }),
+    replaceOnChanges: ["name", "namePrefix"], stableOutputs: ["id", "arn", "name"], idempotentCreate: true,
+  },
   nameProperty: "name",
   parameterHints: { MinSize: "minSize", MaxSize: "maxSize", DesiredCapacity: "desiredCapacity", VPCZoneIdentifier: "vpcZoneIdentifiers", subnet: "vpcZoneIdentifiers", LaunchTemplate: "launchTemplate", TargetGroup: "targetGroupArns" },
   check: (inputs, env) => {

@@ -12,6 +12,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { fromTagList, tagChanges, tagsField, toTagList, withDefaultTags, type Tags } from "../tags.js";
 import { events, EVENTS_RATES, isNotFound, type EventsHandle } from "./clients.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface RuleInputs {
   readonly name?: string;
@@ -51,7 +52,10 @@ function splitRuleId(id: string): { bus: string; name: string } {
 /** The provider side of `aws:cloudwatch/EventRule`; the id is the rule's name (`<bus>/<name>` off the default bus). */
 export const eventRuleHandler: ResourceHandler = {
   token: "aws:cloudwatch/EventRule",
-  schema: { replaceOnChanges: ["name", "namePrefix", "eventBusName"], stableOutputs: ["id", "arn", "name", "eventBusName"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: [...NAME_SOURCES, "eventBusName"] }),
+    replaceOnChanges: ["name", "namePrefix", "eventBusName"], stableOutputs: ["id", "arn", "name", "eventBusName"],
+  },
   nameProperty: "name",
   parameterHints: { EventPattern: "eventPattern", ScheduleExpression: "scheduleExpression", RoleArn: "roleArn" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {

@@ -9,6 +9,7 @@ import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { events, EVENTS_RATES, isNotFound, type EventsHandle } from "./clients.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface TargetInputs {
   readonly rule: string;
@@ -40,7 +41,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:cloudwatch/EventTarget`; the id is `<bus>/<rule>/<targetId>`. */
 export const eventTargetHandler: ResourceHandler = {
   token: "aws:cloudwatch/EventTarget",
-  schema: { replaceOnChanges: ["rule", "eventBusName", "targetId"], stableOutputs: ["id", "targetId", "rule"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, {}),
+    replaceOnChanges: ["rule", "eventBusName", "targetId"], stableOutputs: ["id", "targetId", "rule"],
+  },
   parameterHints: { Arn: "arn", RoleArn: "roleArn", InputPath: "inputPath", Input: "input" },
   check: (inputs: PropertyMap): CheckResult => {
     const { inputs: out, failures } = checkFields(FIELDS, inputs);

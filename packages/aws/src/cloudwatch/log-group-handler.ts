@@ -11,6 +11,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { tagChanges, tagsField, withDefaultTags, type Tags } from "../tags.js";
 import { isNotFound, logs, LOGS_RATES, type LogsHandle } from "./clients.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface LogGroupInputs {
   readonly name?: string;
@@ -35,7 +36,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:cloudwatch/LogGroup`; the id is the group's name. */
 export const logGroupHandler: ResourceHandler = {
   token: "aws:cloudwatch/LogGroup",
-  schema: { replaceOnChanges: ["name", "namePrefix", "logGroupClass"], stableOutputs: ["id", "arn", "name"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: NAME_SOURCES }),
+    replaceOnChanges: ["name", "namePrefix", "logGroupClass"], stableOutputs: ["id", "arn", "name"],
+  },
   nameProperty: "name",
   parameterHints: { retentionInDays: "retentionInDays", kmsKeyId: "kmsKeyId", logGroupName: "name" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {

@@ -11,6 +11,7 @@ import { retrying } from "../runtime/retry.js";
 import { sdkWait } from "../runtime/sdk-waiter.js";
 import { fromTagList, tagChanges, tagsField, toTagList, withDefaultTags, type Tags } from "../tags.js";
 import { cloudWatch, CLOUDWATCH_RATES, type CloudWatchHandle } from "./clients.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface AlarmInputs {
   readonly name?: string;
@@ -61,7 +62,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:cloudwatch/MetricAlarm`; the id is the alarm's name. */
 export const metricAlarmHandler: ResourceHandler = {
   token: "aws:cloudwatch/MetricAlarm",
-  schema: { replaceOnChanges: ["name"], stableOutputs: ["id", "arn", "name"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { arn: ["name"] }),
+    replaceOnChanges: ["name"], stableOutputs: ["id", "arn", "name"],
+  },
   nameProperty: "name",
   parameterHints: { Period: "period", Statistic: "statistic", ExtendedStatistic: "extendedStatistic", Dimensions: "dimensions", AlarmActions: "alarmActions", Threshold: "threshold" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {

@@ -10,9 +10,10 @@ import { retrying } from "../runtime/retry.js";
 import { sdkWait } from "../runtime/sdk-waiter.js";
 import { fromTagList, withDefaultTags } from "../tags.js";
 import { dynamoDb, DYNAMODB_RATES, isLimitExceeded, isResourceInUse, isTableNotFound } from "./client.js";
-import { checkTable, createTableRequest, describedInputs, type TableInputs } from "./table-inputs.js";
+import { checkTable, createTableRequest, describedInputs, TABLE_FIELDS, type TableInputs } from "./table-inputs.js";
 import { updateTable } from "./table-update.js";
 import { describeOrThrow, describeTable, setPitr, setTtl, waitActive } from "./table-calls.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 const TABLE_NAMES: NameRules = { maxLength: 255, allowed: /[a-zA-Z0-9_.-]/ };
 const TOKEN = "aws:dynamodb/Table";
@@ -20,7 +21,10 @@ const TOKEN = "aws:dynamodb/Table";
 /** The provider side of `aws:dynamodb/Table`; the id is the table name. */
 export const tableHandler: ResourceHandler = {
   token: TOKEN,
-  schema: { replaceOnChanges: ["name", "namePrefix", "hashKey", "rangeKey"], stableOutputs: ["id", "arn", "name"] },
+  schema: {
+    derivedFrom: echoingInputs(TABLE_FIELDS, { name: NAME_SOURCES, arn: NAME_SOURCES, streamArn: NAME_SOURCES, streamLabel: [] }),
+    replaceOnChanges: ["name", "namePrefix", "hashKey", "rangeKey"], stableOutputs: ["id", "arn", "name"],
+  },
   nameProperty: "name",
   parameterHints: { AttributeDefinitions: "attributes", KeySchema: "hashKey", BillingMode: "billingMode", ProvisionedThroughput: "readCapacity", GlobalSecondaryIndex: "globalSecondaryIndexes", StreamSpecification: "streamViewType", TimeToLive: "ttl", TableName: "name" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {

@@ -10,6 +10,7 @@ import { retrying } from "../runtime/retry.js";
 import { checkTagged, fromTagList, tagsField, type Tags } from "../tags.js";
 import { DEPENDENCY_BUDGET_MS, ec2Arn, ec2Call, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
 import { ec2Limit } from "./limits.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface EipInputs {
   readonly domain: "vpc";
@@ -23,7 +24,10 @@ const FIELDS: Fields = { domain: str({ oneOf: ["vpc"], default: "vpc" }), networ
 /** The provider side of `aws:ec2/Eip`; the id is the allocation id. */
 export const eipHandler: ResourceHandler = {
   token: "aws:ec2/Eip",
-  schema: { replaceOnChanges: ["domain", "networkBorderGroup", "publicIpv4Pool"], stableOutputs: ["id", "allocationId", "publicIp", "arn", "domain"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { allocationId: [], publicIp: [], associationId: [], arn: [] }),
+    replaceOnChanges: ["domain", "networkBorderGroup", "publicIpv4Pool"], stableOutputs: ["id", "allocationId", "publicIp", "arn", "domain"],
+  },
   parameterHints: { NetworkBorderGroup: "networkBorderGroup", PublicIpv4Pool: "publicIpv4Pool" },
   check: (inputs, env) => checkTagged(FIELDS, inputs, env.settings.defaultTags),
   create: async (ctx, raw) => {

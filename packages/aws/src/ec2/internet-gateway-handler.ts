@@ -10,6 +10,7 @@ import { retrying } from "../runtime/retry.js";
 import { checkTagged, fromTagList, tagsField, type Tags } from "../tags.js";
 import { DEPENDENCY_BUDGET_MS, deleteEc2, ec2Arn, ec2Call, isDependencyViolation, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
 import { ec2Limit } from "./limits.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface InternetGatewayInputs {
   readonly vpcId?: string;
@@ -21,7 +22,10 @@ const FIELDS: Fields = { vpcId: str({ pattern: /^vpc-/, expected: "a VPC id such
 /** The provider side of `aws:ec2/InternetGateway`; the id is the gateway id. */
 export const internetGatewayHandler: ResourceHandler = {
   token: "aws:ec2/InternetGateway",
-  schema: { stableOutputs: ["id", "arn", "ownerId"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { arn: [], ownerId: [] }),
+    stableOutputs: ["id", "arn", "ownerId"],
+  },
   parameterHints: { vpc: "vpcId" },
   check: (inputs, env) => checkTagged(FIELDS, inputs, env.settings.defaultTags),
   create: async (ctx, raw) => {

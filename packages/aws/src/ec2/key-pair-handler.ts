@@ -10,6 +10,7 @@ import { retrying } from "../runtime/retry.js";
 import { checkTagged, fromTagList, tagsField, type Tags } from "../tags.js";
 import { ec2Arn, ec2Call, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
 import { ec2Limit } from "./limits.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface KeyPairInputs {
   readonly publicKey: string;
@@ -21,6 +22,9 @@ interface KeyPairInputs {
 /** Key pair names: up to 255 ASCII characters. */
 const KEY_NAMES: NameRules = { maxLength: 255, allowed: /[\w .:/()#,@[\]+=&;{}!$*-]/ };
 
+/** The inputs the key pair's name (and its ARN) derive from. */
+const KEY_NAME_SOURCES = ["keyName", "keyNamePrefix"];
+
 const FIELDS: Fields = {
   publicKey: str({ required: true, pattern: /^(ssh-rsa|ssh-ed25519|ecdsa-sha2-\S+) \S+/, expected: "an OpenSSH public key such as ssh-ed25519 AAAA…" }),
   keyName: str({ maxLength: 255 }),
@@ -31,7 +35,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:ec2/KeyPair`; the id is the key pair's name. */
 export const keyPairHandler: ResourceHandler = {
   token: "aws:ec2/KeyPair",
-  schema: { replaceOnChanges: ["publicKey", "keyName", "keyNamePrefix"], stableOutputs: ["id", "keyName", "keyPairId", "fingerprint", "keyType", "arn"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { keyName: KEY_NAME_SOURCES, arn: KEY_NAME_SOURCES, keyPairId: [], fingerprint: ["publicKey"], keyType: ["publicKey"] }),
+    replaceOnChanges: ["publicKey", "keyName", "keyNamePrefix"], stableOutputs: ["id", "keyName", "keyPairId", "fingerprint", "keyType", "arn"],
+  },
   nameProperty: "keyName",
   parameterHints: { PublicKeyMaterial: "publicKey", KeyName: "keyName" },
   check: (inputs, env) => {

@@ -13,6 +13,7 @@ import { ec2Arn, ec2Call, isEc2NotFound, primaryCall, tagSpecifications, updateE
 import { clientTokenOf } from "./instance-inputs.js";
 import { fromLaunchData, LAUNCH_DATA_FIELDS, LAUNCH_DATA_KEYS, toLaunchData, type LaunchData } from "./launch-template-data.js";
 import { ec2Limit } from "./limits.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface LaunchTemplateInputs extends LaunchData {
   readonly name?: string;
@@ -35,7 +36,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:ec2/LaunchTemplate`; the id is the template id (`lt-…`). */
 export const launchTemplateHandler: ResourceHandler = {
   token: "aws:ec2/LaunchTemplate",
-  schema: { replaceOnChanges: ["name", "namePrefix"], stableOutputs: ["id", "arn", "name"], idempotentCreate: true },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: [], latestVersion: [], defaultVersion: [] }),
+    replaceOnChanges: ["name", "namePrefix"], stableOutputs: ["id", "arn", "name"], idempotentCreate: true,
+  },
   nameProperty: "name",
   parameterHints: { LaunchTemplateName: "name", ImageId: "imageId", InstanceType: "instanceType", KeyName: "keyName", SecurityGroup: "vpcSecurityGroupIds", IamInstanceProfile: "iamInstanceProfile" },
   check: (inputs, env) => {

@@ -11,6 +11,7 @@ import { checkTagged, fromTagList, tagsField, type Tags } from "../tags.js";
 import { ec2Arn, ec2Call, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
 import { clientTokenOf } from "./instance-inputs.js";
 import { ec2Limit } from "./limits.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface NatGatewayInputs {
   readonly subnetId: string;
@@ -31,7 +32,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:ec2/NatGateway`; the id is the gateway id. */
 export const natGatewayHandler: ResourceHandler = {
   token: "aws:ec2/NatGateway",
-  schema: { replaceOnChanges: ["subnetId", "allocationId", "connectivityType", "privateIp"], stableOutputs: ["id", "arn", "subnetId", "vpcId", "publicIp", "privateIp", "networkInterfaceId"], idempotentCreate: true },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { vpcId: ["subnetId"], publicIp: ["allocationId"], networkInterfaceId: [], arn: [] }),
+    replaceOnChanges: ["subnetId", "allocationId", "connectivityType", "privateIp"], stableOutputs: ["id", "arn", "subnetId", "vpcId", "publicIp", "privateIp", "networkInterfaceId"], idempotentCreate: true,
+  },
   parameterHints: { SubnetId: "subnetId", subnet: "subnetId", AllocationId: "allocationId", ConnectivityType: "connectivityType", PrivateIpAddress: "privateIp" },
   check: (inputs, env) => {
     const result = checkTagged(FIELDS, inputs, env.settings.defaultTags);

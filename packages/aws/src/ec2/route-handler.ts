@@ -10,6 +10,7 @@ import { retrying } from "../runtime/retry.js";
 import { ec2Call, isEc2NotFound, primaryCall } from "./common.js";
 import { ec2Limit } from "./limits.js";
 import { describeRouteTable } from "./route-table-handler.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 /** The properties that name a route's target, and the EC2 parameter of each. */
 const TARGETS = {
@@ -37,7 +38,10 @@ const TARGET_NOT_VISIBLE = ["InvalidGatewayID.NotFound", "InvalidNatGatewayID.No
 /** The provider side of `aws:ec2/Route`; the id is `<route table id>_<destination>`, as `import` takes it. */
 export const routeHandler: ResourceHandler = {
   token: "aws:ec2/Route",
-  schema: { replaceOnChanges: ["routeTableId", "destinationCidrBlock", "destinationIpv6CidrBlock"], stableOutputs: ["id"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { state: [], origin: [] }),
+    replaceOnChanges: ["routeTableId", "destinationCidrBlock", "destinationIpv6CidrBlock"], stableOutputs: ["id"],
+  },
   parameterHints: { DestinationCidrBlock: "destinationCidrBlock", GatewayId: "gatewayId", NatGatewayId: "natGatewayId", RouteTableId: "routeTableId" },
   check: (inputs) => {
     const { inputs: out, failures } = checkFields(FIELDS, inputs);

@@ -8,6 +8,7 @@ import { readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { ec2Call, isEc2NotFound, primaryCall } from "./common.js";
 import { ec2Limit } from "./limits.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface AssociationInputs {
   readonly routeTableId: string;
@@ -25,7 +26,10 @@ const FIELDS: Fields = { routeTableId: str({ required: true }), subnetId: str(),
  */
 export const routeTableAssociationHandler: ResourceHandler = {
   token: "aws:ec2/RouteTableAssociation",
-  schema: { replaceOnChanges: ["subnetId", "gatewayId"], stableOutputs: ["id"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { associationId: [] }),
+    replaceOnChanges: ["subnetId", "gatewayId"], stableOutputs: ["id"],
+  },
   parameterHints: { SubnetId: "subnetId", GatewayId: "gatewayId", RouteTableId: "routeTableId" },
   check: (inputs) => {
     const { inputs: out, failures } = checkFields(FIELDS, inputs);

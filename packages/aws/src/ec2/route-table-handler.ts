@@ -9,6 +9,7 @@ import { retrying } from "../runtime/retry.js";
 import { checkTagged, fromTagList, tagsField, type Tags } from "../tags.js";
 import { deleteEc2, ec2Arn, ec2Call, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
 import { ec2Limit } from "./limits.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface RouteTableInputs {
   readonly vpcId: string;
@@ -20,7 +21,10 @@ const FIELDS: Fields = { vpcId: str({ required: true }), tags: tagsField() };
 /** The provider side of `aws:ec2/RouteTable`; the id is the table id. */
 export const routeTableHandler: ResourceHandler = {
   token: "aws:ec2/RouteTable",
-  schema: { replaceOnChanges: ["vpcId"], stableOutputs: ["id", "arn", "vpcId", "ownerId"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { ownerId: [], arn: [] }),
+    replaceOnChanges: ["vpcId"], stableOutputs: ["id", "arn", "vpcId", "ownerId"],
+  },
   parameterHints: { vpc: "vpcId" },
   check: (inputs, env) => checkTagged(FIELDS, inputs, env.settings.defaultTags),
   create: async (ctx, raw) => {

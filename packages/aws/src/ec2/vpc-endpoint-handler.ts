@@ -12,6 +12,7 @@ import { checkTagged, fromTagList, tagsField, type Tags } from "../tags.js";
 import { ec2Arn, ec2Call, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
 import { clientTokenOf } from "./instance-inputs.js";
 import { ec2Limit } from "./limits.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface VpcEndpointInputs {
   readonly vpcId: string;
@@ -42,7 +43,10 @@ const SETS = ["routeTableIds", "subnetIds", "securityGroupIds"] as const;
 /** The provider side of `aws:ec2/VpcEndpoint`; the id is the endpoint id. */
 export const vpcEndpointHandler: ResourceHandler = {
   token: "aws:ec2/VpcEndpoint",
-  schema: { replaceOnChanges: ["vpcId", "serviceName", "vpcEndpointType"], stableOutputs: ["id", "arn"], idempotentCreate: true },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { state: [], arn: [], dnsEntries: ["serviceName"], networkInterfaceIds: [] }),
+    replaceOnChanges: ["vpcId", "serviceName", "vpcEndpointType"], stableOutputs: ["id", "arn"], idempotentCreate: true,
+  },
   parameterHints: { ServiceName: "serviceName", RouteTableId: "routeTableIds", SubnetId: "subnetIds", SecurityGroupId: "securityGroupIds", PolicyDocument: "policy", vpc: "vpcId" },
   check: (inputs, env) => {
     const result = checkTagged(FIELDS, inputs, env.settings.defaultTags);

@@ -12,6 +12,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { tagChanges, tagsField, withDefaultTags, type Tags } from "../tags.js";
 import { ecr, ECR_RATES, isRepositoryNotFound, type EcrHandle } from "./client.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface RepositoryInputs {
   readonly name?: string;
@@ -40,7 +41,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:ecr/Repository`; the id is the repository name. */
 export const repositoryHandler: ResourceHandler = {
   token: "aws:ecr/Repository",
-  schema: { replaceOnChanges: ["name", "encryptionType", "kmsKey"], stableOutputs: ["id", "arn", "name", "repositoryUrl", "registryId"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { arn: ["name"], repositoryUrl: ["name"], registryId: [] }),
+    replaceOnChanges: ["name", "encryptionType", "kmsKey"], stableOutputs: ["id", "arn", "name", "repositoryUrl", "registryId"],
+  },
   nameProperty: "name",
   parameterHints: { repositoryName: "name", lifecyclePolicyText: "lifecyclePolicy", imageTagMutability: "imageTagMutability", kmsKey: "kmsKey" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {

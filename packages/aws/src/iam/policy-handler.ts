@@ -12,6 +12,7 @@ import { fromTagList, tagChanges, tagsField, toTagList, withDefaultTags, type Ta
 import { IAM_PATH, isEntityAlreadyExists, isNoSuchEntity } from "./common.js";
 import { decodePolicy, policyField, samePolicy, type PolicyDocument } from "./policy-document.js";
 import { hasAwsCode } from "../errors.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface PolicyInputs {
   readonly name?: string;
@@ -34,7 +35,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:iam/Policy`; the id is the policy's ARN. */
 export const policyHandler: ResourceHandler = {
   token: "aws:iam/Policy",
-  schema: { replaceOnChanges: ["name", "namePrefix", "path", "description"], stableOutputs: ["id", "arn", "name", "policyId"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: [...NAME_SOURCES, "path"], policyId: [] }),
+    replaceOnChanges: ["name", "namePrefix", "path", "description"], stableOutputs: ["id", "arn", "name", "policyId"],
+  },
   nameProperty: "name",
   parameterHints: { PolicyDocument: "policy", PolicyName: "name", Path: "path" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {

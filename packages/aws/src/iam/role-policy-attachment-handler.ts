@@ -6,6 +6,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { isNoSuchEntity } from "./common.js";
 import { attachedPolicies } from "./role-policies.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface AttachmentInputs {
   readonly role: string;
@@ -20,7 +21,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:iam/RolePolicyAttachment`; the id is `<role>/<policy ARN>`. */
 export const rolePolicyAttachmentHandler: ResourceHandler = {
   token: "aws:iam/RolePolicyAttachment",
-  schema: { replaceOnChanges: ["role", "policyArn"], stableOutputs: ["id"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, {}),
+    replaceOnChanges: ["role", "policyArn"], stableOutputs: ["id"],
+  },
   parameterHints: { PolicyArn: "policyArn", RoleName: "role", role: "role", policy: "policyArn" },
   check: (inputs: PropertyMap): CheckResult => checkFields(FIELDS, inputs),
   create: async (ctx, raw) => {

@@ -9,6 +9,7 @@ import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { isKmsNotFound, kms, KMS_RATES, type KmsHandle } from "./client.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface AliasInputs {
   readonly name: string;
@@ -23,7 +24,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:kms/Alias`; the id is the alias name. */
 export const aliasHandler: ResourceHandler = {
   token: "aws:kms/Alias",
-  schema: { replaceOnChanges: ["name"], stableOutputs: ["id", "arn", "name"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { arn: ["name"], targetKeyArn: ["targetKeyId"] }),
+    replaceOnChanges: ["name"], stableOutputs: ["id", "arn", "name"],
+  },
   nameProperty: "name",
   parameterHints: { AliasName: "name", TargetKeyId: "targetKeyId" },
   check: (inputs: PropertyMap): CheckResult => checkFields(FIELDS, inputs),

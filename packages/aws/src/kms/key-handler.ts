@@ -10,6 +10,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { tagChanges, tagsField, withDefaultTags, type Tags } from "../tags.js";
 import { isKmsNotFound, kms, KMS_RATES, type KmsHandle } from "./client.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface KeyInputs {
   readonly description?: string;
@@ -38,7 +39,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:kms/Key`; the id is the key id. */
 export const keyHandler: ResourceHandler = {
   token: "aws:kms/Key",
-  schema: { replaceOnChanges: ["keyUsage", "keySpec", "multiRegion"], stableOutputs: ["id", "arn", "keyId"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { keyId: [], arn: [] }),
+    replaceOnChanges: ["keyUsage", "keySpec", "multiRegion"], stableOutputs: ["id", "arn", "keyId"],
+  },
   parameterHints: { Policy: "policy", KeyUsage: "keyUsage", KeySpec: "keySpec", PendingWindowInDays: "deletionWindowInDays" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {
     const { inputs: out, failures } = checkFields(FIELDS, inputs);

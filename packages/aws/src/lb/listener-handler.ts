@@ -9,6 +9,7 @@ import { retrying } from "../runtime/retry.js";
 import { checkTagged, tagsField, type Tags } from "../tags.js";
 import { actionProblems, actionsField, fromActions, toActions, type ActionInputs } from "./actions.js";
 import { elbCall, elbLimit, elbPrimary, elbTags, isElbNotFound, readElbTags, updateElbTags } from "./common.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface ListenerInputs {
   readonly loadBalancerArn: string;
@@ -33,7 +34,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:lb/Listener`; the id is its ARN. */
 export const listenerHandler: ResourceHandler = {
   token: "aws:lb/Listener",
-  schema: { replaceOnChanges: ["loadBalancerArn"], stableOutputs: ["id", "arn"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { arn: ["loadBalancerArn"] }),
+    replaceOnChanges: ["loadBalancerArn"], stableOutputs: ["id", "arn"],
+  },
   parameterHints: { Port: "port", Protocol: "protocol", Certificate: "certificateArn", DefaultActions: "defaultActions", TargetGroup: "defaultActions" },
   check: (inputs, env) => {
     const result = checkTagged(FIELDS, inputs, env.settings.defaultTags);

@@ -9,6 +9,7 @@ import { retrying } from "../runtime/retry.js";
 import { checkTagged, tagsField, type Tags } from "../tags.js";
 import { actionProblems, actionsField, conditionProblems, conditionsField, fromActions, fromConditions, toActions, toConditions, type ActionInputs, type ConditionInputs } from "./actions.js";
 import { elbCall, elbLimit, elbPrimary, elbTags, isElbNotFound, readElbTags, updateElbTags } from "./common.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface RuleInputs {
   readonly listenerArn: string;
@@ -29,7 +30,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:lb/ListenerRule`; the id is its ARN. */
 export const listenerRuleHandler: ResourceHandler = {
   token: "aws:lb/ListenerRule",
-  schema: { replaceOnChanges: ["listenerArn"], stableOutputs: ["id", "arn"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { arn: ["listenerArn"] }),
+    replaceOnChanges: ["listenerArn"], stableOutputs: ["id", "arn"],
+  },
   parameterHints: { Priority: "priority", Conditions: "conditions", Actions: "actions", TargetGroup: "actions" },
   check: (inputs, env) => {
     const result = checkTagged(FIELDS, inputs, env.settings.defaultTags);

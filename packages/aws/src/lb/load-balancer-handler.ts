@@ -10,6 +10,7 @@ import { retrying } from "../runtime/retry.js";
 import { runWaiter } from "../runtime/waiter.js";
 import { checkTagged, type Tags, tagsField } from "../tags.js";
 import { arnSuffix, elbCall, elbLimit, elbPrimary, elbTags, isElbNotFound, readElbTags, updateElbTags } from "./common.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface LoadBalancerInputs {
   readonly name?: string;
@@ -41,7 +42,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:lb/LoadBalancer`; the id is its ARN. */
 export const loadBalancerHandler: ResourceHandler = {
   token: "aws:lb/LoadBalancer",
-  schema: { replaceOnChanges: ["name", "namePrefix", "loadBalancerType", "internal"], stableOutputs: ["id", "arn", "arnSuffix", "name", "dnsName", "zoneId", "vpcId"], idempotentCreate: true },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: NAME_SOURCES, arnSuffix: NAME_SOURCES, dnsName: [...NAME_SOURCES, "internal"], zoneId: [], vpcId: ["subnets"] }),
+    replaceOnChanges: ["name", "namePrefix", "loadBalancerType", "internal"], stableOutputs: ["id", "arn", "arnSuffix", "name", "dnsName", "zoneId", "vpcId"], idempotentCreate: true,
+  },
   nameProperty: "name",
   parameterHints: { Subnets: "subnets", subnet: "subnets", SecurityGroups: "securityGroups", "security group": "securityGroups", Name: "name", idle_timeout: "idleTimeout" },
   check: (inputs, env) => {

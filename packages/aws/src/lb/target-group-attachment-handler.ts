@@ -9,6 +9,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { pollUntil } from "../runtime/poll.js";
 import { elbCall, elbLimit, elbPrimary, isElbNotFound } from "./common.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface AttachmentInputs {
   readonly targetGroupArn: string;
@@ -33,7 +34,10 @@ const TARGET_NOT_READY = ["InvalidTarget", "InvalidTargetException", "TargetGrou
  */
 export const targetGroupAttachmentHandler: ResourceHandler = {
   token: "aws:lb/TargetGroupAttachment",
-  schema: { replaceOnChanges: ["targetGroupArn", "targetId", "port", "availabilityZone"], stableOutputs: ["id"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { health: [] }),
+    replaceOnChanges: ["targetGroupArn", "targetId", "port", "availabilityZone"], stableOutputs: ["id"],
+  },
   parameterHints: { TargetGroupArn: "targetGroupArn", target: "targetId", Port: "port" },
   check: (inputs) => checkFields(FIELDS, inputs),
   create: async (ctx, raw) => {

@@ -10,6 +10,7 @@ import { retrying } from "../runtime/retry.js";
 import { checkTagged, tagsField, type Tags } from "../tags.js";
 import { arnSuffix, elbCall, elbLimit, elbPrimary, elbTags, isElbInUse, isElbNotFound, readElbTags, updateElbTags } from "./common.js";
 import { ELB_NAMES } from "./load-balancer-handler.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface HealthCheck {
   readonly enabled?: boolean;
@@ -62,7 +63,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:lb/TargetGroup`; the id is its ARN. */
 export const targetGroupHandler: ResourceHandler = {
   token: "aws:lb/TargetGroup",
-  schema: { replaceOnChanges: ["name", "namePrefix", "port", "protocol", "vpcId", "targetType"], stableOutputs: ["id", "arn", "arnSuffix", "name"], idempotentCreate: true },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: NAME_SOURCES, arnSuffix: NAME_SOURCES, loadBalancerArns: [] }),
+    replaceOnChanges: ["name", "namePrefix", "port", "protocol", "vpcId", "targetType"], stableOutputs: ["id", "arn", "arnSuffix", "name"], idempotentCreate: true,
+  },
   nameProperty: "name",
   parameterHints: { Port: "port", Protocol: "protocol", VpcId: "vpcId", HealthCheck: "healthCheck", Matcher: "healthCheck", Name: "name" },
   check: (inputs, env) => {

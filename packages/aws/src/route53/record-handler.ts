@@ -8,6 +8,7 @@ import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { dnsName, isNoSuchZone, route53, ROUTE53_RATES, waitInSync, type Route53Handle } from "./client.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface RecordInputs {
   readonly zoneId: string;
@@ -37,7 +38,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:route53/Record`; the id is `<zone id>_<name>_<type>` (`_<set identifier>` after it when set). */
 export const recordHandler: ResourceHandler = {
   token: "aws:route53/Record",
-  schema: { replaceOnChanges: ["zoneId", "name", "type", "setIdentifier"], stableOutputs: ["id", "fqdn"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { fqdn: ["name"] }),
+    replaceOnChanges: ["zoneId", "name", "type", "setIdentifier"], stableOutputs: ["id", "fqdn"],
+  },
   parameterHints: { TTL: "ttl", ResourceRecords: "records", AliasTarget: "alias", SetIdentifier: "setIdentifier", Weight: "weight" },
   check: (inputs: PropertyMap): CheckResult => {
     const { inputs: out, failures } = checkFields(FIELDS, inputs);

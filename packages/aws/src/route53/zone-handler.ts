@@ -11,6 +11,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { fromTagList, tagChanges, tagsField, toTagList, withDefaultTags, type Tags } from "../tags.js";
 import { bareZoneId, dnsName, isNoSuchZone, route53, ROUTE53_RATES, waitInSync, type Route53Handle } from "./client.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface ZoneInputs {
   readonly name: string;
@@ -33,7 +34,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:route53/Zone`; the id is the zone id (`Z0123...`). */
 export const zoneHandler: ResourceHandler = {
   token: "aws:route53/Zone",
-  schema: { replaceOnChanges: ["name", "delegationSetId"], stableOutputs: ["id", "zoneId", "arn", "name", "nameServers"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { zoneId: [], arn: [], nameServers: [] }),
+    replaceOnChanges: ["name", "delegationSetId"], stableOutputs: ["id", "zoneId", "arn", "name", "nameServers"],
+  },
   parameterHints: { DelegationSetId: "delegationSetId", VPCId: "vpcs", "domain name": "name" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {
     const { inputs: out, failures } = checkFields(FIELDS, inputs);

@@ -13,6 +13,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { tagsField, withDefaultTags, type Tags } from "../tags.js";
 import { isAlreadyExists, isRolePropagating, isSageMakerNotFound, readTags, SAGEMAKER_NAME, sageMakerTags, updateTags } from "./common.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface PipelineInputs {
   readonly name?: string;
@@ -37,7 +38,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:sagemaker/Pipeline`; the id is the pipeline name. */
 export const pipelineHandler: ResourceHandler = {
   token: "aws:sagemaker/Pipeline",
-  schema: { replaceOnChanges: ["name"], stableOutputs: ["id", "arn", "name"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { arn: ["name"] }),
+    replaceOnChanges: ["name"], stableOutputs: ["id", "arn", "name"],
+  },
   nameProperty: "name",
   parameterHints: { PipelineDefinition: "definition", RoleArn: "roleArn", PipelineName: "name", PipelineDisplayName: "displayName" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {

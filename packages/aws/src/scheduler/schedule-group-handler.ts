@@ -11,6 +11,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { fromTagList, tagChanges, tagsField, toTagList, withDefaultTags, type Tags } from "../tags.js";
 import { isSchedulerConflict, isSchedulerNotFound, scheduler, SCHEDULER_RATES, type SchedulerHandle } from "./client.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface GroupInputs {
   readonly name?: string;
@@ -28,7 +29,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:scheduler/ScheduleGroup`; the id is the group name. */
 export const scheduleGroupHandler: ResourceHandler = {
   token: "aws:scheduler/ScheduleGroup",
-  schema: { replaceOnChanges: ["name"], stableOutputs: ["id", "arn", "name"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { arn: ["name"] }),
+    replaceOnChanges: ["name"], stableOutputs: ["id", "arn", "name"],
+  },
   nameProperty: "name",
   parameterHints: { Name: "name" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {

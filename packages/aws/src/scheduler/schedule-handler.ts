@@ -11,6 +11,7 @@ import { retrying } from "../runtime/retry.js";
 import { hasAwsCode } from "../errors.js";
 import { isSchedulerConflict, isSchedulerNotFound, scheduler, SCHEDULER_RATES, type SchedulerHandle } from "./client.js";
 import { SCHEDULER_NAMES } from "./schedule-group-handler.js";
+import { echoingInputs } from "../provider/secrecy.js";
 
 interface TargetInputs {
   readonly arn: string;
@@ -63,7 +64,10 @@ const FIELDS: Fields = {
 /** The provider side of `aws:scheduler/Schedule`; the id is `<group>/<name>`. */
 export const scheduleHandler: ResourceHandler = {
   token: "aws:scheduler/Schedule",
-  schema: { replaceOnChanges: ["name", "groupName"], stableOutputs: ["id", "arn", "name", "groupName"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { arn: ["name", "groupName"] }),
+    replaceOnChanges: ["name", "groupName"], stableOutputs: ["id", "arn", "name", "groupName"],
+  },
   nameProperty: "name",
   parameterHints: { ScheduleExpression: "scheduleExpression", "Target.Arn": "target", RoleArn: "target", Timezone: "scheduleExpressionTimezone", GroupName: "groupName" },
   check: (inputs: PropertyMap): CheckResult => checkFields(FIELDS, inputs),

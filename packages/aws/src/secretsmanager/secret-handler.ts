@@ -12,6 +12,7 @@ import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { fromTagList, tagChanges, tagsField, toTagList, withDefaultTags, type Tags } from "../tags.js";
 import { isSecretNotFound, secretsManager, SECRETS_RATES, type SecretsManagerHandle } from "./client.js";
+import { echoingInputs, NAME_SOURCES } from "../provider/secrecy.js";
 
 interface SecretInputs {
   readonly name?: string;
@@ -37,7 +38,12 @@ const FIELDS: Fields = {
 /** The provider side of `aws:secretsmanager/Secret`; the id is the secret's ARN. */
 export const secretHandler: ResourceHandler = {
   token: "aws:secretsmanager/Secret",
-  schema: { replaceOnChanges: ["name", "namePrefix"], stableOutputs: ["id", "arn", "name"], secretOutputs: ["secretString"] },
+  schema: {
+    derivedFrom: echoingInputs(FIELDS, { name: NAME_SOURCES, arn: NAME_SOURCES }),
+    // The value goes only to Secrets Manager: a secret value leaves the name and ARN readable.
+    writeOnlyInputs: ["secretString"],
+    replaceOnChanges: ["name", "namePrefix"], stableOutputs: ["id", "arn", "name"], secretOutputs: ["secretString"],
+  },
   nameProperty: "name",
   parameterHints: { KmsKeyId: "kmsKeyId", Description: "description", RecoveryWindowInDays: "recoveryWindowInDays" },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {
