@@ -59,6 +59,9 @@ export function readSource(text: string): SourceInfo {
   return { interfaces: readInterfaces(text, masked), classes: readClasses(text, masked), imports: readImports(text) };
 }
 
+/** Classes a constructor may make that are never resources. */
+const NOT_RESOURCES = new Set(["Error", "TypeError", "RangeError", "Map", "Set", "WeakMap", "Date", "RegExp", "URL", "Promise", "Array", "Object"]);
+
 /** The text with every comment, string and template literal's contents blanked (same length, newlines kept). */
 export function maskNoise(text: string): string {
   const out = text.split("");
@@ -185,7 +188,9 @@ function readClassBody(text: string, masked: string, name: string, base: string,
   const bodyOpen = masked.indexOf("{", paramsClose);
   const ctorBody = text.slice(bodyOpen, closingBrace(masked, bodyOpen));
   const token = /super\(\s*["'`]([^"'`]+)["'`]/.exec(ctorBody)?.[1];
-  const creates = [...new Set([...maskNoise(ctorBody).matchAll(/\bnew\s+([\w$.]+)\s*[(<]/g)].map((m) => m[1]!))];
+  // A `throw new X(...)` makes an error, not a resource; built-in value classes are not resources either.
+  const made = [...maskNoise(ctorBody).matchAll(/(\bthrow\s+)?\bnew\s+([\w$.]+)\s*[(<]/g)].filter((m) => m[1] === undefined).map((m) => m[2]!);
+  const creates = [...new Set(made.filter((name) => !NOT_RESOURCES.has(name)))];
   const defaults: Record<string, string> = {};
   for (const m of ctorBody.matchAll(/\bargs\.([\w$]+)\s*\?\?\s*([^;,)\n]+)/g)) defaults[m[1]!] ??= m[2]!.trim();
   return { name, base, doc: docBefore(text, at), fields, ...(argsType === undefined ? {} : { argsType }), ...(token === undefined ? {} : { token }), creates, defaults };

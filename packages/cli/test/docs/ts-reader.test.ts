@@ -80,6 +80,23 @@ describe("the TypeScript reader of cairn docs", () => {
     expect(info.imports).toMatchObject({ File: "@cairn/local", aws: "@cairn/aws", ComponentResource: "@cairn/core" });
   });
 
+  it("does not list errors a constructor throws, or built-in values it makes, as resources it creates", () => {
+    const guarded = readSource(`
+import { CairnError, ComponentResource } from "@cairn/core";
+import * as aws from "@cairn/aws";
+export class Guarded extends ComponentResource {
+  constructor(name: string, args: { zones: string[] }) {
+    super("demo:index/Guarded", name, {});
+    if (args.zones.length < 2) throw new CairnError("INVALID_ARGUMENT", "two zones");
+    if (args.zones.length > 6) throw new Error("six at most");
+    const seen = new Set<string>();
+    new aws.ec2.Vpc(\`\${name}-vpc\`, {}, { parent: this });
+  }
+}
+`);
+    expect(guarded.classes.find((c) => c.name === "Guarded")!.creates).toEqual(["aws.ec2.Vpc"]);
+  });
+
   it("finds components through subclasses, and renders tables between markers that replace only their own part", () => {
     const components = findComponents([{ path: "site.ts", info }]);
     expect(components.map((c) => c.cls.name)).toEqual(["BannerSite", "Site"]);
