@@ -11,6 +11,10 @@ export interface HistoryEntry {
   readonly serial: number;
   /** When the operation that wrote it ended. */
   readonly updatedAt?: string;
+  /** The operation that wrote it (`up`, `destroy`, `refresh`, ...), when the state records it. */
+  readonly operation?: string;
+  /** Who ran that operation, as `user@host`, when the state records it. */
+  readonly by?: string;
   readonly resources: number;
   readonly added: number;
   readonly changed: number;
@@ -22,6 +26,7 @@ export interface HistoryEntry {
 interface Snapshot {
   readonly serial: number;
   readonly updatedAt?: string;
+  readonly lastOperation?: { readonly kind: string; readonly by: string };
   readonly resources: readonly ResourceState[];
 }
 
@@ -53,10 +58,11 @@ export async function stackHistory(ctx: CommandContext, json: boolean): Promise<
     writeJsonLine(ctx.io.stdout, entries);
     return EXIT.ok;
   }
-  const lines = [`Stack "${name}": the ${entries.length} most recent state(s), newest first`, "serial  when                      resources  changes"];
+  const lines = [`Stack "${name}": the ${entries.length} most recent state(s), newest first`, "serial  when                      operation  by                    resources  changes"];
   for (const e of entries) {
     const changes = e.serial === ordered[0]!.snap.serial && ordered.length > 1 ? "(oldest kept)" : `+${e.added} ~${e.changed} -${e.removed}`;
-    lines.push(`${String(e.serial).padStart(6)}  ${(e.updatedAt ?? "").padEnd(24)}  ${String(e.resources).padStart(9)}  ${changes}${e.source === "current" ? "  (current)" : ""}`);
+    const who = `${(e.operation ?? "-").padEnd(9)}  ${(e.by ?? "-").padEnd(20)}`;
+    lines.push(`${String(e.serial).padStart(6)}  ${(e.updatedAt ?? "").padEnd(24)}  ${who}  ${String(e.resources).padStart(9)}  ${changes}${e.source === "current" ? "  (current)" : ""}`);
   }
   ctx.io.stdout.write(`${lines.join("\n")}\n`);
   return EXIT.ok;
@@ -73,5 +79,6 @@ function describe(source: string, snap: Snapshot, before: Snapshot | undefined):
     else if (!deepEqual(prior, r)) changed++;
   }
   const removed = [...old.keys()].filter((urn) => !now.has(urn)).length;
-  return { serial: snap.serial, ...(snap.updatedAt === undefined ? {} : { updatedAt: snap.updatedAt }), resources: snap.resources.length, added, changed, removed, source };
+  const recorded = snap.lastOperation === undefined ? {} : { operation: snap.lastOperation.kind, by: snap.lastOperation.by };
+  return { serial: snap.serial, ...(snap.updatedAt === undefined ? {} : { updatedAt: snap.updatedAt }), ...recorded, resources: snap.resources.length, added, changed, removed, source };
 }

@@ -85,14 +85,16 @@ describe("console, docs, about, history, completion and the automation exit code
     expect(outside.stdout).toContain("(not in a project)");
   });
 
-  it("stack history lists the kept states with what each changed", async () => {
+  it("stack history lists the kept states with the operation, who ran it, and what each changed", async () => {
     const run = await project.run(["stack", "history", "--json"]);
     expect(run.code).toBe(0);
-    const entries = JSON.parse(run.stdout) as { serial: number; added: number; source: string; resources: number }[];
+    const entries = JSON.parse(run.stdout) as { serial: number; added: number; source: string; resources: number; operation?: string; by?: string }[];
     expect(entries[0]!.source).toBe("current");
     const first = entries.find((entry) => entry.serial === 1)!;
     expect(first.added).toBe(first.resources);
-    expect((await project.run(["stack", "history"])).stdout).toMatch(/^\s+1\s+\S+\s+7\s+\+7 ~0 -0 {2}\(current\)$/m);
+    expect(first.operation).toBe("up");
+    expect(first.by).toMatch(/^.+@.+$/);
+    expect((await project.run(["stack", "history"])).stdout).toMatch(/^\s+1\s+\S+\s+up\s+\S+@\S+\s+7\s+\+7 ~0 -0 {2}\(current\)$/m);
   });
 
   it("completion scripts complete commands and flags in bash, and are well-formed for zsh and fish", async () => {

@@ -176,7 +176,8 @@ async function finishJournal(settings: StackSettings, ref: StackRef, lease: Leas
     if (!unchanged && (journal.bytesWritten > 0 || unflushed.lines.length > 0)) {
       const rank = (urn: string): number => program.graph.tryGet(urn)?.index ?? Number.MAX_SAFE_INTEGER;
       try {
-        await settings.store.writeSnapshot(ref, serializeState(session.toDocument(rank), settings.secrets), lease);
+        const lastOperation = { kind: lease.info.operation, by: lease.info.holder };
+        await settings.store.writeSnapshot(ref, serializeState(session.toDocument(rank, lastOperation), settings.secrets), lease);
       } catch (error) {
         await journal.appendNow(unflushed.lines).catch(() => undefined);
         throw error;

@@ -74,4 +74,6 @@ export interface StateDocument {
   readonly secrets?: SecretsState;
   /** When the last operation ended, as an ISO time. */
   readonly updatedAt?: string;
+  /** The operation that wrote this snapshot and who ran it (`user@host`), for the stack's history. */
+  readonly lastOperation?: { readonly kind: string; readonly by: string };
 }

@@ -175,7 +175,7 @@ export class StateSession {
    * The document to write as the next snapshot: serial one higher, resources
    * with each dependency before its dependents, ties broken by `rank`.
    */
-  toDocument(rank: (urn: string) => number = () => 0): StateDocument {
+  toDocument(rank: (urn: string) => number = () => 0, lastOperation?: StateDocument["lastOperation"]): StateDocument {
     const doc: StateDocument = {
       version: STATE_FORMAT_VERSION,
       lineage: this.lineage,
@@ -186,6 +186,7 @@ export class StateSession {
       outputs: this.#outputs,
       packages: this.#packages,
       updatedAt: new Date().toISOString(),
+      ...(lastOperation === undefined ? {} : { lastOperation }),
     };
     return this.#secrets === undefined ? doc : { ...doc, secrets: this.#secrets };
   }
