@@ -8,7 +8,8 @@ import { Limiter } from "./limiter.js";
 import { TokenSource } from "./tokens.js";
 import { PhaseValues } from "./phase-values.js";
 import { AbandonedError } from "./provider-call.js";
-import { runDelete, runForward, runRetire, trySameInline, type StepRuntime } from "./steps.js";
+import type { StepRuntime } from "./step-runtime.js";
+import { runDelete, runForward, runRetire, trySameInline } from "./steps.js";
 
 import type { OperationStatus } from "./events.js";
 

@@ -1,6 +1,6 @@
 import { CairnError } from "../errors.js";
 import { AbandonedError } from "./call-tracker.js";
-import type { StepRuntime } from "./steps.js";
+import type { StepRuntime } from "./step-runtime.js";
 
 /**
  * Whether a failed call certainly changed nothing: the provider answered

@@ -9,25 +9,13 @@ import type { CreateResult, Provider, ProviderOperation } from "../provider/prov
 import type { ResourceNode } from "../resource/node.js";
 import type { ResourceState } from "../state/model.js";
 import { deepEqual } from "../util/canonical-json.js";
-import { providerForNode, providerForRecord, type OperationContext } from "./context.js";
-import type { CallTracker } from "./call-tracker.js";
-import type { TokenSource } from "./tokens.js";
-import type { Limiter } from "./limiter.js";
-import type { PhaseValues } from "./phase-values.js";
+import { providerForNode, providerForRecord } from "./context.js";
 import { callProvider } from "./provider-call.js";
 import { sealRulesOf } from "./seal-rules.js";
 import { needsReseal, resealedRecord, warnOfSecretId } from "./reseal.js";
 import { clearPendingDelete, forgetFailedCreate, isDefiniteFailure } from "./step-failures.js";
+import type { StepRuntime } from "./step-runtime.js";
 
-/** What every step executor needs. */
-export interface StepRuntime {
-  readonly ctx: OperationContext;
-  readonly phase: PhaseValues;
-  readonly limiter: Limiter;
-  readonly abortSignal: AbortSignal | undefined;
-  readonly tracker: CallTracker;
-  readonly tokens: TokenSource;
-}
 
 /** What a forward step ended as: the op it really performed (an update may turn out to be a no-op). */
 export type StepEnd = PlanStep["op"];
