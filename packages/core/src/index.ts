@@ -66,6 +66,7 @@ export type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } 
 export {
   createPassphraseSecrets,
   derivePassphraseKey,
+  keyCrypter,
   openPassphraseSecrets,
   openPassphraseSecretsWithKey,
   scryptCostOf,

@@ -1,4 +1,4 @@
-import { CairnError, sealWithKey, tryOpenWithKey, type SecretsContext, type SecretsCrypter, type SecretsProvider, type SecretsState } from "@cairn/core";
+import { CairnError, keyCrypter, type SecretsContext, type SecretsProvider, type SecretsState } from "@cairn/core";
 
 /** What a stack's secrets state records for the `awskms` provider. */
 interface KmsSecretsState {
@@ -37,27 +37,6 @@ export function parseKmsSpec(spec: string): { keyId: string; region?: string } {
   return region === undefined ? { keyId } : { keyId, region };
 }
 
-/** A crypter over a plain data key, as every provider's: AES-256-GCM, locally. */
-class DataKeyCrypter implements SecretsCrypter {
-  readonly state: SecretsState;
-  readonly #key: Buffer;
-
-  constructor(state: SecretsState, key: Buffer) {
-    this.state = state;
-    this.#key = key;
-  }
-
-  encrypt(plaintext: string): string {
-    return sealWithKey(this.#key, plaintext);
-  }
-
-  decrypt(ciphertext: string): string {
-    const plain = tryOpenWithKey(this.#key, ciphertext);
-    if (plain === undefined) throw new CairnError("SECRETS_BAD_PASSPHRASE", "A secret in this stack could not be decrypted with its KMS data key; the value was altered or belongs to another stack.");
-    return plain;
-  }
-}
-
 /**
  * Stack secrets under an AWS KMS key (`cairn stack init --secrets-provider
  * awskms://alias/cairn-state`): a random data key per stack, generated and
@@ -72,7 +51,7 @@ export function awsKmsSecretsProvider(service: KmsKeyService = sdkKeyService()):
       const { keyId, region } = parseKmsSpec(spec);
       const key = await explain(context.stack, keyId, () => service.generateDataKey(keyId, region, CONTEXT));
       const state: KmsSecretsState = { keyId, ...(region === undefined ? {} : { region }), wrappedKey: Buffer.from(key.ciphertext).toString("base64") };
-      return new DataKeyCrypter({ provider: "awskms", state: { ...state } }, Buffer.from(key.plaintext));
+      return keyCrypter({ provider: "awskms", state: { ...state } }, Buffer.from(key.plaintext));
     },
     async open(state: SecretsState, context: SecretsContext) {
       const { keyId, region, wrappedKey } = state.state as Partial<KmsSecretsState>;
@@ -80,7 +59,7 @@ export function awsKmsSecretsProvider(service: KmsKeyService = sdkKeyService()):
         throw new CairnError("SECRETS_UNAVAILABLE", `Stack "${context.stack}" does not keep its secrets with KMS (its provider is ${state.provider}).`);
       }
       const plain = await explain(context.stack, keyId, () => service.decrypt(keyId, region, Buffer.from(wrappedKey, "base64"), CONTEXT));
-      return new DataKeyCrypter(state, Buffer.from(plain));
+      return keyCrypter(state, Buffer.from(plain));
     },
   };
 }

@@ -54,6 +54,14 @@ export function tryOpenWithKey(key: Buffer, sealed: string): string | undefined 
   }
 }
 
+/**
+ * A crypter over a plain 256-bit key, whichever provider made or unwrapped it
+ * (a passphrase, a cloud key service): AES-256-GCM, locally.
+ */
+export function keyCrypter(state: SecretsState, key: Buffer): SecretsCrypter {
+  return new KeyCrypter(state, key);
+}
+
 class KeyCrypter implements SecretsCrypter {
   readonly state: SecretsState;
   readonly #key: Buffer;
