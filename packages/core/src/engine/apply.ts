@@ -55,6 +55,9 @@ export async function applyPlan(ctx: OperationContext, plan: Plan, options: Appl
 /** At most this many steps start per turn of the event loop (see {@link PlanRun.drain}). */
 const STARTS_PER_TURN = 1024;
 
+/** No step starts while this many journal lines wait for a flush (see {@link PlanRun.drain}). */
+const JOURNAL_BACKLOG = 2048;
+
 /** One run of a plan's tasks: the scheduler and what it has seen so far. */
 class PlanRun {
   readonly #ctx: OperationContext;
@@ -146,7 +149,14 @@ class PlanRun {
     this.#drainScheduled = false;
     this.#draining = true;
     let started = 0;
+    const journal = this.#ctx.session.journal;
     while (this.#ready.length > 0) {
+      if (journal !== undefined && journal.backlog >= JOURNAL_BACKLOG) {
+        // The journal is behind: steps started now would only wait for it, holding their state in memory.
+        this.#drainScheduled = true;
+        void journal.onBacklogFlushed().then(() => this.#drain());
+        break;
+      }
       if (started++ === STARTS_PER_TURN) {
         this.#drainScheduled = true;
         setImmediate(() => this.#drain());

@@ -201,6 +201,16 @@ export class GroupCommitJournal {
     };
   }
 
+  /** Lines queued and not yet taken by a flush. */
+  get backlog(): number {
+    return this.#buffer.length;
+  }
+
+  /** Settles once the lines queued now have been flushed (or failed to be: the writers hear of that). */
+  onBacklogFlushed(): Promise<void> {
+    return this.#batch === undefined ? Promise.resolve() : this.#batch.promise.catch(() => undefined);
+  }
+
   /** Waits until no flush is in progress. */
   async drain(): Promise<void> {
     while (this.#flushing) await new Promise((resolve) => setImmediate(resolve));

@@ -231,6 +231,18 @@ describe("group commit", () => {
     expect(journal.bytesWritten).toBe(sink.appends.flat().reduce((sum, line) => sum + line.length + 1, 0));
   });
 
+  test("the backlog counts lines no flush has taken yet, and onBacklogFlushed waits for them", async () => {
+    const sink = slowSink();
+    const journal = new GroupCommitJournal(sink);
+    expect(journal.backlog).toBe(0);
+    await expect(journal.onBacklogFlushed()).resolves.toBeUndefined();
+    for (let i = 0; i < 10; i++) void journal.write(`{"seq":${i}}`);
+    expect(journal.backlog).toBe(10);
+    await journal.onBacklogFlushed();
+    expect(sink.appends.flat()).toHaveLength(10);
+    expect(journal.backlog).toBe(0);
+  });
+
   test("a write resolves only once its flush is durable", async () => {
     let release!: () => void;
     const journal = new GroupCommitJournal({
