@@ -60,6 +60,8 @@ export type {
   TypeSchema,
 } from "./provider/provider.js";
 
+export { formatDuration, type DurationStyle } from "./util/duration.js";
+
 export { STATE_FORMAT_VERSION } from "./state/model.js";
 export type { DeposedObject, PendingOperation, ResourceState, SecretsState, StateDocument } from "./state/model.js";
 export type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "./state/store.js";

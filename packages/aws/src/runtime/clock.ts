@@ -1,4 +1,4 @@
-import { CairnError } from "@cairn/core";
+import { CairnError, formatDuration as formatCoreDuration } from "@cairn/core";
 
 /**
  * Time as the providers see it. Waits and backoff go through a clock so tests
@@ -35,11 +35,7 @@ export function cancelled(signal: AbortSignal): CairnError {
   return new CairnError("CANCELLED", `Stopped waiting: ${reason}.`, { cause: signal.reason });
 }
 
-/** Formats a duration as "45s", "4m12s" or "1h03m" for progress messages. */
+/** Formats a duration as "45s", "4m12s" or "1h03m" for progress messages (whole seconds: they tick once a second). */
 export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m${String(seconds % 60).padStart(2, "0")}s`;
-  return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, "0")}m`;
+  return formatCoreDuration(ms, { wholeSeconds: true });
 }

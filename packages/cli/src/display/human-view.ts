@@ -1,6 +1,5 @@
-import { nameOfUrn, type EngineEvent, type OperationKind, type Plan } from "@cairn/core";
+import { formatDuration, nameOfUrn, type EngineEvent, type OperationKind, type Plan } from "@cairn/core";
 import type { OutputStream } from "../cli/io.js";
-import { formatDuration } from "./duration.js";
 import { indentRest } from "./indent.js";
 import { LiveArea } from "./live-area.js";
 import type { OperationView } from "./operation-view.js";

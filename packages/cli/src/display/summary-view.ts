@@ -1,5 +1,4 @@
-import { nameOfUrn, type DriftEntry, type PreviewResult, type PropertyMap, type RefreshResult, type UpdateResult } from "@cairn/core";
-import { formatDuration } from "./duration.js";
+import { formatDuration, nameOfUrn, type DriftEntry, type PreviewResult, type PropertyMap, type RefreshResult, type UpdateResult } from "@cairn/core";
 import { indentRest } from "./indent.js";
 import { formatValue } from "./format-value.js";
 import { renderCounts } from "./plan-view.js";
