@@ -110,6 +110,25 @@ export class AwsProvider implements Provider {
     return this.#run(ctx, "create", (handler, aws) => handler.create(aws, inputs, token));
   }
 
+  /**
+   * Looks up what an interrupted create made, for the types whose creates
+   * give the object a name or tag derived from the token. Other types fail
+   * with PROVIDER_ERROR (the user adopts them by id), never with "not found",
+   * which would make the engine create a duplicate.
+   */
+  findCreated(inputs: PropertyMap, token: string, ctx: CallContext): Promise<ReadResult | undefined> {
+    return this.#run(ctx, "read", (handler, aws) => {
+      if (handler.findCreated === undefined) {
+        throw new CairnError(
+          "PROVIDER_ERROR",
+          `${aws.label}: this type cannot look up what an interrupted create made. Find the object yourself and decide adopt:<id>, or recreate or forget.`,
+          { urn: ctx.urn },
+        );
+      }
+      return handler.findCreated(aws, inputs, token);
+    });
+  }
+
   read(id: string, inputs: PropertyMap, outputs: PropertyMap, ctx: CallContext): Promise<ReadResult | undefined> {
     return this.#run(ctx, "read", (handler, aws) => handler.read(aws, id, inputs, outputs));
   }
