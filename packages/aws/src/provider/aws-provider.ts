@@ -91,8 +91,8 @@ export class AwsProvider implements Provider {
   }
 
   schema(type: string): TypeSchema | undefined {
-    const schema = this.#registry.tryResource(type)?.schema;
-    return schema === undefined ? undefined : withPhysicalType(type, schema);
+    const handler = this.#registry.tryResource(type);
+    return handler === undefined ? undefined : { ...withPhysicalType(type, handler.schema), findsCreated: handler.findCreated !== undefined };
   }
 
   async check(type: string, inputs: PropertyMap): Promise<CheckResult> {

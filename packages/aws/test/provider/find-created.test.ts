@@ -133,8 +133,10 @@ describe("findCreated elsewhere", () => {
     expect(filters).toEqual([{ Name: "group-name", Values: [expect.stringMatching(/^web-[0-9a-f]{8}$/)] }, { Name: "vpc-id", Values: ["vpc-1"] }]);
   });
 
-  test("a type whose creates leave no name or tag to find refuses, so the engine never takes that for 'not made'", async () => {
+  test("a type whose creates leave no name or tag to find says so in its schema, and refuses, so the engine never takes that for 'not made'", async () => {
     const { provider } = testProvider();
+    expect(provider.schema("aws:route53/Record")?.findsCreated).toBe(false);
+    expect(provider.schema("aws:s3/Bucket")?.findsCreated).toBe(true);
     await expect(provider.findCreated({} as never, "token-8", callContext("aws:route53/Record", "www"))).rejects.toMatchObject({
       code: "PROVIDER_ERROR",
       message: expect.stringContaining("adopt:<id>"),
