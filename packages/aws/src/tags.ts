@@ -25,11 +25,19 @@ export function toTagList(tags: Tags | undefined): { Key: string; Value: string 
   return Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
 }
 
-/** Tags from an AWS list, without the `aws:` tags AWS adds itself. */
+/**
+ * The tag that EC2 objects without a name get at creation: a hash of the
+ * create's idempotency token, by which `findCreated` finds what a create a
+ * crash interrupted made. It is not one of the resource's tags: reads leave
+ * it out, so it never shows as drift and updates never remove it.
+ */
+export const CREATE_TOKEN_TAG = "cairn:create-token";
+
+/** Tags from an AWS list, without the `aws:` tags AWS adds itself and without {@link CREATE_TOKEN_TAG}. */
 export function fromTagList(list: readonly { Key?: string; Value?: string }[] | undefined): Record<string, string> {
   const tags: Record<string, string> = {};
   for (const { Key, Value } of list ?? []) {
-    if (Key !== undefined && !Key.startsWith("aws:")) tags[Key] = Value ?? "";
+    if (Key !== undefined && !Key.startsWith("aws:") && Key !== CREATE_TOKEN_TAG) tags[Key] = Value ?? "";
   }
   return tags;
 }

@@ -4,6 +4,7 @@ import { jsonDocumentField, parseDocument } from "../check/json-document.js";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, type NameRules } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
@@ -68,7 +69,7 @@ export const eventRuleHandler: ResourceHandler = {
   create: async (ctx, raw, token) => {
     const inputs = typed<RuleInputs>(raw);
     const ev = await events(ctx);
-    const Name = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, RULE_NAMES);
+    const Name = createdName(ctx, inputs, token);
     // PutRule overwrites a rule of the same name: refuse to take over one this stack did not make.
     if (inputs.name !== undefined && (await describeRule(ctx, ev, inputs.eventBusName, Name)) !== undefined) {
       throw new CairnError("PROVIDER_ERROR", `An EventBridge rule named "${Name}" [property "name"] already exists. Adopt it with the import option (import: "${ruleId(inputs.eventBusName, Name)}"), or choose another name.`);
@@ -76,6 +77,7 @@ export const eventRuleHandler: ResourceHandler = {
     const out = await primaryCall(ctx, EVENTS_RATES, "PutRule", () => ev.client.send(new ev.sdk.PutRuleCommand({ ...requestOf(inputs, Name), Tags: Object.keys(inputs.tags).length ? toTagList(inputs.tags) : undefined })))();
     return { id: ruleId(inputs.eventBusName, Name), outputs: plain({ ...inputs, name: Name, arn: out.RuleArn }) };
   },
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<RuleInputs>(raw), token), typed<RuleInputs>(raw).name, token, (name) => readRule(ctx, ruleId(typed<RuleInputs>(raw).eventBusName, name), raw)),
   read: readRule,
   update: async (ctx, id, olds, news, oldOutputs) => {
     const was = typed<RuleInputs>(olds);
@@ -142,4 +144,9 @@ async function readRule(ctx: AwsContext, id: string, inputs: PropertyMap): Promi
     tags: fromTagList(tags.Tags),
   };
   return { id, inputs: plain(current as never), outputs: plain({ ...current, name, arn: found.Arn }) };
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: RuleInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, RULE_NAMES);
 }

@@ -2,6 +2,7 @@ import type { Target } from "@aws-sdk/client-eventbridge";
 import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
 import { checkFields, list, num, record, str, type Fields } from "../check/spec.js";
 import { physicalName, type NameRules } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
 import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
@@ -53,10 +54,11 @@ export const eventTargetHandler: ResourceHandler = {
   },
   create: async (ctx, raw, token) => {
     const inputs = typed<TargetInputs>(raw);
-    const targetId = physicalName(inputs.targetId, undefined, ctx.call.name, token, TARGET_IDS);
+    const targetId = createdName(ctx, inputs, token);
     await putTarget(ctx, inputs, targetId, true);
     return { id: `${inputs.eventBusName}/${inputs.rule}/${targetId}`, outputs: plain({ ...inputs, targetId }) };
   },
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<TargetInputs>(raw), token), typed<TargetInputs>(raw).targetId, token, (name) => readTarget(ctx, `${typed<TargetInputs>(raw).eventBusName}/${typed<TargetInputs>(raw).rule}/${name}`, raw)),
   read: readTarget,
   update: async (ctx, id, _olds, news) => {
     const inputs = typed<TargetInputs>(news);
@@ -137,4 +139,9 @@ async function readTarget(ctx: AwsContext, id: string, inputs: PropertyMap): Pro
     deadLetterArn: found.DeadLetterConfig?.Arn,
   };
   return { id, inputs: plain(current as never), outputs: plain({ ...current, targetId }) };
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: TargetInputs, token: string): string {
+  return physicalName(inputs.targetId, undefined, ctx.call.name, token, TARGET_IDS);
 }

@@ -3,6 +3,7 @@ import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from 
 import { checkFields, num, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, type NameRules } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
@@ -51,7 +52,7 @@ export const logGroupHandler: ResourceHandler = {
   create: async (ctx, raw, token) => {
     const inputs = typed<LogGroupInputs>(raw);
     const client = await logs(ctx);
-    const logGroupName = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, LOG_GROUP_NAMES);
+    const logGroupName = createdName(ctx, inputs, token);
     const input = { logGroupName, kmsKeyId: inputs.kmsKeyId, logGroupClass: inputs.logGroupClass, tags: Object.keys(inputs.tags).length ? { ...inputs.tags } : undefined };
     try {
       await primaryCall(ctx, LOGS_RATES, "CreateLogGroup", () => client.client.send(new client.sdk.CreateLogGroupCommand(input)))();
@@ -63,6 +64,7 @@ export const logGroupHandler: ResourceHandler = {
     const group = await readConfirmed(ctx, () => describe(ctx, client, logGroupName));
     return { id: logGroupName, outputs: outputsOf(inputs, logGroupName, group) };
   },
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<LogGroupInputs>(raw), token), typed<LogGroupInputs>(raw).name, token, (name) => readLogGroup(ctx, name, raw)),
   read: readLogGroup,
   update: async (ctx, logGroupName, olds, news, oldOutputs) => {
     const was = typed<LogGroupInputs>(olds);
@@ -132,4 +134,9 @@ async function readLogGroup(ctx: AwsContext, name: string, inputs: PropertyMap):
 
 function outputsOf(inputs: LogGroupInputs, name: string, group: AwsLogGroup | undefined): PropertyMap {
   return plain({ ...inputs, name, arn: arnOf(group) });
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: LogGroupInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, LOG_GROUP_NAMES);
 }

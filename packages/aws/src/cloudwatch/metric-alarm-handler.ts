@@ -2,6 +2,7 @@ import type { MetricAlarm as AwsAlarm, PutMetricAlarmCommandInput } from "@aws-s
 import { CairnError, deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
 import { bool, checkFields, list, num, str, stringMap, type Fields } from "../check/spec.js";
 import { physicalName, type NameRules } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
@@ -77,7 +78,7 @@ export const metricAlarmHandler: ResourceHandler = {
   create: async (ctx, raw, token) => {
     const inputs = typed<AlarmInputs>(raw);
     const cw = await cloudWatch(ctx);
-    const AlarmName = physicalName(inputs.name, undefined, ctx.call.name, token, ALARM_NAMES);
+    const AlarmName = createdName(ctx, inputs, token);
     // PutMetricAlarm overwrites an alarm of the same name: refuse to take over one this stack did not make.
     if (inputs.name !== undefined && (await describeAlarm(ctx, cw, AlarmName)) !== undefined) {
       throw new CairnError("PROVIDER_ERROR", `A CloudWatch alarm named "${AlarmName}" [property "name"] already exists. Adopt it with the import option (import: "${AlarmName}"), or choose another name.`);
@@ -88,6 +89,7 @@ export const metricAlarmHandler: ResourceHandler = {
     const alarm = await readConfirmed(ctx, () => describeAlarm(ctx, cw, AlarmName));
     return { id: AlarmName, outputs: plain({ ...inputs, name: AlarmName, arn: alarm?.AlarmArn }) };
   },
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<AlarmInputs>(raw), token), typed<AlarmInputs>(raw).name, token, (name) => readAlarm(ctx, name, raw)),
   read: readAlarm,
   update: async (ctx, AlarmName, olds, news, oldOutputs) => {
     const was = typed<AlarmInputs>(olds);
@@ -168,4 +170,9 @@ async function readAlarm(ctx: AwsContext, name: string, inputs: PropertyMap): Pr
     tags: fromTagList(tags.Tags),
   };
   return { id: name, inputs: plain(current as never), outputs: plain({ ...current, name, arn: alarm.AlarmArn }) };
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: AlarmInputs, token: string): string {
+  return physicalName(inputs.name, undefined, ctx.call.name, token, ALARM_NAMES);
 }

@@ -1,6 +1,7 @@
 import type { TableDescription } from "@aws-sdk/client-dynamodb";
 import { CairnError, deepEqual, type CheckResult, type DiffResult, type PropertyMap, type ReadResult } from "@cairn/core";
 import { physicalName, type NameRules } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { diffInputs } from "../provider/diff.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
@@ -33,6 +34,7 @@ export const tableHandler: ResourceHandler = {
   },
   diff: diffTable,
   create: createTable,
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<TableInputs>(raw), token), typed<TableInputs>(raw).name, token, (name) => readTable(ctx, name, raw)),
   read: readTable,
   update: (ctx, id, olds, news) => updateTable(ctx, id, typed<TableInputs>(olds), typed<TableInputs>(news)).then((table) => outputsOf(typed<TableInputs>(news), table)),
   delete: deleteTable,
@@ -53,7 +55,7 @@ function diffTable(olds: PropertyMap, news: PropertyMap): DiffResult {
 async function createTable(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<TableInputs>(raw);
   const db = await dynamoDb(ctx);
-  const name = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, TABLE_NAMES);
+  const name = createdName(ctx, inputs, token);
   try {
     // Too many table operations in flight is worth waiting out; the engine took this call's token already.
     await retrying(ctx, primaryCall(ctx, DYNAMODB_RATES, "CreateTable", () => db.client.send(new db.sdk.CreateTableCommand(createTableRequest(inputs, name)))), { retryIf: isLimitExceeded, budgetMs: 120_000 });
@@ -117,4 +119,9 @@ function keepSpelling(recorded: TableInputs, current: TableInputs): TableInputs 
 
 function outputsOf(inputs: TableInputs, table: TableDescription): PropertyMap {
   return plain({ ...inputs, name: table.TableName, arn: table.TableArn, streamArn: table.LatestStreamArn, streamLabel: table.LatestStreamLabel });
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: TableInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, TABLE_NAMES);
 }

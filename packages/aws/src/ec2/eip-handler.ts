@@ -1,4 +1,4 @@
-import type { Address } from "@aws-sdk/client-ec2";
+import type { Address, Filter } from "@aws-sdk/client-ec2";
 import type { PropertyMap, ReadResult } from "@cairn/core";
 import { str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
@@ -8,7 +8,8 @@ import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { checkTagged, fromTagList, tagsField, type Tags } from "../tags.js";
-import { DEPENDENCY_BUDGET_MS, ec2Arn, ec2Call, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
+import { DEPENDENCY_BUDGET_MS, ec2Arn, ec2Call, isEc2NotFound, primaryCall, updateEc2Tags } from "./common.js";
+import { findTagged, tokenTagSpecifications } from "./create-token.js";
 import { ec2Limit } from "./limits.js";
 import { echoingInputs } from "../provider/secrecy.js";
 
@@ -30,19 +31,24 @@ export const eipHandler: ResourceHandler = {
   },
   parameterHints: { NetworkBorderGroup: "networkBorderGroup", PublicIpv4Pool: "publicIpv4Pool" },
   check: (inputs, env) => checkTagged(FIELDS, inputs, env.settings.defaultTags),
-  create: async (ctx, raw) => {
+  create: async (ctx, raw, token) => {
     const inputs = typed<EipInputs>(raw);
     const ec2 = await ctx.clients.ec2();
     const input = {
       Domain: inputs.domain,
       NetworkBorderGroup: inputs.networkBorderGroup,
       PublicIpv4Pool: inputs.publicIpv4Pool,
-      TagSpecifications: tagSpecifications("elastic-ip", inputs.tags),
+      TagSpecifications: tokenTagSpecifications("elastic-ip", inputs.tags, token),
     };
     const created = await primaryCall(ctx, "AllocateAddress", () => ec2.client.send(new ec2.sdk.AllocateAddressCommand(input)))();
     const id = created.AllocationId as string;
     const address = await readConfirmed(ctx, () => describe(ctx, ec2, id));
     return { id, outputs: outputsOf(inputs, address ?? { AllocationId: id, PublicIp: created.PublicIp, Domain: created.Domain }, await ec2.client.config.region()) };
+  },
+  findCreated: async (ctx, raw, token) => {
+    const ec2 = await ctx.clients.ec2();
+    const list = (Filters: Filter[]) => ec2Call(ctx, "DescribeAddresses", () => ec2.client.send(new ec2.sdk.DescribeAddressesCommand({ Filters })));
+    return findTagged(ctx, token, async (filters) => (await list(filters)).Addresses?.map((address) => address.AllocationId), (id) => eipHandler.read(ctx, id, raw, {}));
   },
   read: async (ctx, id, inputs): Promise<ReadResult | undefined> => {
     const ec2 = await ctx.clients.ec2();

@@ -1,4 +1,4 @@
-import type { InternetGateway as AwsInternetGateway } from "@aws-sdk/client-ec2";
+import type { Filter, InternetGateway as AwsInternetGateway } from "@aws-sdk/client-ec2";
 import type { PropertyMap, ReadResult } from "@cairn/core";
 import { str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
@@ -8,7 +8,8 @@ import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { checkTagged, fromTagList, tagsField, type Tags } from "../tags.js";
-import { DEPENDENCY_BUDGET_MS, deleteEc2, ec2Arn, ec2Call, isDependencyViolation, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
+import { DEPENDENCY_BUDGET_MS, deleteEc2, ec2Arn, ec2Call, isDependencyViolation, isEc2NotFound, primaryCall, updateEc2Tags } from "./common.js";
+import { findTagged, tokenTagSpecifications } from "./create-token.js";
 import { ec2Limit } from "./limits.js";
 import { echoingInputs } from "../provider/secrecy.js";
 
@@ -28,14 +29,19 @@ export const internetGatewayHandler: ResourceHandler = {
   },
   parameterHints: { vpc: "vpcId" },
   check: (inputs, env) => checkTagged(FIELDS, inputs, env.settings.defaultTags),
-  create: async (ctx, raw) => {
+  create: async (ctx, raw, token) => {
     const inputs = typed<InternetGatewayInputs>(raw);
     const ec2 = await ctx.clients.ec2();
-    const input = { TagSpecifications: tagSpecifications("internet-gateway", inputs.tags) };
+    const input = { TagSpecifications: tokenTagSpecifications("internet-gateway", inputs.tags, token) };
     const created = await primaryCall(ctx, "CreateInternetGateway", () => ec2.client.send(new ec2.sdk.CreateInternetGatewayCommand(input)))();
     const id = created.InternetGateway?.InternetGatewayId as string;
     if (inputs.vpcId !== undefined) await attach(ctx, ec2, id, inputs.vpcId);
     return { id, outputs: outputsOf(inputs, await readConfirmed(ctx, () => describe(ctx, ec2, id)), await ec2.client.config.region()) };
+  },
+  findCreated: async (ctx, raw, token) => {
+    const ec2 = await ctx.clients.ec2();
+    const list = (Filters: Filter[]) => ec2Call(ctx, "DescribeInternetGateways", () => ec2.client.send(new ec2.sdk.DescribeInternetGatewaysCommand({ Filters })));
+    return findTagged(ctx, token, async (filters) => (await list(filters)).InternetGateways?.map((gateway) => gateway.InternetGatewayId), (id) => readGateway(ctx, id, raw));
   },
   read: readGateway,
   update: async (ctx, id, olds, news) => {

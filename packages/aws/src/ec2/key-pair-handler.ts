@@ -2,6 +2,7 @@ import type { KeyPairInfo } from "@aws-sdk/client-ec2";
 import type { PropertyMap, ReadResult } from "@cairn/core";
 import { str, type Fields } from "../check/spec.js";
 import { physicalName, type NameRules } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
 import type { Ec2Handle } from "../runtime/client-factory.js";
 import type { AwsContext } from "../runtime/context.js";
@@ -50,12 +51,13 @@ export const keyPairHandler: ResourceHandler = {
   create: async (ctx, raw, token) => {
     const inputs = typed<KeyPairInputs>(raw);
     const ec2 = await ctx.clients.ec2();
-    const KeyName = physicalName(inputs.keyName, inputs.keyNamePrefix, ctx.call.name, token, KEY_NAMES);
+    const KeyName = createdName(ctx, inputs, token);
     const request = { KeyName, PublicKeyMaterial: new TextEncoder().encode(inputs.publicKey), TagSpecifications: tagSpecifications("key-pair", inputs.tags) };
     await primaryCall(ctx, "ImportKeyPair", () => ec2.client.send(new ec2.sdk.ImportKeyPairCommand(request)))();
     const key = await readConfirmed(ctx, () => describe(ctx, ec2, KeyName));
     return { id: KeyName, outputs: outputsOf(inputs, KeyName, key, await ec2.client.config.region()) };
   },
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<KeyPairInputs>(raw), token), typed<KeyPairInputs>(raw).keyName, token, (name) => keyPairHandler.read(ctx, name, raw, {})),
   read: async (ctx, id, inputs): Promise<ReadResult | undefined> => {
     const ec2 = await ctx.clients.ec2();
     const key = await readConfirmed(ctx, () => describe(ctx, ec2, id));
@@ -105,4 +107,9 @@ function outputsOf(inputs: KeyPairInputs, keyName: string, key: KeyPairInfo | un
     keyType: key?.KeyType,
     arn: ec2Arn(region, undefined, `key-pair/${keyName}`),
   });
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: KeyPairInputs, token: string): string {
+  return physicalName(inputs.keyName, inputs.keyNamePrefix, ctx.call.name, token, KEY_NAMES);
 }

@@ -1,4 +1,4 @@
-import type { RouteTable as AwsRouteTable } from "@aws-sdk/client-ec2";
+import type { Filter, RouteTable as AwsRouteTable } from "@aws-sdk/client-ec2";
 import type { PropertyMap, ReadResult } from "@cairn/core";
 import { str, type Fields } from "../check/spec.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
@@ -7,7 +7,8 @@ import type { AwsContext } from "../runtime/context.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { checkTagged, fromTagList, tagsField, type Tags } from "../tags.js";
-import { deleteEc2, ec2Arn, ec2Call, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
+import { deleteEc2, ec2Arn, ec2Call, isEc2NotFound, primaryCall, updateEc2Tags } from "./common.js";
+import { findTagged, tokenTagSpecifications } from "./create-token.js";
 import { ec2Limit } from "./limits.js";
 import { echoingInputs } from "../provider/secrecy.js";
 
@@ -27,15 +28,20 @@ export const routeTableHandler: ResourceHandler = {
   },
   parameterHints: { vpc: "vpcId" },
   check: (inputs, env) => checkTagged(FIELDS, inputs, env.settings.defaultTags),
-  create: async (ctx, raw) => {
+  create: async (ctx, raw, token) => {
     const inputs = typed<RouteTableInputs>(raw);
     const ec2 = await ctx.clients.ec2();
-    const input = { VpcId: inputs.vpcId, TagSpecifications: tagSpecifications("route-table", inputs.tags) };
+    const input = { VpcId: inputs.vpcId, TagSpecifications: tokenTagSpecifications("route-table", inputs.tags, token) };
     const send = primaryCall(ctx, "CreateRouteTable", () => ec2.client.send(new ec2.sdk.CreateRouteTableCommand(input)));
     const created = await retrying(ctx, send, { retryIf: isEc2NotFound });
     const id = created.RouteTable?.RouteTableId as string;
     const table = (await readConfirmed(ctx, () => describeRouteTable(ctx, ec2, id))) ?? created.RouteTable;
     return { id, outputs: outputsOf(inputs, table, await ec2.client.config.region()) };
+  },
+  findCreated: async (ctx, raw, token) => {
+    const ec2 = await ctx.clients.ec2();
+    const list = (Filters: Filter[]) => ec2Call(ctx, "DescribeRouteTables", () => ec2.client.send(new ec2.sdk.DescribeRouteTablesCommand({ Filters })));
+    return findTagged(ctx, token, async (filters) => (await list(filters)).RouteTables?.map((table) => table.RouteTableId), (id) => routeTableHandler.read(ctx, id, raw, {}));
   },
   read: async (ctx, id, inputs): Promise<ReadResult | undefined> => {
     const ec2 = await ctx.clients.ec2();

@@ -3,6 +3,7 @@ import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, SECURITY_GROUP_NAMES } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import type { Ec2Handle } from "../runtime/client-factory.js";
 import type { AwsContext } from "../runtime/context.js";
@@ -51,6 +52,14 @@ export const securityGroupHandler: ResourceHandler = {
     return { inputs: { ...out, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };
   },
   create: createGroup,
+  findCreated: async (ctx, raw, token) => {
+    const inputs = typed<SecurityGroupInputs>(raw);
+    const ec2 = await ctx.clients.ec2();
+    return findByName(createdName(ctx, inputs, token), inputs.name, token, async (name) => {
+      const id = await groupIdByName(ctx, ec2, name, inputs.vpcId);
+      return id === undefined ? undefined : readGroup(ctx, id, raw);
+    });
+  },
   read: readGroup,
   update: async (ctx, id, olds, news) => {
     const ec2 = await ctx.clients.ec2();
@@ -69,7 +78,7 @@ export const securityGroupHandler: ResourceHandler = {
 async function createGroup(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<SecurityGroupInputs>(raw);
   const ec2 = await ctx.clients.ec2();
-  const GroupName = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SECURITY_GROUP_NAMES);
+  const GroupName = createdName(ctx, inputs, token);
   const input = { GroupName, Description: inputs.description, VpcId: inputs.vpcId, TagSpecifications: tagSpecifications("security-group", inputs.tags) };
   const send = primaryCall(ctx, "CreateSecurityGroup", () => ec2.client.send(new ec2.sdk.CreateSecurityGroupCommand(input)));
   let id: string;
@@ -79,7 +88,7 @@ async function createGroup(ctx: AwsContext, raw: PropertyMap, token: string) {
   } catch (error) {
     // A generated name is ours alone: an earlier attempt of this create made the group.
     if (!(hasAwsCode(error, ["InvalidGroup.Duplicate"]) && inputs.name === undefined)) throw error;
-    id = await findByName(ctx, ec2, GroupName, inputs.vpcId);
+    id = await groupIdByName(ctx, ec2, GroupName, inputs.vpcId) as string;
   }
   const group = await pollUntil(ctx, {
     what: "a visible group",
@@ -91,10 +100,10 @@ async function createGroup(ctx: AwsContext, raw: PropertyMap, token: string) {
   return { id, outputs: outputsOf(inputs, final, await ec2.client.config.region()) };
 }
 
-async function findByName(ctx: AwsContext, ec2: Ec2Handle, name: string, vpcId: string | undefined): Promise<string> {
+async function groupIdByName(ctx: AwsContext, ec2: Ec2Handle, name: string, vpcId: string | undefined): Promise<string | undefined> {
   const Filters = [{ Name: "group-name", Values: [name] }, ...(vpcId ? [{ Name: "vpc-id", Values: [vpcId] }] : [])];
   const out = await ec2Call(ctx, "DescribeSecurityGroups", () => ec2.client.send(new ec2.sdk.DescribeSecurityGroupsCommand({ Filters })));
-  return out.SecurityGroups?.[0]?.GroupId as string;
+  return out.SecurityGroups?.[0]?.GroupId;
 }
 
 async function describeGroup(ctx: AwsContext, ec2: Ec2Handle, id: string): Promise<AwsSecurityGroup | undefined> {
@@ -163,4 +172,9 @@ function outputsOf(inputs: SecurityGroupInputs, group: AwsSecurityGroup | undefi
     arn: group?.SecurityGroupArn ?? ec2Arn(region, group?.OwnerId, `security-group/${id}`),
     ownerId: group?.OwnerId,
   });
+}
+
+/** The name a create with this token gives the group; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: SecurityGroupInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SECURITY_GROUP_NAMES);
 }

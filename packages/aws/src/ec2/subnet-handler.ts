@@ -1,4 +1,4 @@
-import type { Subnet as AwsSubnet } from "@aws-sdk/client-ec2";
+import type { Filter, Subnet as AwsSubnet } from "@aws-sdk/client-ec2";
 import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core";
 import { bool, checkFields, str, type Fields } from "../check/spec.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
@@ -8,7 +8,8 @@ import { pollUntil } from "../runtime/poll.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { fromTagList, tagsField, withDefaultTags, type Tags } from "../tags.js";
-import { deleteEc2, ec2Arn, ec2Call, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
+import { deleteEc2, ec2Arn, ec2Call, isEc2NotFound, primaryCall, updateEc2Tags } from "./common.js";
+import { findTagged, tokenTagSpecifications } from "./create-token.js";
 import { ec2Limit } from "./limits.js";
 import { echoingInputs } from "../provider/secrecy.js";
 
@@ -42,6 +43,11 @@ export const subnetHandler: ResourceHandler = {
     return { inputs: { ...out, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };
   },
   create: createSubnet,
+  findCreated: async (ctx, raw, token) => {
+    const ec2 = await ctx.clients.ec2();
+    const list = (Filters: Filter[]) => ec2Call(ctx, "DescribeSubnets", () => ec2.client.send(new ec2.sdk.DescribeSubnetsCommand({ Filters })));
+    return findTagged(ctx, token, async (filters) => (await list(filters)).Subnets?.map((subnet) => subnet.SubnetId), (id) => readSubnet(ctx, id, raw));
+  },
   read: readSubnet,
   update: async (ctx, id, olds, news) => {
     const ec2 = await ctx.clients.ec2();
@@ -58,10 +64,10 @@ export const subnetHandler: ResourceHandler = {
   limits: (operation) => (operation === "create" ? ec2Limit("CreateSubnet") : operation === "delete" ? ec2Limit("DeleteSubnet") : undefined),
 };
 
-async function createSubnet(ctx: AwsContext, raw: PropertyMap) {
+async function createSubnet(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<SubnetInputs>(raw);
   const ec2 = await ctx.clients.ec2();
-  const input = { VpcId: inputs.vpcId, CidrBlock: inputs.cidrBlock, AvailabilityZone: inputs.availabilityZone, TagSpecifications: tagSpecifications("subnet", inputs.tags) };
+  const input = { VpcId: inputs.vpcId, CidrBlock: inputs.cidrBlock, AvailabilityZone: inputs.availabilityZone, TagSpecifications: tokenTagSpecifications("subnet", inputs.tags, token) };
   // A VPC made a moment ago may not be visible to CreateSubnet yet.
   const send = primaryCall(ctx, "CreateSubnet", () => ec2.client.send(new ec2.sdk.CreateSubnetCommand(input)));
   const created = await retrying(ctx, send, { retryIf: isEc2NotFound, budgetMs: 60_000 });

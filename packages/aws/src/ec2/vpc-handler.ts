@@ -1,4 +1,4 @@
-import type { Vpc as AwsVpc } from "@aws-sdk/client-ec2";
+import type { Filter, Vpc as AwsVpc } from "@aws-sdk/client-ec2";
 import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core";
 import { bool, checkFields, str, type Fields } from "../check/spec.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
@@ -8,7 +8,8 @@ import { pollUntil } from "../runtime/poll.js";
 import { orMissing, readConfirmed } from "../runtime/read.js";
 import { retrying } from "../runtime/retry.js";
 import { fromTagList, tagsField, withDefaultTags, type Tags } from "../tags.js";
-import { deleteEc2, ec2Arn, ec2Call, isEc2NotFound, primaryCall, tagSpecifications, updateEc2Tags } from "./common.js";
+import { deleteEc2, ec2Arn, ec2Call, isEc2NotFound, primaryCall, updateEc2Tags } from "./common.js";
+import { findTagged, tokenTagSpecifications } from "./create-token.js";
 import { ec2Limit } from "./limits.js";
 import { echoingInputs } from "../provider/secrecy.js";
 
@@ -44,6 +45,11 @@ export const vpcHandler: ResourceHandler = {
     return { inputs: { ...out, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };
   },
   create: createVpc,
+  findCreated: async (ctx, raw, token) => {
+    const ec2 = await ctx.clients.ec2();
+    const list = (Filters: Filter[]) => ec2Call(ctx, "DescribeVpcs", () => ec2.client.send(new ec2.sdk.DescribeVpcsCommand({ Filters })));
+    return findTagged(ctx, token, async (filters) => (await list(filters)).Vpcs?.map((vpc) => vpc.VpcId), (id) => readVpc(ctx, id, raw));
+  },
   read: readVpc,
   update: async (ctx, id, olds, news) => {
     const ec2 = await ctx.clients.ec2();
@@ -58,10 +64,10 @@ export const vpcHandler: ResourceHandler = {
   limits: (operation) => (operation === "create" ? ec2Limit("CreateVpc") : operation === "delete" ? ec2Limit("DeleteVpc") : undefined),
 };
 
-async function createVpc(ctx: AwsContext, raw: PropertyMap, _token: string) {
+async function createVpc(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<VpcInputs>(raw);
   const ec2 = await ctx.clients.ec2();
-  const input = { CidrBlock: inputs.cidrBlock, InstanceTenancy: inputs.instanceTenancy, TagSpecifications: tagSpecifications("vpc", inputs.tags) };
+  const input = { CidrBlock: inputs.cidrBlock, InstanceTenancy: inputs.instanceTenancy, TagSpecifications: tokenTagSpecifications("vpc", inputs.tags, token) };
   const created = await primaryCall(ctx, "CreateVpc", () => ec2.client.send(new ec2.sdk.CreateVpcCommand(input)))();
   const id = created.Vpc?.VpcId as string;
   const vpc = await pollUntil(ctx, {

@@ -4,6 +4,7 @@ import { jsonDocumentField, parseDocument } from "../check/json-document.js";
 import { bool, checkFields, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, type NameRules } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
@@ -53,6 +54,7 @@ export const repositoryHandler: ResourceHandler = {
     return { inputs: { ...out, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };
   },
   create: createRepository,
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<RepositoryInputs>(raw), token), typed<RepositoryInputs>(raw).name, token, (name) => readRepository(ctx, name, raw)),
   read: readRepository,
   update: updateRepository,
   delete: deleteRepository,
@@ -62,7 +64,7 @@ export const repositoryHandler: ResourceHandler = {
 async function createRepository(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<RepositoryInputs>(raw);
   const client = await ecr(ctx);
-  const repositoryName = physicalName(inputs.name, undefined, ctx.call.name, token, ECR_NAMES);
+  const repositoryName = createdName(ctx, inputs, token);
   const input = {
     repositoryName,
     imageTagMutability: inputs.imageTagMutability,
@@ -165,4 +167,9 @@ async function readRepository(ctx: AwsContext, name: string, inputs: PropertyMap
 
 function outputsOf(inputs: RepositoryInputs, repo: EcrRepository): PropertyMap {
   return plain({ ...inputs, name: repo.repositoryName, arn: repo.repositoryArn, repositoryUrl: repo.repositoryUri, registryId: repo.registryId });
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: RepositoryInputs, token: string): string {
+  return physicalName(inputs.name, undefined, ctx.call.name, token, ECR_NAMES);
 }

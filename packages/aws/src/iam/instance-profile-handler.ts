@@ -2,6 +2,7 @@ import type { InstanceProfile as AwsInstanceProfile } from "@aws-sdk/client-iam"
 import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { IAM_NAMES, physicalName } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { call } from "../runtime/call.js";
 import type { IamHandle } from "../runtime/client-factory.js";
@@ -44,6 +45,7 @@ export const instanceProfileHandler: ResourceHandler = {
     return { inputs: { ...out, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };
   },
   create: createProfile,
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<InstanceProfileInputs>(raw), token), typed<InstanceProfileInputs>(raw).name, token, (name) => readProfile(ctx, name, raw)),
   read: readProfile,
   update: async (ctx, name, olds, news) => {
     const was = typed<InstanceProfileInputs>(olds);
@@ -71,7 +73,7 @@ export const instanceProfileHandler: ResourceHandler = {
 async function createProfile(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<InstanceProfileInputs>(raw);
   const iam = await ctx.clients.iam();
-  const name = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, IAM_NAMES);
+  const name = createdName(ctx, inputs, token);
   const input = { InstanceProfileName: name, Path: inputs.path, Tags: Object.keys(inputs.tags).length ? toTagList(inputs.tags) : undefined };
   try {
     await call(ctx, "CreateInstanceProfile", () => iam.client.send(new iam.sdk.CreateInstanceProfileCommand(input)));
@@ -135,4 +137,9 @@ async function readProfile(ctx: AwsContext, name: string, inputs: PropertyMap): 
 
 function outputsOf(inputs: InstanceProfileInputs, profile: AwsInstanceProfile): PropertyMap {
   return plain({ ...inputs, name: profile.InstanceProfileName, arn: profile.Arn, uniqueId: profile.InstanceProfileId });
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: InstanceProfileInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, IAM_NAMES);
 }

@@ -2,6 +2,7 @@ import type { Policy as AwsPolicy } from "@aws-sdk/client-iam";
 import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { IAM_NAMES, physicalName } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { call } from "../runtime/call.js";
 import type { IamHandle } from "../runtime/client-factory.js";
@@ -49,7 +50,7 @@ export const policyHandler: ResourceHandler = {
   create: async (ctx, raw, token) => {
     const inputs = typed<PolicyInputs>(raw);
     const iam = await ctx.clients.iam();
-    const PolicyName = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, IAM_NAMES);
+    const PolicyName = createdName(ctx, inputs, token);
     const input = { PolicyName, Path: inputs.path, Description: inputs.description, PolicyDocument: JSON.stringify(inputs.policy), Tags: Object.keys(inputs.tags).length ? toTagList(inputs.tags) : undefined };
     try {
       const out = await call(ctx, "CreatePolicy", () => iam.client.send(new iam.sdk.CreatePolicyCommand(input)));
@@ -58,6 +59,14 @@ export const policyHandler: ResourceHandler = {
       if (!isEntityAlreadyExists(error)) throw error;
       throw new CairnError("PROVIDER_ERROR", `An IAM policy named "${PolicyName}" [property "name"] already exists. Adopt it with the import option (import: "<its ARN>"), or choose another name.`, { cause: error });
     }
+  },
+  findCreated: async (ctx, raw, token) => {
+    const inputs = typed<PolicyInputs>(raw);
+    const iam = await ctx.clients.iam();
+    return findByName(createdName(ctx, inputs, token), inputs.name, token, async (name) => {
+      const arn = await policyArnByName(ctx, iam, name, inputs.path);
+      return arn === undefined ? undefined : readPolicy(ctx, arn, raw);
+    });
   },
   read: readPolicy,
   update: updatePolicy,
@@ -128,4 +137,21 @@ async function readPolicy(ctx: AwsContext, PolicyArn: string, inputs: PropertyMa
 
 function outputsOf(inputs: PolicyInputs, policy: AwsPolicy): PropertyMap {
   return plain({ ...inputs, name: policy.PolicyName, arn: policy.Arn, policyId: policy.PolicyId });
+}
+
+/** The name a create with this token gives the policy; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: PolicyInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, IAM_NAMES);
+}
+
+/** The ARN of the account's own policy of this name and path (the id holds the account, so it is listed rather than built). */
+async function policyArnByName(ctx: AwsContext, iam: IamHandle, name: string, path: string): Promise<string | undefined> {
+  let Marker: string | undefined;
+  do {
+    const out = await call(ctx, "ListPolicies", () => iam.client.send(new iam.sdk.ListPoliciesCommand({ Scope: "Local", PathPrefix: path, Marker })));
+    const found = out.Policies?.find((policy) => policy.PolicyName === name && policy.Path === path);
+    if (found !== undefined) return found.Arn;
+    Marker = out.IsTruncated ? out.Marker : undefined;
+  } while (Marker !== undefined);
+  return undefined;
 }

@@ -2,6 +2,7 @@ import type { Role as AwsRole } from "@aws-sdk/client-iam";
 import { CairnError, deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
 import { checkFields, list, num, str, type Fields } from "../check/spec.js";
 import { IAM_NAMES, physicalName } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { call } from "../runtime/call.js";
 import type { IamHandle } from "../runtime/client-factory.js";
@@ -55,6 +56,7 @@ export const roleHandler: ResourceHandler = {
     return { inputs: { ...out, managedPolicyArns: arns, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };
   },
   create: createRole,
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<RoleInputs>(raw), token), typed<RoleInputs>(raw).name, token, (name) => readRole(ctx, name, raw)),
   read: readRole,
   update: updateRole,
   delete: deleteRole,
@@ -63,7 +65,7 @@ export const roleHandler: ResourceHandler = {
 async function createRole(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<RoleInputs>(raw);
   const iam = await ctx.clients.iam();
-  const RoleName = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, IAM_NAMES);
+  const RoleName = createdName(ctx, inputs, token);
   const input = {
     RoleName,
     Path: inputs.path,
@@ -172,4 +174,9 @@ function outputsOf(inputs: RoleInputs, role: AwsRole): PropertyMap {
     uniqueId: role.RoleId,
     createDate: role.CreateDate instanceof Date ? role.CreateDate.toISOString() : undefined,
   });
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: RoleInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, IAM_NAMES);
 }

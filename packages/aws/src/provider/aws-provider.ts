@@ -91,8 +91,8 @@ export class AwsProvider implements Provider {
   }
 
   schema(type: string): TypeSchema | undefined {
-    const schema = this.#registry.tryResource(type)?.schema;
-    return schema === undefined ? undefined : withPhysicalType(type, schema);
+    const handler = this.#registry.tryResource(type);
+    return handler === undefined ? undefined : { ...withPhysicalType(type, handler.schema), findsCreated: handler.findCreated !== undefined };
   }
 
   async check(type: string, inputs: PropertyMap): Promise<CheckResult> {
@@ -108,6 +108,25 @@ export class AwsProvider implements Provider {
 
   create(inputs: PropertyMap, token: string, ctx: CallContext): Promise<CreateResult> {
     return this.#run(ctx, "create", (handler, aws) => handler.create(aws, inputs, token));
+  }
+
+  /**
+   * Looks up what an interrupted create made, for the types whose creates
+   * give the object a name or tag derived from the token. Other types fail
+   * with PROVIDER_ERROR (the user adopts them by id), never with "not found",
+   * which would make the engine create a duplicate.
+   */
+  findCreated(inputs: PropertyMap, token: string, ctx: CallContext): Promise<ReadResult | undefined> {
+    return this.#run(ctx, "read", (handler, aws) => {
+      if (handler.findCreated === undefined) {
+        throw new CairnError(
+          "PROVIDER_ERROR",
+          `${aws.label}: this type cannot look up what an interrupted create made. Find the object yourself and decide adopt:<id>, or recreate or forget.`,
+          { urn: ctx.urn },
+        );
+      }
+      return handler.findCreated(aws, inputs, token);
+    });
   }
 
   read(id: string, inputs: PropertyMap, outputs: PropertyMap, ctx: CallContext): Promise<ReadResult | undefined> {

@@ -40,6 +40,13 @@ export interface ResourceHandler {
   /** Overrides the provider's input comparison. */
   diff?(olds: PropertyMap, news: PropertyMap, oldOutputs: PropertyMap): DiffResult | Promise<DiffResult>;
   create(ctx: AwsContext, inputs: PropertyMap, token: string): Promise<CreateResult>;
+  /**
+   * The object an interrupted create with this token made, found by the
+   * name or tag that create gives it; `undefined` when there is none or it
+   * cannot be told apart from one the create did not make. Absent when the
+   * type has no such name or tag (the user then adopts by id).
+   */
+  findCreated?(ctx: AwsContext, inputs: PropertyMap, token: string): Promise<ReadResult | undefined>;
   /** The resource as it is now, or `undefined` if it is gone. */
   read(ctx: AwsContext, id: string, inputs: PropertyMap, outputs: PropertyMap): Promise<ReadResult | undefined>;
   /** Updates in place; absent when every change replaces. */

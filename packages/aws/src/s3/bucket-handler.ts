@@ -13,6 +13,7 @@ import { applySetting, BUCKET_SETTINGS, readSettings } from "./bucket-settings.j
 import { emptyBucket } from "./empty-bucket.js";
 import { isNoSuchBucket } from "./errors.js";
 import { echoingInputs } from "../provider/secrecy.js";
+import { findByName } from "../provider/find-created.js";
 
 const BUCKET_NAME_SOURCES: readonly string[] = ["bucket", "bucketPrefix"];
 
@@ -29,6 +30,7 @@ export const bucketHandler: ResourceHandler = {
   parameterHints: { "bucket name": "bucket", LocationConstraint: "bucket", KMSMasterKeyID: "serverSideEncryption", lifecycle: "lifecycleRules", tag: "tags" },
   check: checkBucket,
   create: createBucket,
+  findCreated: (ctx, raw, token) => findByName(bucketName(ctx, typed<BucketInputs>(raw), token), typed<BucketInputs>(raw).bucket, token, (name) => readBucket(ctx, name, raw)),
   read: readBucket,
   update: updateBucket,
   delete: deleteBucket,
@@ -38,7 +40,7 @@ async function createBucket(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<BucketInputs>(raw);
   const s3 = await ctx.clients.s3();
   const region = await s3.client.config.region();
-  const name = physicalName(inputs.bucket, inputs.bucketPrefix, ctx.call.name, token, S3_BUCKET_NAMES);
+  const name = bucketName(ctx, inputs, token);
   const configuration = region === "us-east-1" ? undefined : { LocationConstraint: region as never };
   try {
     await call(ctx, "CreateBucket", () => s3.client.send(new s3.sdk.CreateBucketCommand({ Bucket: name, CreateBucketConfiguration: configuration })));
@@ -54,6 +56,11 @@ async function createBucket(ctx: AwsContext, raw: PropertyMap, token: string) {
   });
   for (const setting of BUCKET_SETTINGS) await applySetting(ctx, s3, name, setting, inputs, true);
   return { id: name, outputs: outputsOf(inputs, name, region) };
+}
+
+/** The bucket name a create with this token uses. */
+function bucketName(ctx: AwsContext, inputs: BucketInputs, token: string): string {
+  return physicalName(inputs.bucket, inputs.bucketPrefix, ctx.call.name, token, S3_BUCKET_NAMES);
 }
 
 function explainTaken(error: unknown, name: string): unknown {

@@ -2,6 +2,7 @@ import type { DescribeEndpointConfigCommandOutput } from "@aws-sdk/client-sagema
 import { CairnError, type CheckFailure, type CheckResult, type PropertyMap, type PropertyValue, type ReadResult } from "@cairn/core";
 import { checkFields, isPlainRecord, list, num, record, str, type Fields } from "../check/spec.js";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { call } from "../runtime/call.js";
 import type { SageMakerHandle } from "../runtime/client-factory.js";
@@ -62,6 +63,7 @@ export const endpointConfigHandler: ResourceHandler = {
     return { inputs: { ...out, productionVariants: variants, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };
   },
   create: createConfig,
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<EndpointConfigInputs>(raw), token), typed<EndpointConfigInputs>(raw).name, token, (name) => readConfig(ctx, name, raw)),
   read: readConfig,
   update: async (ctx, id, olds, news, oldOutputs) => {
     const sm = await ctx.clients.sagemaker();
@@ -88,7 +90,7 @@ function withInstanceCount(value: PropertyValue, i: number, failures: CheckFailu
 async function createConfig(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<EndpointConfigInputs>(raw);
   const sm = await ctx.clients.sagemaker();
-  const EndpointConfigName = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SAGEMAKER_NAMES);
+  const EndpointConfigName = createdName(ctx, inputs, token);
   const input = {
     EndpointConfigName,
     ProductionVariants: inputs.productionVariants.map((v) => ({
@@ -145,4 +147,9 @@ async function readConfig(ctx: AwsContext, name: string, inputs: PropertyMap): P
     tags: config.EndpointConfigArn ? await readTags(ctx, sm, config.EndpointConfigArn) : {},
   };
   return { id: name, inputs: plain(current), outputs: plain({ ...current, name, arn: config.EndpointConfigArn }) };
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: EndpointConfigInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SAGEMAKER_NAMES);
 }

@@ -2,6 +2,7 @@ import type { DescribeEndpointCommandOutput } from "@aws-sdk/client-sagemaker";
 import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { call } from "../runtime/call.js";
 import type { SageMakerHandle } from "../runtime/client-factory.js";
@@ -46,6 +47,7 @@ export const endpointHandler: ResourceHandler = {
     return { inputs: { ...out, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };
   },
   create: createEndpoint,
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<EndpointInputs>(raw), token), typed<EndpointInputs>(raw).name, token, (name) => readEndpoint(ctx, name, raw)),
   read: readEndpoint,
   update: updateEndpoint,
   delete: deleteEndpoint,
@@ -54,7 +56,7 @@ export const endpointHandler: ResourceHandler = {
 async function createEndpoint(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<EndpointInputs>(raw);
   const sm = await ctx.clients.sagemaker();
-  const EndpointName = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SAGEMAKER_NAMES);
+  const EndpointName = createdName(ctx, inputs, token);
   const input = { EndpointName, EndpointConfigName: inputs.endpointConfigName, Tags: sageMakerTags(inputs.tags) };
   const send = () => call(ctx, "CreateEndpoint", () => sm.client.send(new sm.sdk.CreateEndpointCommand(input)));
   try {
@@ -153,4 +155,9 @@ async function readEndpoint(ctx: AwsContext, name: string, inputs: PropertyMap):
 
 function outputsOf(inputs: EndpointInputs, endpoint: DescribeEndpointCommandOutput): PropertyMap {
   return plain({ ...inputs, name: endpoint.EndpointName, arn: endpoint.EndpointArn, endpointStatus: endpoint.EndpointStatus });
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: EndpointInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SAGEMAKER_NAMES);
 }

@@ -2,6 +2,7 @@ import type { DescribeModelCommandOutput } from "@aws-sdk/client-sagemaker";
 import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
 import { bool, checkFields, list, record, str, stringMap, type Fields } from "../check/spec.js";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { call } from "../runtime/call.js";
 import type { SageMakerHandle } from "../runtime/client-factory.js";
@@ -55,6 +56,7 @@ export const modelHandler: ResourceHandler = {
     return { inputs: { ...out, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };
   },
   create: createModel,
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<ModelInputs>(raw), token), typed<ModelInputs>(raw).name, token, (name) => readModel(ctx, name, raw)),
   read: readModel,
   update: async (ctx, id, olds, news, oldOutputs) => {
     const sm = await ctx.clients.sagemaker();
@@ -70,7 +72,7 @@ export const modelHandler: ResourceHandler = {
 async function createModel(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<ModelInputs>(raw);
   const sm = await ctx.clients.sagemaker();
-  const ModelName = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SAGEMAKER_NAMES);
+  const ModelName = createdName(ctx, inputs, token);
   const c = inputs.primaryContainer;
   const input = {
     ModelName,
@@ -119,4 +121,9 @@ async function readModel(ctx: AwsContext, ModelName: string, inputs: PropertyMap
 
 function outputsOf(inputs: ModelInputs, name: string, arn: string | undefined): PropertyMap {
   return plain({ ...inputs, name, arn });
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: ModelInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SAGEMAKER_NAMES);
 }

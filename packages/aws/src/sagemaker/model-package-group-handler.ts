@@ -2,6 +2,7 @@ import type { DescribeModelPackageGroupCommandOutput } from "@aws-sdk/client-sag
 import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { call } from "../runtime/call.js";
 import type { SageMakerHandle } from "../runtime/client-factory.js";
@@ -45,7 +46,7 @@ export const modelPackageGroupHandler: ResourceHandler = {
   create: async (ctx, raw, token) => {
     const inputs = typed<GroupInputs>(raw);
     const sm = await ctx.clients.sagemaker();
-    const name = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SAGEMAKER_NAMES);
+    const name = createdName(ctx, inputs, token);
     const input = { ModelPackageGroupName: name, ModelPackageGroupDescription: inputs.description, Tags: sageMakerTags(inputs.tags) };
     try {
       await call(ctx, "CreateModelPackageGroup", () => sm.client.send(new sm.sdk.CreateModelPackageGroupCommand(input)));
@@ -65,6 +66,7 @@ export const modelPackageGroupHandler: ResourceHandler = {
     });
     return { id: name, outputs: plain({ ...inputs, name, arn: group.ModelPackageGroupArn }) };
   },
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<GroupInputs>(raw), token), typed<GroupInputs>(raw).name, token, (name) => readGroup(ctx, name, raw)),
   read: readGroup,
   update: async (ctx, id, olds, news, oldOutputs) => {
     const sm = await ctx.clients.sagemaker();
@@ -107,4 +109,9 @@ async function readGroup(ctx: AwsContext, name: string, inputs: PropertyMap): Pr
     tags: group.ModelPackageGroupArn ? await readTags(ctx, sm, group.ModelPackageGroupArn) : {},
   };
   return { id: name, inputs: plain(current), outputs: plain({ ...current, name, arn: group.ModelPackageGroupArn }) };
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: GroupInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SAGEMAKER_NAMES);
 }

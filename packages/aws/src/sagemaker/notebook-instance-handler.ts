@@ -2,6 +2,7 @@ import type { DescribeNotebookInstanceCommandOutput } from "@aws-sdk/client-sage
 import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core";
 import { checkFields, list, num, str, type Fields } from "../check/spec.js";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { call } from "../runtime/call.js";
 import type { AwsContext } from "../runtime/context.js";
@@ -62,6 +63,7 @@ export const notebookInstanceHandler: ResourceHandler = {
     return { inputs: { ...out, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };
   },
   create: createNotebook,
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<NotebookInputs>(raw), token), typed<NotebookInputs>(raw).name, token, (name) => readNotebook(ctx, name, raw)),
   read: readNotebook,
   update: updateNotebook,
   delete: async (ctx, name) => {
@@ -81,7 +83,7 @@ export const notebookInstanceHandler: ResourceHandler = {
 async function createNotebook(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<NotebookInputs>(raw);
   const sm = await ctx.clients.sagemaker();
-  const name = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SAGEMAKER_NAMES);
+  const name = createdName(ctx, inputs, token);
   const input = {
     NotebookInstanceName: name,
     InstanceType: inputs.instanceType as never,
@@ -152,4 +154,9 @@ function outputsOf(inputs: NotebookInputs, notebook: Partial<DescribeNotebookIns
     url: notebook.Url,
     status: notebook.NotebookInstanceStatus,
   });
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: NotebookInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SAGEMAKER_NAMES);
 }

@@ -4,6 +4,7 @@ import { CairnError, deepEqual, type CheckResult, type PropertyMap, type ReadRes
 import { jsonDocumentField, parseDocument } from "../check/json-document.js";
 import { checkFields, num, str, type Fields } from "../check/spec.js";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { call } from "../runtime/call.js";
 import type { SageMakerHandle } from "../runtime/client-factory.js";
@@ -49,6 +50,7 @@ export const pipelineHandler: ResourceHandler = {
     return { inputs: { ...out, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };
   },
   create: createPipeline,
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<PipelineInputs>(raw), token), typed<PipelineInputs>(raw).name, token, (name) => readPipeline(ctx, name, raw)),
   read: readPipeline,
   update: updatePipeline,
   delete: deletePipeline,
@@ -73,7 +75,7 @@ function requestOf(inputs: PipelineInputs, PipelineName: string) {
 async function createPipeline(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<PipelineInputs>(raw);
   const sm = await ctx.clients.sagemaker();
-  const name = physicalName(inputs.name, undefined, ctx.call.name, token, SAGEMAKER_NAMES);
+  const name = createdName(ctx, inputs, token);
   const input = { ...requestOf(inputs, name), ClientRequestToken: requestToken(token), Tags: sageMakerTags(inputs.tags) };
   try {
     // A role made in the same run may not be usable by SageMaker for a few seconds.
@@ -150,4 +152,9 @@ async function readPipeline(ctx: AwsContext, name: string, inputs: PropertyMap):
 
 function outputsOf(inputs: PipelineInputs, pipeline: DescribePipelineCommandOutput): PropertyMap {
   return plain({ ...inputs, name: pipeline.PipelineName, arn: pipeline.PipelineArn });
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: PipelineInputs, token: string): string {
+  return physicalName(inputs.name, undefined, ctx.call.name, token, SAGEMAKER_NAMES);
 }

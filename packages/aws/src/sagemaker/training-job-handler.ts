@@ -1,6 +1,7 @@
 import type { DescribeTrainingJobCommandOutput } from "@aws-sdk/client-sagemaker";
 import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { call } from "../runtime/call.js";
 import type { SageMakerHandle } from "../runtime/client-factory.js";
@@ -62,6 +63,7 @@ export const trainingJobHandler: ResourceHandler = {
     return { inputs: { ...out, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };
   },
   create: createJob,
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<TrainingJobInputs>(raw), token), typed<TrainingJobInputs>(raw).name, token, (name) => readJob(ctx, name, raw)),
   read: readJob,
   update: async (ctx, id, olds, news, oldOutputs) => {
     const sm = await ctx.clients.sagemaker();
@@ -74,7 +76,7 @@ export const trainingJobHandler: ResourceHandler = {
 async function createJob(ctx: AwsContext, raw: PropertyMap, token: string) {
   const inputs = typed<TrainingJobInputs>(raw);
   const sm = await ctx.clients.sagemaker();
-  const name = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SAGEMAKER_NAMES);
+  const name = createdName(ctx, inputs, token);
   const request = createRequest(name, inputs, sageMakerTags(inputs.tags));
   try {
     await retrying(ctx, () => call(ctx, "CreateTrainingJob", () => sm.client.send(new sm.sdk.CreateTrainingJobCommand(request))), { retryIf: isRolePropagating });
@@ -154,4 +156,9 @@ function outputsOf(inputs: TrainingJobInputs, job: Partial<DescribeTrainingJobCo
     trainingTimeInSeconds: job.TrainingTimeInSeconds,
     billableTimeInSeconds: job.BillableTimeInSeconds,
   });
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: TrainingJobInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SAGEMAKER_NAMES);
 }

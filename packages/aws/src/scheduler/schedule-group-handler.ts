@@ -2,6 +2,7 @@ import type { GetScheduleGroupCommandOutput } from "@aws-sdk/client-scheduler";
 import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { physicalName, type NameRules } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
@@ -43,7 +44,7 @@ export const scheduleGroupHandler: ResourceHandler = {
   create: async (ctx, raw, token) => {
     const inputs = typed<GroupInputs>(raw);
     const s = await scheduler(ctx);
-    const Name = physicalName(inputs.name, undefined, ctx.call.name, token, SCHEDULER_NAMES);
+    const Name = createdName(ctx, inputs, token);
     const input = { Name, ClientToken: token.slice(0, 64), Tags: Object.keys(inputs.tags).length ? toTagList(inputs.tags) : undefined };
     try {
       await primaryCall(ctx, SCHEDULER_RATES, "CreateScheduleGroup", () => s.client.send(new s.sdk.CreateScheduleGroupCommand(input)))();
@@ -54,6 +55,7 @@ export const scheduleGroupHandler: ResourceHandler = {
     const group = await readConfirmed(ctx, () => getGroup(ctx, s, Name));
     return { id: Name, outputs: plain({ ...inputs, name: Name, arn: group?.Arn }) };
   },
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<GroupInputs>(raw), token), typed<GroupInputs>(raw).name, token, (name) => readGroup(ctx, name, raw)),
   read: readGroup,
   update: async (ctx, name, olds, news, oldOutputs) => {
     const s = await scheduler(ctx);
@@ -96,4 +98,9 @@ export async function syncSchedulerTags(ctx: AwsContext, s: SchedulerHandle, Res
   const send = <T>(api: string, fn: () => Promise<T>) => retrying(ctx, () => limitedCall(ctx, SCHEDULER_RATES, api, fn));
   if (Object.keys(set).length) await send("TagResource", () => s.client.send(new s.sdk.TagResourceCommand({ ResourceArn, Tags: toTagList(set) })));
   if (remove.length) await send("UntagResource", () => s.client.send(new s.sdk.UntagResourceCommand({ ResourceArn, TagKeys: remove })));
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: GroupInputs, token: string): string {
+  return physicalName(inputs.name, undefined, ctx.call.name, token, SCHEDULER_NAMES);
 }

@@ -2,6 +2,7 @@ import type { GetScheduleCommandOutput } from "@aws-sdk/client-scheduler";
 import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
 import { checkFields, list, num, record, str, type Fields } from "../check/spec.js";
 import { physicalName } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
 import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
@@ -74,7 +75,7 @@ export const scheduleHandler: ResourceHandler = {
   create: async (ctx, raw, token) => {
     const inputs = typed<ScheduleInputs>(raw);
     const s = await scheduler(ctx);
-    const Name = physicalName(inputs.name, undefined, ctx.call.name, token, SCHEDULER_NAMES);
+    const Name = createdName(ctx, inputs, token);
     try {
       await primaryCall(ctx, SCHEDULER_RATES, "CreateSchedule", () => s.client.send(new s.sdk.CreateScheduleCommand({ ...requestOf(inputs, Name), ClientToken: token.slice(0, 64) })))();
     } catch (error) {
@@ -84,6 +85,7 @@ export const scheduleHandler: ResourceHandler = {
     const found = await readConfirmed(ctx, () => getSchedule(ctx, s, inputs.groupName, Name));
     return { id: `${inputs.groupName}/${Name}`, outputs: plain({ ...inputs, name: Name, arn: found?.Arn }) };
   },
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<ScheduleInputs>(raw), token), typed<ScheduleInputs>(raw).name, token, (name) => readSchedule(ctx, `${typed<ScheduleInputs>(raw).groupName}/${name}`, raw)),
   read: readSchedule,
   update: async (ctx, id, _olds, news, oldOutputs) => {
     const inputs = typed<ScheduleInputs>(news);
@@ -169,4 +171,9 @@ async function readSchedule(ctx: AwsContext, id: string, inputs: PropertyMap): P
     },
   };
   return { id, inputs: plain(current as never), outputs: plain({ ...current, name, arn: found.Arn }) };
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: ScheduleInputs, token: string): string {
+  return physicalName(inputs.name, undefined, ctx.call.name, token, SCHEDULER_NAMES);
 }

@@ -4,6 +4,7 @@ import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from 
 import { checkFields, num, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, type NameRules } from "../naming.js";
+import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import { limitedCall, operationLimits, primaryCall } from "../runtime/api-limits.js";
 import { call } from "../runtime/call.js";
@@ -55,7 +56,7 @@ export const secretHandler: ResourceHandler = {
   create: async (ctx, raw, token) => {
     const inputs = typed<SecretInputs>(raw);
     const sm = await secretsManager(ctx);
-    const Name = physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SECRET_NAMES);
+    const Name = createdName(ctx, inputs, token);
     // The token makes a retried create find the version the first attempt made instead of failing.
     const input = { Name, Description: inputs.description, KmsKeyId: inputs.kmsKeyId, SecretString: inputs.secretString, ClientRequestToken: versionToken(token), Tags: Object.keys(inputs.tags).length ? toTagList(inputs.tags) : undefined };
     let arn: string | undefined;
@@ -67,6 +68,7 @@ export const secretHandler: ResourceHandler = {
     const found = await readConfirmed(ctx, () => describe(ctx, sm, arn ?? Name));
     return { id: found?.ARN ?? arn ?? Name, outputs: outputsOf(inputs, found?.Name ?? Name, found?.ARN ?? arn) };
   },
+  findCreated: (ctx, raw, token) => findByName(createdName(ctx, typed<SecretInputs>(raw), token), typed<SecretInputs>(raw).name, token, (name) => readSecret(ctx, name, raw)),
   read: readSecret,
   update: updateSecret,
   delete: async (ctx, SecretId, inputs) => {
@@ -141,4 +143,9 @@ async function readSecret(ctx: AwsContext, id: string, inputs: PropertyMap): Pro
 
 function outputsOf(inputs: SecretInputs, name: string, arn: string | undefined): PropertyMap {
   return plain({ ...inputs, name, arn });
+}
+
+/** The name a create with this token gives the object; `findCreated` looks for the same one. */
+function createdName(ctx: AwsContext, inputs: SecretInputs, token: string): string {
+  return physicalName(inputs.name, inputs.namePrefix, ctx.call.name, token, SECRET_NAMES);
 }

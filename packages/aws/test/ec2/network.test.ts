@@ -14,6 +14,7 @@ import {
   RevokeSecurityGroupIngressCommand,
 } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
+import { createTokenValue } from "../../src/ec2/create-token.js";
 import { awsError, callContext, checked, commandNames, testProvider } from "../support/fakes.js";
 
 const ec2 = mockClient(EC2Client);
@@ -39,7 +40,7 @@ describe("aws:ec2/Vpc", () => {
     expect(ec2.commandCalls(CreateVpcCommand)[0]?.args[0].input).toEqual({
       CidrBlock: "10.0.0.0/16",
       InstanceTenancy: "default",
-      TagSpecifications: [{ ResourceType: "vpc", Tags: [{ Key: "team", Value: "ml" }] }],
+      TagSpecifications: [{ ResourceType: "vpc", Tags: [{ Key: "team", Value: "ml" }, { Key: "cairn:create-token", Value: createTokenValue("t") }] }],
     });
     expect(ec2.commandCalls(ModifyVpcAttributeCommand)[0]?.args[0].input).toEqual({ VpcId: "vpc-1", EnableDnsHostnames: { Value: true } });
     expect(result.outputs).toMatchObject({ arn: "arn:aws:ec2:us-west-2:123456789012:vpc/vpc-1", ownerId: "123456789012" });

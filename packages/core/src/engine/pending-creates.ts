@@ -44,9 +44,14 @@ export async function interruptedCreates(ctx: OperationContext): Promise<Array<I
     if (record.pending?.op !== "create") continue;
     const provider = await providerForRecord(ctx, record).catch(() => undefined);
     if (provider?.schema?.(record.type)?.idempotentCreate === true) continue;
-    out.push({ urn: record.urn, type: record.type, startedAt: record.pending.startedAt, canAdopt: provider?.findCreated !== undefined, provider });
+    out.push({ urn: record.urn, type: record.type, startedAt: record.pending.startedAt, canAdopt: canFindCreated(provider, record.type), provider });
   }
   return out;
+}
+
+/** Whether `adopt` without an id can work for this type: its provider looks up what an interrupted create made. */
+export function canFindCreated(provider: Provider | undefined, type: string): boolean {
+  return provider?.findCreated !== undefined && provider.schema?.(type)?.findsCreated !== false;
 }
 
 /**

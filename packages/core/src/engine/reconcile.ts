@@ -2,7 +2,7 @@ import { CairnError } from "../errors.js";
 import { sealOutputs } from "../output/seal.js";
 import { reveal, type PropertyMap } from "../output/values.js";
 import type { Provider } from "../provider/provider.js";
-import { pendingCreatesError, type PendingCreateDecision } from "./pending-creates.js";
+import { canFindCreated, pendingCreatesError, type PendingCreateDecision } from "./pending-creates.js";
 import type { ResourceState } from "../state/model.js";
 import { providerForRecord, type OperationContext } from "./context.js";
 import type { Limiter } from "./limiter.js";
@@ -58,7 +58,7 @@ async function reconcileOne(ctx: OperationContext, limiter: Limiter, record: Res
       note(`A create was interrupted; it will be finished with the same idempotency token, so no duplicate is made.`, "info");
       return;
     }
-    if (pending.op === "create" && decision === undefined) throw pendingCreatesError(ctx.stack, [{ urn: record.urn, type: record.type, startedAt: pending.startedAt, canAdopt: provider?.findCreated !== undefined }], false);
+    if (pending.op === "create" && decision === undefined) throw pendingCreatesError(ctx.stack, [{ urn: record.urn, type: record.type, startedAt: pending.startedAt, canAdopt: canFindCreated(provider, record.type) }], false);
     if (pending.op === "create" && decision !== "recreate" && decision !== "forget" && provider !== undefined) {
       if (await adoptInterrupted(ctx, limiter, record, provider, decision!)) return;
     }

@@ -40,6 +40,13 @@ export interface TypeSchema {
    * @default false
    */
   readonly idempotentCreate?: boolean;
+  /**
+   * Whether the provider's `findCreated` can look up objects of this type;
+   * `false` lets a provider that implements it for some types say which it
+   * cannot, so `adopt` is refused for them before any cloud call.
+   * @default true when the provider implements `findCreated`
+   */
+  readonly findsCreated?: boolean;
   /** Whether `delete` must finish before the replacement is created. @default false */
   readonly deleteBeforeReplace?: boolean;
   /** Default time limits per operation, in milliseconds. @default 20 minutes each */

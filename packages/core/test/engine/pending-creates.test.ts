@@ -1,5 +1,5 @@
 import { createCancellation, type PendingCreateDecisions } from "@cairn/core";
-import { FakeCloud, type FakeBehaviour } from "../helpers/fake-cloud.js";
+import { FakeCloud, THING, type FakeBehaviour } from "../helpers/fake-cloud.js";
 import { EventLog, makeHarness, nameOf, type Harness } from "../helpers/harness.js";
 
 async function waitFor(condition: () => boolean, what: string): Promise<void> {
@@ -99,5 +99,14 @@ describe("creates a crash interrupted, when the provider has no idempotency toke
     expect(result.status).toBe("succeeded");
     expect(cloud.names().filter((name) => name === "root-0")).toHaveLength(1);
     await expect(up(h, cloud, { all: "adopt" })).resolves.toMatchObject({ status: "succeeded" });
+  });
+
+  test("a provider that looks objects up, but not of this type (findsCreated: false), is treated as one that cannot", async () => {
+    const { cloud, h } = await interrupted({ findByName: true, schemas: { [THING]: { findsCreated: false } } });
+    const calls = cloud.calls.length;
+    await expect(up(h, cloud, { all: "adopt" })).rejects.toMatchObject({ code: "PENDING_OPERATIONS", message: expect.stringContaining("adopt needs the id") });
+    expect(cloud.calls.length).toBe(calls);
+    const preview = await h.stack(program(cloud)).preview();
+    expect(preview.interruptedCreates?.map((item) => item.canAdopt)).toEqual([false, false, false]);
   });
 });
