@@ -1,6 +1,7 @@
 import { CairnError, messageOf } from "../errors.js";
 import { Graph } from "../dag/graph.js";
 import { CycleError, Walker } from "../dag/walker.js";
+import { stateGraph } from "../state/state-graph.js";
 import { countSteps, type Plan, type PlanStep, type StepCounts, type StepOp } from "../plan/step.js";
 import type { StepFailure } from "../automation/types.js";
 import type { OperationContext } from "./context.js";
@@ -214,7 +215,7 @@ function buildTasks(ctx: OperationContext, plan: Plan): Graph<Task> {
       if (step.op === "replace" && step.id !== undefined) retire.set(`${step.urn}#${step.id}`, make(`retire:${step.urn}#${step.id}`, "retire", { ...step, op: "delete" }));
     }
   }
-  const prior = priorGraph(ctx);
+  const prior = stateGraph(ctx.session.resources());
   // Who depends on each resource in the program.
   const desired = new Graph<string>();
   for (const step of plan.steps) {
@@ -253,16 +254,6 @@ function buildTasks(ctx: OperationContext, plan: Plan): Graph<Task> {
       edge(task, forward.get(dependent));
       for (const old of retiring.get(dependent) ?? []) edge(task, old);
     }
-  }
-  return graph;
-}
-
-/** The resources as last deployed, each depending on its dependencies and its parent. */
-function priorGraph(ctx: OperationContext): Graph<string> {
-  const graph = new Graph<string>();
-  for (const record of ctx.session.resources()) {
-    for (const dep of record.dependencies) graph.addEdge(record.urn, dep);
-    if (record.parent !== undefined) graph.addEdge(record.urn, record.parent);
   }
   return graph;
 }
