@@ -2,6 +2,7 @@ import { CairnError, messageOf } from "../errors.js";
 import { Graph } from "../dag/graph.js";
 import { CycleError, Walker } from "../dag/walker.js";
 import { stateGraph } from "../state/state-graph.js";
+import { nameOfUrn } from "../resource/urn.js";
 import { countSteps, type Plan, type PlanStep, type StepCounts, type StepOp } from "../plan/step.js";
 import type { StepFailure } from "../automation/types.js";
 import type { OperationContext } from "./context.js";
@@ -106,7 +107,7 @@ class PlanRun {
       await this.#walker.run();
     } catch (error) {
       if (!(error instanceof CycleError)) throw error;
-      const names = (error.cycle as Task[]).map((task) => task.key);
+      const names = (error.cycle as Task[]).map((task) => `${task.kind === "forward" ? "" : task.kind === "retire" ? "old " : "delete "}${nameOfUrn(task.step.urn)}`);
       throw new CairnError("PLAN_CYCLE", `The steps wait for each other in a cycle: ${names.join(" -> ")}. Nothing was applied.`);
     } finally {
       signal?.removeEventListener("abort", onStop);
