@@ -16,6 +16,7 @@ import type { CheckFailure, DiffResult, Provider, TypeSchema } from "../provider
 import type { ResourceNode } from "../resource/node.js";
 import { nameOfUrn } from "../resource/urn.js";
 import type { ResourceState } from "../state/model.js";
+import { stateGraph } from "../state/state-graph.js";
 import { providerForNode, type OperationContext } from "./context.js";
 import { PhaseValues } from "./phase-values.js";
 
@@ -307,19 +308,12 @@ function targetClosure(ctx: OperationContext, targets: readonly string[] | undef
 /** The targets and everything in state that depends on them, directly or not (what a targeted destroy deletes). */
 function dependentsClosure(ctx: OperationContext, targets: readonly string[] | undefined): Set<string> | undefined {
   if (targets === undefined || targets.length === 0) return undefined;
-  const dependents = new Map<string, string[]>();
-  for (const record of ctx.session.resources()) {
-    for (const dep of record.parent === undefined ? record.dependencies : [...record.dependencies, record.parent]) {
-      const list = dependents.get(dep);
-      if (list === undefined) dependents.set(dep, [record.urn]);
-      else list.push(record.urn);
-    }
-  }
+  const graph = stateGraph(ctx.session.resources());
   const closure = new Set<string>();
   const visit = (urn: string): void => {
     if (closure.has(urn)) return;
     closure.add(urn);
-    for (const dependent of dependents.get(urn) ?? []) visit(dependent);
+    for (const dependent of graph.dependentsOf(urn)) visit(dependent);
   };
   for (const target of targets) visit(resolveResource(ctx, target, "--target"));
   return closure;
