@@ -27,26 +27,34 @@ function firstUserFrame(_error: Error, callSites: NodeJS.CallSite[]): Frame | un
  * built only when an error or the state needs it.
  */
 export class SourceLocation {
-  readonly #holder: { stack?: Frame | string };
+  readonly #frame: Frame | string | undefined;
   #text: string | undefined;
 
-  private constructor(holder: { stack?: Frame | string }) {
-    this.#holder = holder;
+  private constructor(frame: Frame | string | undefined) {
+    this.#frame = frame;
   }
 
   /**
    * Captures the caller's location; frames up to and including `skip` are
-   * left out. V8 keeps the raw frames and formats them only when `stack` is
-   * first read, so capturing costs little and formatting happens only for
-   * the locations an error or a report needs.
+   * left out. Only the first user frame is kept, as a path and two numbers:
+   * the raw frames V8 would otherwise hold for each resource cost ten times
+   * that. Mapping through source maps waits for the text to be asked for.
    */
   static capture(skip: Function): SourceLocation {
     const holder: { stack?: Frame | string } = {};
     const limit = Error.stackTraceLimit;
+    const prepare = Error.prepareStackTrace;
     Error.stackTraceLimit = FRAMES;
-    Error.captureStackTrace(holder, skip);
-    Error.stackTraceLimit = limit;
-    return new SourceLocation(holder);
+    Error.prepareStackTrace = firstUserFrame;
+    let frame: Frame | string | undefined;
+    try {
+      Error.captureStackTrace(holder, skip);
+      frame = holder.stack;
+    } finally {
+      Error.prepareStackTrace = prepare;
+      Error.stackTraceLimit = limit;
+    }
+    return new SourceLocation(frame);
   }
 
   toString(): string {
@@ -55,14 +63,7 @@ export class SourceLocation {
   }
 
   #format(): string {
-    const prepare = Error.prepareStackTrace;
-    Error.prepareStackTrace = firstUserFrame;
-    let frame: Frame | string | undefined;
-    try {
-      frame = this.#holder.stack;
-    } finally {
-      Error.prepareStackTrace = prepare;
-    }
+    const frame = this.#frame;
     if (frame === undefined) return "(unknown location)";
     return typeof frame === "string" ? frame : format(frame);
   }

@@ -130,10 +130,8 @@ export class StateSession {
   assign(urn: string, set: Partial<ResourceState>, remove: readonly (keyof ResourceState)[] = []): Promise<void> {
     const current = this.#resources.get(urn);
     if (current === undefined) return Promise.reject(new Error(`No resource ${urn} in state to change.`));
-    const next: Record<string, unknown> = { ...current, ...set };
     const removed = remove.filter((key) => key in current);
-    for (const key of removed) delete next[key];
-    this.#resources.set(urn, next as unknown as ResourceState);
+    this.#resources.set(urn, merged(current, set, removed));
     this.#touched.add(urn);
     if (Object.keys(set).length === 0 && removed.length === 0) return Promise.resolve();
     if (this.#journal === undefined) return Promise.resolve();
@@ -210,6 +208,20 @@ export class StateSession {
     const record: JournalRecord = { s: ++this.#seq, p: encodeSecrets(patches, this.#crypter) as Patch[] };
     return this.#journal.write(JSON.stringify(record));
   }
+}
+
+/**
+ * A record with some fields set and others left out, built without `delete`:
+ * deleting a field turns an object into a hash table several times its size,
+ * and every record of a deploy goes through here once.
+ */
+function merged(current: ResourceState, set: Partial<ResourceState>, removed: readonly string[]): ResourceState {
+  const next: Record<string, unknown> = {};
+  for (const key in current) {
+    if (!removed.includes(key)) next[key] = key in set ? set[key as keyof ResourceState] : current[key as keyof ResourceState];
+  }
+  for (const key in set) if (!(key in current)) next[key] = set[key as keyof ResourceState];
+  return next as unknown as ResourceState;
 }
 
 function orderResources(resources: ResourceState[], rank: (urn: string) => number): ResourceState[] {
