@@ -1,4 +1,4 @@
-import type { Graph } from "./graph.js";
+import { Graph } from "./graph.js";
 
 /**
  * What a {@link Walker} calls. `visit` runs a vertex once everything it
@@ -10,6 +10,20 @@ export interface WalkCallbacks<K> {
   visit(key: K): void | PromiseLike<void>;
   /** A vertex that will not run: `cause` is the failed vertex it waited for, or `undefined` when the walk was cancelled. */
   skipped?(key: K, cause: K | undefined): void;
+}
+
+/**
+ * A graph as a {@link Walker} can take it: vertices by position and edges as
+ * pairs of positions, with no maps. A caller that numbers its vertices as it
+ * makes them builds this directly, at a fraction of a {@link Graph}'s memory.
+ */
+export interface IndexedGraph<K> {
+  /** The vertices; each is named by its position here. The walker keeps this array: do not change it during a walk. */
+  readonly keys: readonly K[];
+  /** Edge `e` says that vertex `from[e]` depends on vertex `to[e]`; edges may repeat. */
+  readonly from: ArrayLike<number>;
+  /** See {@link IndexedGraph.from}. */
+  readonly to: ArrayLike<number>;
 }
 
 /** How a {@link Walker} paces its visits. */
@@ -57,13 +71,14 @@ const SKIPPED = 5;
  * Long chains of synchronous visits run in a loop, never deepening the stack.
  */
 export class Walker<K> {
-  readonly #graph: Graph<K>;
-  readonly #keys: K[];
+  readonly #keys: readonly K[];
   /** Dependents of vertex i: `#edges[#first[i] .. #first[i + 1])`. */
   readonly #first: Int32Array;
   readonly #edges: Int32Array;
   readonly #waiting: Int32Array;
   readonly #state: Uint8Array;
+  /** Finds a cycle once a walk is refused for one; only then is it worth the work. */
+  readonly #findCycle: () => K[] | undefined;
   readonly #callbacks: WalkCallbacks<K>;
   readonly #limit: number;
   readonly #perTurn: number;
@@ -79,8 +94,7 @@ export class Walker<K> {
   #summary = { done: 0, failed: 0, skipped: 0 };
   #finish: () => void = () => undefined;
 
-  constructor(graph: Graph<K>, callbacks: WalkCallbacks<K>, options: WalkOptions = {}) {
-    this.#graph = graph;
+  constructor(graph: Graph<K> | IndexedGraph<K>, callbacks: WalkCallbacks<K>, options: WalkOptions = {}) {
     this.#callbacks = callbacks;
     this.#options = options;
     this.#limit = options.concurrency ?? Infinity;
@@ -88,26 +102,27 @@ export class Walker<K> {
     if (!(this.#limit >= 1)) throw new RangeError("The concurrency must be at least 1.");
     if (!(this.#perTurn >= 1)) throw new RangeError("The starts per turn must be at least 1.");
     if (options.mayStart !== undefined && options.onRoom === undefined) throw new TypeError("mayStart needs onRoom.");
-    const keys = [...graph.nodes];
-    const index = new Map<K, number>();
-    for (let i = 0; i < keys.length; i++) index.set(keys[i]!, i);
-    const first = new Int32Array(keys.length + 1);
-    for (let i = 0; i < keys.length; i++) first[i + 1] = first[i]! + graph.dependentsOf(keys[i]!).length;
-    const edges = new Int32Array(first[keys.length]!);
-    const waiting = new Int32Array(keys.length);
-    for (let i = 0, e = 0; i < keys.length; i++) {
-      for (const dependent of graph.dependentsOf(keys[i]!)) {
-        const d = index.get(dependent)!;
-        edges[e++] = d;
-        waiting[d]!++;
-      }
+    const indexed = graph instanceof Graph ? indexedFrom(graph) : graph;
+    const count = indexed.keys.length;
+    const { from, to } = indexed;
+    // Dependents grouped by the vertex they wait for, each group in edge order (a counting sort).
+    const first = new Int32Array(count + 1);
+    const waiting = new Int32Array(count);
+    for (let e = 0; e < to.length; e++) {
+      first[to[e]! + 1]!++;
+      waiting[from[e]!]!++;
     }
-    this.#keys = keys;
+    for (let i = 0; i < count; i++) first[i + 1]! += first[i]!;
+    const edges = new Int32Array(to.length);
+    const fill = first.slice(0, count);
+    for (let e = 0; e < to.length; e++) edges[fill[to[e]!]!++] = from[e]!;
+    this.#keys = indexed.keys;
     this.#first = first;
     this.#edges = edges;
     this.#waiting = waiting;
-    this.#state = new Uint8Array(keys.length);
-    this.#unsettled = keys.length;
+    this.#state = new Uint8Array(count);
+    this.#unsettled = count;
+    this.#findCycle = graph instanceof Graph ? () => graph.findCycle() : () => findIndexedCycle(indexed);
   }
 
   /**
@@ -149,7 +164,7 @@ export class Walker<K> {
       const v = order[n]!;
       for (let e = this.#first[v]!; e < this.#first[v + 1]!; e++) if (--left[this.#edges[e]!]! === 0) order.push(this.#edges[e]!);
     }
-    if (order.length < left.length) throw new CycleError(this.#graph.findCycle() ?? []);
+    if (order.length < left.length) throw new CycleError(this.#findCycle() ?? []);
   }
 
   #makeReady(i: number): void {
@@ -235,4 +250,31 @@ export class Walker<K> {
       this.#settleOne();
     }
   }
+}
+
+/** A {@link Graph} as positions and edge pairs, each vertex's dependents in the graph's order. */
+function indexedFrom<K>(graph: Graph<K>): IndexedGraph<K> {
+  const keys = [...graph.nodes];
+  const index = new Map<K, number>();
+  for (let i = 0; i < keys.length; i++) index.set(keys[i]!, i);
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    for (const dependent of graph.dependentsOf(keys[i]!)) {
+      from.push(index.get(dependent)!);
+      to.push(i);
+    }
+  }
+  return { keys, from, to };
+}
+
+/**
+ * One cycle of an indexed graph, as {@link Graph.findCycle} gives it: the
+ * keys along it in dependency order, the first repeated at the end.
+ */
+function findIndexedCycle<K>({ keys, from, to }: IndexedGraph<K>): K[] | undefined {
+  const graph = new Graph<K>();
+  for (const key of keys) graph.addNode(key);
+  for (let e = 0; e < from.length; e++) graph.addEdge(keys[from[e]!]!, keys[to[e]!]!);
+  return graph.findCycle();
 }

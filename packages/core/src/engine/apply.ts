@@ -1,6 +1,6 @@
 import { CairnError, messageOf } from "../errors.js";
 import { Graph } from "../dag/graph.js";
-import { CycleError, Walker } from "../dag/walker.js";
+import { CycleError, Walker, type IndexedGraph } from "../dag/walker.js";
 import { stateGraph } from "../state/state-graph.js";
 import { nameOfUrn } from "../resource/urn.js";
 import { countSteps, type Plan, type PlanStep, type StepCounts, type StepOp } from "../plan/step.js";
@@ -38,7 +38,8 @@ export interface ApplyOutcome {
 type TaskKind = "forward" | "retire" | "delete";
 
 interface Task {
-  readonly key: string;
+  /** Position in the task graph. */
+  readonly index: number;
   readonly kind: TaskKind;
   readonly step: PlanStep;
   /** Set when a hard cancel abandoned the task's call: it stays pending in state. */
@@ -78,7 +79,7 @@ class PlanRun {
   readonly #skipped: string[] = [];
   readonly #pending: string[] = [];
 
-  constructor(ctx: OperationContext, tasks: Graph<Task>, options: ApplyOptions) {
+  constructor(ctx: OperationContext, tasks: IndexedGraph<Task>, options: ApplyOptions) {
     this.#ctx = ctx;
     this.#options = options;
     const phase = new PhaseValues("apply");
@@ -193,40 +194,59 @@ async function runTask(rt: StepRuntime, task: Task): Promise<StepOp | undefined>
  * The task graph of a plan. A create-before-delete replacement retires the
  * old object after the new one and every desired dependent that now points at
  * it; a delete waits for what depended on it to be deleted or updated away.
+ * Tasks are numbered as they are made and edges kept as pairs of numbers: the
+ * walker needs nothing more, and a deploy of N resources holds N tasks, not
+ * maps of them. The prior and desired dependents are looked up only for
+ * replacements and deletes, which need them.
  */
-function buildTasks(ctx: OperationContext, plan: Plan): Graph<Task> {
-  const graph = new Graph<Task>();
+function buildTasks(ctx: OperationContext, plan: Plan): IndexedGraph<Task> {
+  const keys: Task[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
   const forward = new Map<string, Task>();
   const retire = new Map<string, Task>();
   const deletes = new Map<string, Task>();
-  const make = (key: string, kind: TaskKind, step: PlanStep): Task => {
-    const task: Task = { key, kind, step };
-    graph.addNode(task);
+  const make = (kind: TaskKind, step: PlanStep): Task => {
+    const task: Task = { index: keys.length, kind, step };
+    keys.push(task);
     return task;
   };
-  const edge = (from: Task | undefined, to: Task | undefined): void => {
-    // `from` waits for `to`.
-    if (from !== undefined && to !== undefined && from !== to) graph.addEdge(from, to);
+  const edge = (waits: Task | undefined, on: Task | undefined): void => {
+    if (waits !== undefined && on !== undefined && waits !== on) {
+      from.push(waits.index);
+      to.push(on.index);
+    }
   };
   for (const step of plan.steps) {
-    if (step.op === "delete" && step.reason === "deposed") retire.set(`${step.urn}#${step.id}`, make(`retire:${step.urn}#${step.id}`, "retire", step));
-    else if (step.op === "delete") deletes.set(step.urn, make(`delete:${step.urn}`, "delete", step));
+    if (step.op === "delete" && step.reason === "deposed") retire.set(`${step.urn}#${step.id}`, make("retire", step));
+    else if (step.op === "delete") deletes.set(step.urn, make("delete", step));
     else {
-      forward.set(step.urn, make(step.urn, "forward", step));
-      if (step.op === "replace" && step.id !== undefined) retire.set(`${step.urn}#${step.id}`, make(`retire:${step.urn}#${step.id}`, "retire", { ...step, op: "delete" }));
+      forward.set(step.urn, make("forward", step));
+      if (step.op === "replace" && step.id !== undefined) retire.set(`${step.urn}#${step.id}`, make("retire", { ...step, op: "delete" }));
     }
   }
-  const prior = stateGraph(ctx.session.resources());
-  // Who depends on each resource in the program.
-  const desired = new Graph<string>();
   for (const step of plan.steps) {
     if (step.op === "delete") continue;
     const task = forward.get(step.urn)!;
-    for (const dep of step.dependencies) {
-      edge(task, forward.get(dep));
-      desired.addEdge(step.urn, dep);
-    }
+    for (const dep of step.dependencies) edge(task, forward.get(dep));
   }
+  if (retire.size > 0 || deletes.size > 0) orderRemovals(ctx, plan, forward, retire, deletes, edge);
+  return { keys, from, to };
+}
+
+/** The edges of retire and delete tasks: after what still points at the object they remove. */
+function orderRemovals(
+  ctx: OperationContext,
+  plan: Plan,
+  forward: ReadonlyMap<string, Task>,
+  retire: ReadonlyMap<string, Task>,
+  deletes: ReadonlyMap<string, Task>,
+  edge: (waits: Task | undefined, on: Task | undefined) => void,
+): void {
+  const prior = stateGraph(ctx.session.resources());
+  // Who depends on each resource in the program.
+  const desired = new Graph<string>();
+  for (const step of plan.steps) if (step.op !== "delete") for (const dep of step.dependencies) desired.addEdge(step.urn, dep);
   const retiring = new Map<string, Task[]>();
   for (const task of retire.values()) {
     const urn = task.step.urn;
@@ -256,5 +276,4 @@ function buildTasks(ctx: OperationContext, plan: Plan): Graph<Task> {
       for (const old of retiring.get(dependent) ?? []) edge(task, old);
     }
   }
-  return graph;
 }
