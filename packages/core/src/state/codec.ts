@@ -84,7 +84,7 @@ export function isSealed(value: unknown): boolean {
 
 /** The snapshot text of a state: canonical, indented JSON with every secret encrypted. */
 export function serializeState(doc: StateDocument, crypter: SecretsCrypter | undefined): string {
-  return canonicalJson(encodeSecrets(doc, crypter), 2) + "\n";
+  return canonicalJson(encodeSecrets(doc, crypter), 2, "\n");
 }
 
 /**

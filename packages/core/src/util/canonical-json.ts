@@ -1,9 +1,57 @@
 /**
  * One canonical JSON: object keys sorted, `undefined` dropped, no spaces.
  * State, plan files and hashes all use it, so equal data gives equal bytes.
+ * `end` is appended to the text (a final newline).
  */
-export function canonicalJson(value: unknown, indent?: number): string {
-  return write(value, indent === undefined || indent <= 0 ? "" : " ".repeat(indent), "\n") ?? "null";
+export function canonicalJson(value: unknown, indent?: number, end = ""): string {
+  const pieces: string[] = [];
+  if (!writeInto(pieces, value, indent === undefined || indent <= 0 ? "" : " ".repeat(indent), "\n", SPREAD_LEVELS)) pieces.push("null");
+  // Appended here, not by the caller: a big text plus one character would be copied whole once more when written.
+  if (end !== "") pieces.push(end);
+  return pieces.join("");
+}
+
+/** How many outer levels of a value are written piece by piece (a state's document and its list of resources). */
+const SPREAD_LEVELS = 2;
+
+/**
+ * Writes the outer `levels` of a value as a list of pieces, joined once at
+ * the end, and each value below them as one text. Joining every level into
+ * a text of its own would copy a snapshot of N resources once per level of
+ * nesting, and hold those copies at once; this way writing it costs about
+ * twice its size. Returns false when the value writes nothing.
+ */
+function writeInto(pieces: string[], given: unknown, unit: string, newline: string, levels: number): boolean {
+  const value = typeof (given as { toJSON?: unknown } | null)?.toJSON === "function" && typeof given === "object" ? (given as { toJSON(): unknown }).toJSON() : given;
+  if (levels === 0 || value === null || typeof value !== "object" || typeof (value as { toJSON?: unknown }).toJSON === "function") {
+    const text = write(value, unit, newline);
+    if (text !== undefined) pieces.push(text);
+    return text !== undefined;
+  }
+  const inner = unit === "" ? "" : newline + unit;
+  const separator = "," + inner;
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      pieces.push("[]");
+      return true;
+    }
+    pieces.push("[" + inner);
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) pieces.push(separator);
+      if (!writeInto(pieces, value[i], unit, inner, levels - 1)) pieces.push("null");
+    }
+    pieces.push(unit === "" ? "]" : newline + "]");
+    return true;
+  }
+  let count = 0;
+  for (const key of Object.keys(value).sort()) {
+    const at = pieces.length;
+    pieces.push(count === 0 ? "{" + inner : separator, JSON.stringify(key) + (unit === "" ? ":" : ": "));
+    if (writeInto(pieces, (value as Record<string, unknown>)[key], unit, inner, levels - 1)) count++;
+    else pieces.length = at;
+  }
+  pieces.push(count === 0 ? "{}" : unit === "" ? "}" : newline + "}");
+  return true;
 }
 
 // Writes JSON directly with sorted keys: no sorted copy of the value is made.
