@@ -9,12 +9,13 @@ import type { ResourceNode } from "../resource/node.js";
 export class DesiredGraph {
   readonly nodes: readonly ResourceNode[];
   readonly #byUrn: ReadonlyMap<string, ResourceNode>;
+  /** The dependencies of the nodes that depend on a component, widened; the others' are their own. */
   readonly #dependencies: ReadonlyMap<string, readonly string[]>;
 
   constructor(nodes: readonly ResourceNode[]) {
     this.nodes = nodes;
     this.#byUrn = new Map(nodes.map((node) => [node.urn, node]));
-    this.#dependencies = widenComponentDependencies(nodes);
+    this.#dependencies = widenComponentDependencies(nodes, this.#byUrn);
   }
 
   /** The node with this URN, if the program registered one. */
@@ -29,15 +30,13 @@ export class DesiredGraph {
 
   /** The URNs a node must wait for. */
   dependenciesOf(urn: string): readonly string[] {
-    return this.#dependencies.get(urn) ?? [];
+    return this.#dependencies.get(urn) ?? this.#byUrn.get(urn)?.dependencies ?? [];
   }
 }
 
-function widenComponentDependencies(nodes: readonly ResourceNode[]): Map<string, readonly string[]> {
+function widenComponentDependencies(nodes: readonly ResourceNode[], byUrn: ReadonlyMap<string, ResourceNode>): Map<string, readonly string[]> {
   const children = new Map<string, ResourceNode[]>();
-  const kinds = new Map<string, ResourceNode["kind"]>();
   for (const node of nodes) {
-    kinds.set(node.urn, node.kind);
     if (node.parent !== undefined) {
       const list = children.get(node.parent);
       if (list === undefined) children.set(node.parent, [node]);
@@ -50,15 +49,13 @@ function widenComponentDependencies(nodes: readonly ResourceNode[]): Map<string,
       descendants(child.urn, into);
     }
   };
+  // Only the widened lists are kept here; every other node's own list is its answer.
   const out = new Map<string, readonly string[]>();
   for (const node of nodes) {
-    if (!node.dependencies.some((dep) => kinds.get(dep) === "component")) {
-      out.set(node.urn, node.dependencies);
-      continue;
-    }
+    if (!node.dependencies.some((dep) => byUrn.get(dep)?.kind === "component")) continue;
     const widened = new Set<string>();
     for (const dep of node.dependencies) {
-      if (kinds.get(dep) === "component") descendants(dep, widened);
+      if (byUrn.get(dep)?.kind === "component") descendants(dep, widened);
       else widened.add(dep);
     }
     widened.delete(node.urn);
