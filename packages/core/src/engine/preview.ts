@@ -83,10 +83,15 @@ interface PlannedNodes {
   readonly secretOutputs: Set<string>;
 }
 
+/** At most this many nodes are planned at once (see {@link planAll}). */
+const PLANS_AT_ONCE = 1024;
+
 /**
- * Plans every node at once (each waits only for its own dependencies'
- * values); results land in order, without holding a promise chain per node
- * until the last one settles.
+ * Plans the nodes concurrently, each waiting only for its own dependencies'
+ * values, at most {@link PLANS_AT_ONCE} at a time in dependency order: every
+ * node in flight holds its suspended frames and inputs, and a program of
+ * 100,000 resources would otherwise hold all of them at once. Results land
+ * in order, without holding a promise chain per node until the last one settles.
  */
 async function planAll(
   ctx: OperationContext,
@@ -104,10 +109,13 @@ async function planAll(
   await new Promise<void>((resolve) => {
     let left = order.length;
     if (left === 0) resolve();
+    let next = 0;
     const done = (): void => {
       if (--left === 0) resolve();
+      else if (next < order.length) start(next++);
     };
-    order.forEach((node, index) => {
+    const start = (index: number): void => {
+      const node = order[index]!;
       planNode(ctx, node, priorOf.get(node.urn), phase, secretOutputs, flagsOf(node)).then(
         (result) => {
           if (result instanceof CairnError) protectedErrors.push(result);
@@ -126,7 +134,9 @@ async function planAll(
           done();
         },
       );
-    });
+    };
+    // A sliding window in dependency order: the oldest node in flight has every dependency planned, so it always moves.
+    while (next < Math.min(order.length, PLANS_AT_ONCE)) start(next++);
   });
   if (unusable.length > 0) throw unusable[0];
   failures.push(...doubleClaims(claims));
