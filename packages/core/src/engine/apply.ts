@@ -56,10 +56,10 @@ export async function applyPlan(ctx: OperationContext, plan: Plan, options: Appl
 }
 
 /** At most this many steps start per turn of the event loop (see {@link PlanRun}). */
-const STARTS_PER_TURN = 1024;
+const STARTS_PER_TURN = 256;
 
 /** No step starts while this many journal lines wait for a flush (see {@link PlanRun}). */
-const JOURNAL_BACKLOG = 2048;
+const JOURNAL_BACKLOG = 512;
 
 /**
  * One run of a plan's tasks: the callbacks the graph walker calls, and what
