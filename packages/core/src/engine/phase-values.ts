@@ -1,5 +1,5 @@
 import type { EvaluationPhase } from "../output/phase.js";
-import type { PropertyMap, Unknown } from "../output/values.js";
+import type { PropertyMap, PropertyValue, Unknown } from "../output/values.js";
 
 type Settled = { readonly ok: true; readonly value: PropertyMap | Unknown } | { readonly ok: false; readonly error: unknown };
 
@@ -61,4 +61,17 @@ export class PhaseValues implements EvaluationPhase {
       waiter.reject(error);
     }
   }
+}
+
+/**
+ * A resource's outputs with its id, as a phase records them. Built key by
+ * key: V8 gives each object spread into a literal (`{ ...outputs, id }`) a
+ * hidden class of its own, and a phase keeps one of these per resource for
+ * the whole operation.
+ */
+export function withId(outputs: PropertyMap, id: string): PropertyMap {
+  const out: Record<string, PropertyValue> = {};
+  for (const key in outputs) out[key] = outputs[key]!;
+  out.id = id;
+  return out;
 }

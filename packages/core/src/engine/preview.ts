@@ -18,7 +18,7 @@ import { nameOfUrn } from "../resource/urn.js";
 import type { ResourceState } from "../state/model.js";
 import { stateGraph } from "../state/state-graph.js";
 import { providerForNode, type OperationContext } from "./context.js";
-import { PhaseValues } from "./phase-values.js";
+import { PhaseValues, withId } from "./phase-values.js";
 
 /** What to plan. */
 export interface PlanRequest {
@@ -270,7 +270,7 @@ function diffWith(provider: Provider, type: string, prior: ResourceState, news: 
 
 /** What dependents may rely on before apply: everything for an unchanged resource, stable outputs for an update. */
 function previewOutputs(step: PlanStep, prior: ResourceState | undefined, schema: TypeSchema): PropertyMap | typeof UNKNOWN {
-  if (step.op === "same" && prior !== undefined && prior.id !== undefined) return { ...prior.outputs, id: prior.id };
+  if (step.op === "same" && prior !== undefined && prior.id !== undefined) return withId(prior.outputs, prior.id);
   if (step.op === "same" && step.untargeted) return UNKNOWN;
   if (step.op !== "update" || prior === undefined) return UNKNOWN;
   const stable = new Set(schema.stableOutputs ?? []);

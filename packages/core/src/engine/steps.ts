@@ -15,6 +15,7 @@ import { sealRulesOf } from "./seal-rules.js";
 import { needsReseal, resealedRecord, warnOfSecretId } from "./reseal.js";
 import { clearPendingDelete, forgetFailedCreate, isDefiniteFailure } from "./step-failures.js";
 import type { StepRuntime } from "./step-runtime.js";
+import { withId } from "./phase-values.js";
 
 
 /** What a forward step ended as: the op it really performed (an update may turn out to be a no-op). */
@@ -135,7 +136,7 @@ async function runCreate(
   const outputs = sealOutputs(created.outputs, inputs, rulesFor(rt, provider, node));
   void session.assign(node.urn, { id: created.id, outputs }, ["pending"]);
   warnOfSecretId(rt.ctx, node.urn, created.id, inputs);
-  rt.phase.settle(node.urn, { ...outputs, id: created.id });
+  rt.phase.settle(node.urn, withId(outputs, created.id));
   return replacing ? "replace" : "create";
 }
 
@@ -161,7 +162,7 @@ async function runUpdate(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
   const record = recordFor(node, step, inputs, prior);
   const change = recordChange(session.tryGet(urn)!, { ...record, id: prior.id!, outputs });
   void session.assign(urn, change.set, change.remove);
-  rt.phase.settle(urn, { ...outputs, id: prior.id! });
+  rt.phase.settle(urn, withId(outputs, prior.id!));
   return "update";
 }
 
@@ -185,7 +186,7 @@ async function runImport(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
     delete draft.pending;
   });
   warnOfSecretId(rt.ctx, node.urn, found.id, inputs);
-  rt.phase.settle(node.urn, { ...outputs, id: found.id });
+  rt.phase.settle(node.urn, withId(outputs, found.id));
   return "import";
 }
 
@@ -200,7 +201,7 @@ export function trySameInline(rt: StepRuntime, step: PlanStep): boolean {
   if (prior?.id === undefined) return false;
   if (!step.untargeted && !recordedAsDesired(prior, rt.ctx.graph.tryGet(step.urn)!, step)) return false;
   if (needsReseal(step, prior)) return false;
-  rt.phase.settle(step.urn, { ...prior.outputs, id: prior.id });
+  rt.phase.settle(step.urn, withId(prior.outputs, prior.id));
   return true;
 }
 
@@ -237,7 +238,7 @@ async function runResealed(rt: StepRuntime, step: PlanStep, node: ResourceNode, 
   } else {
     await rt.ctx.session.put({ ...prior, ...record, ...(record.protect ? {} : { protect: undefined }) });
   }
-  rt.phase.settle(node.urn, { ...outputs, id: prior.id! });
+  rt.phase.settle(node.urn, withId(outputs, prior.id!));
   return "same";
 }
 
@@ -255,7 +256,7 @@ function runSame(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: Res
       void rt.ctx.session.put({ ...prior, ...record, ...(record.protect ? {} : { protect: undefined }) });
     }
   }
-  rt.phase.settle(node.urn, { ...prior.outputs, id: prior.id });
+  rt.phase.settle(node.urn, withId(prior.outputs, prior.id));
   return "same";
 }
 
