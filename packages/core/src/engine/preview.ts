@@ -19,6 +19,7 @@ import type { ResourceState } from "../state/model.js";
 import { stateGraph } from "../state/state-graph.js";
 import { providerForNode, type OperationContext } from "./context.js";
 import { PhaseValues, withId } from "./phase-values.js";
+import { extended } from "../util/extended.js";
 
 /** What to plan. */
 export interface PlanRequest {
@@ -193,7 +194,7 @@ async function planNode(
   const provider = found instanceof Promise ? await found : found;
   const schema = provider.schema?.(node.type) ?? NO_SCHEMA;
   if ((schema.secretOutputs?.length ?? 0) > 0 || node.options.additionalSecretOutputs.length > 0) secretOutputs.add(node.urn);
-  const { inputs, failures } = await checkedInputs(provider, node, phase, { ...sealRulesOf(schema), ...(ctx.mask === undefined ? {} : { mask: ctx.mask }) });
+  const { inputs, failures } = await checkedInputs(provider, node, phase, ctx.mask === undefined ? sealRulesOf(schema) : extended(sealRulesOf(schema), { mask: ctx.mask }));
   const live = prior?.id !== undefined;
   const news = live && node.options.ignoreChanges.length > 0 ? applyIgnoreChanges(inputs, prior!.inputs, node.options.ignoreChanges) : inputs;
   let diff: DiffResult | undefined;
@@ -202,7 +203,7 @@ async function planNode(
     diff = result instanceof Promise ? await result : result;
   }
   const importId = node.importId === undefined || live ? undefined : await knownImportId(node);
-  const desired: DesiredResource = importId === undefined ? { ...desiredBase, inputs: news } : { ...desiredBase, inputs: news, importId };
+  const desired: DesiredResource = extended(desiredBase, importId === undefined ? { inputs: news } : { inputs: news, importId });
   let step = decideStep({
     desired,
     prior,

@@ -16,6 +16,7 @@ import { needsReseal, resealedRecord, warnOfSecretId } from "./reseal.js";
 import { clearPendingDelete, forgetFailedCreate, isDefiniteFailure } from "./step-failures.js";
 import type { StepRuntime } from "./step-runtime.js";
 import { withId } from "./phase-values.js";
+import { extended } from "../util/extended.js";
 
 
 /** What a forward step ended as: the op it really performed (an update may turn out to be a no-op). */
@@ -124,7 +125,8 @@ async function runCreate(
     ? [...(prior.deposed ?? []), { id: prior.id, inputs: prior.inputs, outputs: prior.outputs }]
     : base.deposed;
   const startedAt = now();
-  await session.put({ ...base, ...(deposed === undefined ? {} : { deposed }), pending: { op: "create", token, startedAt } });
+  const pending = { op: "create", token, startedAt } as const;
+  await session.put(extended(base, deposed === undefined ? { pending } : { deposed, pending }));
   if (prior !== undefined && prior.urn !== node.urn) await session.remove(prior.urn);
   let created: CreateResult;
   try {
@@ -160,7 +162,7 @@ async function runUpdate(rt: StepRuntime, step: PlanStep, node: ResourceNode, pr
   }
   const outputs = sealOutputs(raw, inputs, rulesFor(rt, provider, node), prior.outputs);
   const record = recordFor(node, step, inputs, prior);
-  const change = recordChange(session.tryGet(urn)!, { ...record, id: prior.id!, outputs });
+  const change = recordChange(session.tryGet(urn)!, extended(record, { id: prior.id!, outputs }));
   void session.assign(urn, change.set, change.remove);
   rt.phase.settle(urn, withId(outputs, prior.id!));
   return "update";
@@ -231,7 +233,7 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 async function runResealed(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: ResourceState): Promise<StepEnd> {
   const provider = await providerForNode(rt.ctx, node, rt.phase);
   const { inputs, outputs } = resealedRecord(step, node, prior, provider, rt.ctx.mask);
-  const record = { ...recordFor(node, step, inputs, prior), id: prior.id!, outputs };
+  const record = extended(recordFor(node, step, inputs, prior), { id: prior.id!, outputs });
   if (prior.urn !== node.urn) {
     await rt.ctx.session.put(record);
     await rt.ctx.session.remove(prior.urn);
@@ -248,7 +250,7 @@ function runSame(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: Res
     return "same";
   }
   if (!step.untargeted) {
-    const record = { ...recordFor(node, step, prior.inputs, prior), id: prior.id, outputs: prior.outputs };
+    const record = extended(recordFor(node, step, prior.inputs, prior), { id: prior.id, outputs: prior.outputs });
     if (prior.urn !== node.urn) {
       void rt.ctx.session.put(record);
       void rt.ctx.session.remove(prior.urn);
@@ -294,7 +296,7 @@ function registerPackage(rt: StepRuntime, node: ResourceNode): void {
 
 function rulesFor(rt: StepRuntime, provider: Provider, node: ResourceNode) {
   const rules = sealRulesOf(provider.schema?.(node.type), node.options.additionalSecretOutputs);
-  return rt.ctx.mask === undefined ? rules : { ...rules, mask: rt.ctx.mask };
+  return rt.ctx.mask === undefined ? rules : extended(rules, { mask: rt.ctx.mask });
 }
 
 /** Deletes a resource the program dropped (or forgets it, with retainOnDelete). */

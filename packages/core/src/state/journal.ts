@@ -1,6 +1,7 @@
 import type { Patch } from "immer";
 import { CairnError } from "../errors.js";
 import { typeOfUrn } from "../resource/urn.js";
+import { extended } from "../util/extended.js";
 import type { ResourceState } from "./model.js";
 import type { JournalSink } from "./store.js";
 
@@ -58,7 +59,7 @@ export function compactPending(value: unknown, epoch: number | undefined): unkno
   if (epoch === undefined || value === null || typeof value !== "object") return value;
   const { startedAt, ...rest } = value as { startedAt?: unknown };
   const at = typeof startedAt === "string" ? Date.parse(startedAt) : Number.NaN;
-  return Number.isFinite(at) ? { ...rest, t: at - epoch } : value;
+  return Number.isFinite(at) ? extended(rest, { t: at - epoch }) : value;
 }
 
 /** Reverses {@link compactPending}. */

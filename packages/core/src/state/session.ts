@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { enablePatches, Immer, type Patch } from "immer";
 import type { PropertyMap } from "../output/values.js";
 import { encodeSecrets } from "./codec.js";
+import { extended } from "../util/extended.js";
 import { compactPending, compactRecord, type GroupCommitJournal, type JournalRecord } from "./journal.js";
 import { STATE_FORMAT_VERSION, type DeposedObject, type ResourceState, type SecretsState, type StateDocument } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
@@ -135,7 +136,7 @@ export class StateSession {
     this.#touched.add(urn);
     if (Object.keys(set).length === 0 && removed.length === 0) return Promise.resolve();
     if (this.#journal === undefined) return Promise.resolve();
-    const written = set.pending === undefined ? set : { ...set, pending: compactPending(set.pending, this.#epoch) };
+    const written = set.pending === undefined ? set : extended(set, { pending: compactPending(set.pending, this.#epoch) });
     const finished = removed.includes("pending");
     const others = finished ? removed.filter((key) => key !== "pending") : removed;
     const record: JournalRecord = {
