@@ -44,7 +44,7 @@ function writeInto(pieces: string[], given: unknown, unit: string, newline: stri
     return true;
   }
   let count = 0;
-  for (const key of Object.keys(value).sort()) {
+  for (const key of sortedKeys(value)) {
     const at = pieces.length;
     pieces.push(count === 0 ? "{" + inner : separator, JSON.stringify(key) + (unit === "" ? ":" : ": "));
     if (writeInto(pieces, (value as Record<string, unknown>)[key], unit, inner, levels - 1)) count++;
@@ -78,7 +78,7 @@ function write(value: unknown, unit: string, newline: string): string | undefine
     const items = value.map((item) => write(item, unit, inner) ?? "null");
     return unit === "" ? `[${items.join(",")}]` : `[${inner}${items.join(`,${inner}`)}${newline}]`;
   }
-  const keys = Object.keys(value).sort();
+  const keys = sortedKeys(value);
   const parts: string[] = [];
   for (const key of keys) {
     const item = write((value as Record<string, unknown>)[key], unit, inner);
@@ -86,6 +86,26 @@ function write(value: unknown, unit: string, newline: string): string | undefine
   }
   if (parts.length === 0) return "{}";
   return unit === "" ? `{${parts.join(",")}}` : `{${inner}${parts.join(`,${inner}`)}${newline}}`;
+}
+
+/**
+ * An object's keys in the order `sort()` gives. Most objects have a few keys,
+ * often in order already: an insertion sort settles them without the work
+ * space that `Array.prototype.sort` allocates on every call.
+ */
+function sortedKeys(value: object): string[] {
+  const keys = Object.keys(value);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 /** Structural equality of JSON-like values; `undefined` keys count as absent. */
