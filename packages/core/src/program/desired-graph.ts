@@ -12,9 +12,10 @@ export class DesiredGraph {
   /** The dependencies of the nodes that depend on a component, widened; the others' are their own. */
   readonly #dependencies: ReadonlyMap<string, readonly string[]>;
 
-  constructor(nodes: readonly ResourceNode[]) {
+  /** `byUrn`, when given, must index exactly `nodes` (the registry a frozen program already has); it is kept, not copied. */
+  constructor(nodes: readonly ResourceNode[], byUrn?: ReadonlyMap<string, ResourceNode>) {
     this.nodes = nodes;
-    this.#byUrn = new Map(nodes.map((node) => [node.urn, node]));
+    this.#byUrn = byUrn ?? new Map(nodes.map((node) => [node.urn, node]));
     this.#dependencies = widenComponentDependencies(nodes, this.#byUrn);
   }
 

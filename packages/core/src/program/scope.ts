@@ -142,7 +142,7 @@ export class ProgramScope {
   /** Ends registration and returns the graph. */
   freeze(): DesiredGraph {
     this.#frozen = true;
-    return new DesiredGraph(this.#order);
+    return new DesiredGraph(this.#order, this.#nodes);
   }
 
   /** A config value by full key. */
