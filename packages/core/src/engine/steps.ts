@@ -33,9 +33,11 @@ export async function runForward(rt: StepRuntime, step: PlanStep): Promise<StepE
     if (prior?.id === undefined || !needsReseal(step, prior)) return runSame(rt, step, node, prior);
     return runResealed(rt, step, node, prior);
   }
-  const provider = await providerForNode(rt.ctx, node, rt.phase);
+  const found = providerForNode(rt.ctx, node, rt.phase);
+  const provider = found instanceof Promise ? await found : found;
   registerPackage(rt, node);
-  const inputs = await finalInputs(rt, step, node, provider, prior);
+  // Inputs known at planning need no await: awaiting a value already there still costs a promise per step.
+  const inputs = step.inputs !== undefined && !containsUnknown(step.inputs) ? step.inputs : await finalInputs(rt, step, node, provider, prior);
   let op: PlanStep["op"] = step.op;
   // A delete-before-replace has retired the old object before this step starts: only a create can follow.
   const oldObjectGone = op === "replace" && step.deleteBeforeReplace === true;
