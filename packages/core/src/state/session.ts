@@ -226,27 +226,36 @@ function merged(current: ResourceState, set: Partial<ResourceState>, removed: re
 }
 
 function orderResources(resources: ResourceState[], rank: (urn: string) => number): ResourceState[] {
-  const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
-  const position = new Map(resources.map((resource, i) => [resource.urn, i]));
-  const sorted = [...resources].sort((a, b) => rank(a.urn) - rank(b.urn) || position.get(a.urn)! - position.get(b.urn)!);
-  const placed = new Set<string>();
+  // One index by URN and arrays by position: the snapshot is written when memory is fullest.
+  const position = new Map<string, number>();
+  const ranks = new Float64Array(resources.length);
+  const sorted = new Uint32Array(resources.length);
+  for (let i = 0; i < resources.length; i++) {
+    position.set(resources[i]!.urn, i);
+    ranks[i] = rank(resources[i]!.urn);
+    sorted[i] = i;
+  }
+  sorted.sort((a, b) => ranks[a]! - ranks[b]! || a - b);
+  const state = new Uint8Array(resources.length);
   const out: ResourceState[] = [];
-  const visiting = new Set<string>();
-  const place = (resource: ResourceState): void => {
-    if (placed.has(resource.urn) || visiting.has(resource.urn)) return;
-    visiting.add(resource.urn);
+  const place = (i: number): void => {
+    if (state[i] !== 0) return;
+    state[i] = VISITING;
+    const resource = resources[i]!;
     for (const dep of resource.dependencies) {
-      const target = byUrn.get(dep);
+      const target = position.get(dep);
       if (target !== undefined) place(target);
     }
     if (resource.parent !== undefined) {
-      const parent = byUrn.get(resource.parent);
+      const parent = position.get(resource.parent);
       if (parent !== undefined) place(parent);
     }
-    visiting.delete(resource.urn);
-    placed.add(resource.urn);
+    state[i] = PLACED;
     out.push(resource);
   };
-  for (const resource of sorted) place(resource);
+  for (const i of sorted) place(i);
   return out;
 }
+
+const VISITING = 1;
+const PLACED = 2;
