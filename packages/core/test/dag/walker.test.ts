@@ -1,5 +1,5 @@
 import { Graph } from "../../src/dag/graph.js";
-import { CycleError, Walker } from "../../src/dag/walker.js";
+import { CycleError, Walker, type IndexedGraph } from "../../src/dag/walker.js";
 
 function graphOf(edges: Array<[string, string]>, nodes: string[] = []): Graph<string> {
   const graph = new Graph<string>();
@@ -218,6 +218,31 @@ describe("Walker", () => {
     graph.addNode("free");
     const walk = new Walker(graph, { visit: (key) => void visited.push(key) }).run();
     await expect(walk).rejects.toBeInstanceOf(CycleError);
+    await expect(walk).rejects.toMatchObject({ cycle: ["a", "b", "c", "a"] });
+    expect(visited).toEqual([]);
+  });
+
+  test("a graph given as positions and edge pairs is walked in the same order as the same Graph", async () => {
+    const order = async (graph: Graph<string> | IndexedGraph<string>): Promise<string[]> => {
+      const visits: string[] = [];
+      await new Walker(graph, {
+        visit: async (key) => {
+          visits.push(key);
+          await tick(1);
+        },
+      }).run();
+      return visits;
+    };
+    // diamond() as positions: logs, app, db, cache, vpc; app -> db, app -> cache, db -> vpc, cache -> vpc.
+    const indexed: IndexedGraph<string> = { keys: ["logs", "app", "db", "cache", "vpc"], from: [1, 1, 2, 3], to: [2, 3, 4, 4] };
+    expect(await order(indexed)).toEqual(await order(diamond()));
+    expect((await order(indexed)).indexOf("app")).toBe(4);
+  });
+
+  test("a cycle in a graph given as edge pairs is named as Graph.findCycle names it", async () => {
+    const visited: string[] = [];
+    const indexed: IndexedGraph<string> = { keys: ["a", "b", "c", "d", "free"], from: [0, 1, 2, 3], to: [1, 2, 0, 0] };
+    const walk = new Walker(indexed, { visit: (key) => void visited.push(key) }).run();
     await expect(walk).rejects.toMatchObject({ cycle: ["a", "b", "c", "a"] });
     expect(visited).toEqual([]);
   });
