@@ -3,6 +3,7 @@ import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { CairnError } from "../errors.js";
+import { hintText, type Hint } from "../hints.js";
 import { isHolderGone } from "./lock-holder.js";
 import type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "./store.js";
 
@@ -173,10 +174,11 @@ export function lockedError(ref: StackRef, info: LockInfo | undefined, stale: bo
   const who = info === undefined ? "another process" : `${info.holder} (pid ${info.pid})`;
   const since = info === undefined ? "" : ` since ${info.startedAt}${ago(info.startedAt)}`;
   const doing = info === undefined ? "" : `, running "${info.operation}"`;
+  const unlock: Hint = { kind: "unlock", stack: ref.stack, force: true };
   const hint = stale
-    ? ` The lock looks stale: that process is no longer running. If no operation is in progress, run: cairn state unlock --stack ${ref.stack} --force`
-    : ` Wait for it to finish, or if it crashed, run: cairn state unlock --stack ${ref.stack} --force`;
-  return new CairnError("STATE_LOCKED", `Stack "${ref.stack}" is locked by ${who}${since}${doing}.${hint}`);
+    ? ` The lock looks stale: that process is no longer running. If no operation is in progress, ${hintText(unlock)}`
+    : ` Wait for it to finish, or if it crashed, ${hintText(unlock)}`;
+  return new CairnError("STATE_LOCKED", `Stack "${ref.stack}" is locked by ${who}${since}${doing}.${hint}`, { hints: [unlock] });
 }
 
 function ago(iso: string): string {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CairnError } from "../errors.js";
+import { hintSentence, type Hint } from "../hints.js";
 import { parseState } from "./codec.js";
 import { STATE_FORMAT_VERSION, type StateDocument } from "./model.js";
 import { replayJournal } from "./replay.js";
@@ -51,7 +52,8 @@ export async function tryLoadState(store: StateStore, ref: StackRef, crypter: Se
 export async function loadState(store: StateStore, ref: StackRef, crypter: SecretsCrypter | undefined): Promise<LoadedState> {
   const loaded = await tryLoadState(store, ref, crypter);
   if (loaded === undefined) {
-    throw new CairnError("STACK_NOT_FOUND", `Stack "${ref.stack}" of project "${ref.project}" does not exist in ${store.url}. Create it with: cairn stack init ${ref.stack}`);
+    const create: Hint = { kind: "create-stack", stack: ref.stack };
+    throw new CairnError("STACK_NOT_FOUND", `Stack "${ref.stack}" of project "${ref.project}" does not exist in ${store.url}. ${hintSentence(create)}`, { hints: [create] });
   }
   return loaded;
 }

@@ -275,11 +275,12 @@ describe("protect", () => {
         (e: CairnError) => e,
       );
     expect(error?.code).toBe("PROTECTED");
-    checkGolden("protect-error", canonicalJson({ code: error!.code, message: error!.message }, 1) + "\n");
+    checkGolden("protect-error", canonicalJson({ code: error!.code, message: error!.message, hints: error!.hints }, 1) + "\n");
     expect(error!.message).toContain("guarded-server");
     expect(error!.message).toContain("changed: zone");
     expect(error!.message).toContain("guarded-db");
-    expect(error!.message).toContain(`cairn state unprotect '${urnOf("guarded-db")}'`);
+    expect(error!.hints).toContainEqual({ kind: "unprotect", urn: urnOf("guarded-db") });
+    expect(error!.message).toContain("Set protect: false and run up first, or clear the protect flag recorded in state");
     expect(cloud.calls.length).toBe(callsBefore);
   });
 
