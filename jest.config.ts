@@ -4,7 +4,7 @@
 // Jest runs TypeScript sources directly through swc; packages map to their src/.
 import type { Config } from "jest";
 
-const esmPackages = ["p-queue", "p-timeout", "eventemitter3", "immer"].join("|");
+const esmPackages = ["p-queue", "p-timeout", "eventemitter3", "immer", "get-east-asian-width"].join("|");
 
 const config: Config = {
   testEnvironment: "node",

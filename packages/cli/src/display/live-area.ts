@@ -1,29 +1,31 @@
 import type { OutputStream } from "../cli/io.js";
+import { graphemes, textWidth } from "./text-width.js";
 
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+// The colour codes the display writes (SGR and other CSI sequences), kept whole when a line is cut.
+const CSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
-/** The visible width of text that may hold colour codes. */
+/** The visible width of text that may hold colour codes, in terminal columns (CJK and emoji take two). */
 export function visibleLength(text: string): number {
-  return text.replace(ANSI, "").length;
+  return textWidth(text);
 }
 
-/** Cuts a line to `width` visible characters, keeping colour codes intact. */
+/** Cuts a line to `width` terminal columns, keeping colour codes intact and never splitting a character. */
 export function fitLine(text: string, width: number): string {
   if (visibleLength(text) <= width) return text;
   let out = "";
   let visible = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === "\x1b") {
-      const match = /^\x1b\[[0-9;?]*[A-Za-z]/.exec(text.slice(i));
-      if (match) {
-        out += match[0];
-        i += match[0].length - 1;
-        continue;
-      }
+  let from = 0;
+  const room = width - 1;
+  for (const code of [...text.matchAll(CSI), undefined]) {
+    const end = code === undefined ? text.length : code.index;
+    for (const grapheme of graphemes(text.slice(from, end))) {
+      if (visible + grapheme.width > room) return `${out}…\x1b[0m`;
+      out += grapheme.text;
+      visible += grapheme.width;
     }
-    if (visible >= width - 1) break;
-    out += text[i];
-    visible++;
+    if (code === undefined) break;
+    out += code[0];
+    from = end + code[0].length;
   }
   return `${out}…\x1b[0m`;
 }
