@@ -62,6 +62,7 @@ export type {
 } from "./provider/provider.js";
 
 export { formatDuration, type DurationStyle } from "./util/duration.js";
+export { sleep } from "./util/sleep.js";
 
 export { STATE_FORMAT_VERSION } from "./state/model.js";
 export type { DeposedObject, PendingOperation, ResourceState, SecretsState, StateDocument } from "./state/model.js";
