@@ -63,6 +63,7 @@ export type {
 
 export { formatDuration, type DurationStyle } from "./util/duration.js";
 export { sleep } from "./util/sleep.js";
+export * as schema from "./provider/schema.js";
 
 export { STATE_FORMAT_VERSION } from "./state/model.js";
 export type { DeposedObject, PendingOperation, ResourceState, SecretsState, StateDocument } from "./state/model.js";
