@@ -72,6 +72,7 @@ async function createSubnet(ctx: AwsContext, raw: PropertyMap, token: string) {
   const send = primaryCall(ctx, "CreateSubnet", () => ec2.client.send(new ec2.sdk.CreateSubnetCommand(input)));
   const created = await retrying(ctx, send, { retryIf: isEc2NotFound, budgetMs: 60_000 });
   const id = created.Subnet?.SubnetId as string;
+  // Not the SDK's SubnetAvailable waiter: the subnet found is returned for outputs, and each look goes through call() (see pollUntil).
   const subnet = await pollUntil(ctx, {
     what: "available",
     describe: () => describeSubnet(ctx, ec2, id),

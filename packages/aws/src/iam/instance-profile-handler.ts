@@ -111,6 +111,7 @@ async function getProfile(ctx: AwsContext, iam: IamHandle, InstanceProfileName: 
 }
 
 function waitForProfile(ctx: AwsContext, iam: IamHandle, name: string): Promise<AwsInstanceProfile> {
+  // Not the SDK's InstanceProfileExists waiter: the profile found is returned for outputs, and each look goes through call() (see pollUntil).
   return pollUntil(ctx, {
     what: "a visible instance profile",
     describe: () => getProfile(ctx, iam, name),

@@ -93,6 +93,7 @@ function explainExists(error: unknown, name: string): unknown {
 
 /** IAM is eventually consistent: GetRole may say NoSuchEntity right after CreateRole. */
 function waitForRole(ctx: AwsContext, iam: IamHandle, RoleName: string): Promise<AwsRole> {
+  // Not the SDK's RoleExists waiter: the role found is returned for outputs, and each look goes through call() (see pollUntil).
   return pollUntil(ctx, {
     what: "a visible role",
     describe: () => getRole(ctx, iam, RoleName),

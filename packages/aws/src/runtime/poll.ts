@@ -42,6 +42,15 @@ const DEFAULT_DELAYS: BackoffOptions = { baseMs: 2_000, maxMs: 30_000, factor: 1
 /**
  * Polls until `evaluate` says done or failed, with growing, jittered delays;
  * reports progress; stops when the operation's time is up or it is cancelled.
+ *
+ * Where the SDK has a waiter that does the whole job, `runWaiter`/`sdkWait`
+ * run it instead. This loop is for what a waiter does not do: return what the
+ * last look found; show each status as progress (a waiter shows none, for the
+ * 10–25 minutes of an endpoint); send each look through `call()`, so it
+ * keeps to the API's token bucket and fails at once on an error that will not
+ * pass (a waiter retries every error its acceptors do not name, AccessDenied
+ * included, until the time is up); judge states a waiter has no acceptor for;
+ * and wait on the provider's clock.
  */
 export async function pollUntil<S, R>(ctx: AwsContext, options: PollOptions<S, R>): Promise<R> {
   const deadline = deadlineOf(ctx);

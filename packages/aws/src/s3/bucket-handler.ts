@@ -48,6 +48,7 @@ async function createBucket(ctx: AwsContext, raw: PropertyMap, token: string) {
     // A generated name is ours alone: finding it made means an earlier attempt of this create made it.
     if (!(hasAwsCode(error, ["BucketAlreadyOwnedByYou"]) && inputs.bucket === undefined)) throw explainTaken(error, name);
   }
+  // Not the SDK's BucketExists waiter: its looks are whole seconds apart (a new bucket is mostly visible in under one), and they bypass call() (see pollUntil).
   await pollUntil(ctx, {
     what: "a visible bucket",
     describe: () => headBucket(ctx, s3, name),
@@ -121,6 +122,7 @@ async function deleteBucket(ctx: AwsContext, id: string, inputs: PropertyMap): P
     }
     throw error;
   }
+  // Not the SDK's BucketNotExists waiter: it would retry a 403 until the time is up, where call() fails at once (see pollUntil).
   await pollUntil(ctx, {
     what: "deletion",
     describe: () => headBucket(ctx, s3, id),

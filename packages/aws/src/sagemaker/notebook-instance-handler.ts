@@ -71,6 +71,7 @@ export const notebookInstanceHandler: ResourceHandler = {
     await stopNotebook(ctx, sm, name);
     const deleted = await orMissing(call(ctx, "DeleteNotebookInstance", () => sm.client.send(new sm.sdk.DeleteNotebookInstanceCommand({ NotebookInstanceName: name }))), isSageMakerNotFound);
     if (deleted === undefined) return;
+    // Not the SDK's NotebookInstanceDeleted waiter: it shows no progress and retries throttling outside call()'s token bucket (see pollUntil).
     await pollUntil(ctx, {
       what: "deletion",
       describe: () => describeNotebook(ctx, sm, name),
