@@ -92,6 +92,12 @@ export class CairnError extends Error {
   }
 }
 
+/** The stable code and hints of a thrown value, when it is a CairnError: what a step's failure records beside its message. */
+export function codeAndHints(error: unknown): { readonly code?: ErrorCode; readonly hints?: readonly Hint[] } {
+  if (!CairnError.isCairnError(error)) return {};
+  return error.hints === undefined ? { code: error.code } : { code: error.code, hints: error.hints };
+}
+
 /** The message of any thrown value, without assuming it is an Error. */
 export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;

@@ -12,7 +12,11 @@ export type Hint =
   | SavePlanHint
   | UnlockHint
   | CreateStackHint
-  | SetConfigHint;
+  | SetConfigHint
+  | ConfigKeyHint
+  | RefreshHint
+  | DeployHint
+  | ImportResourceHint;
 
 /** Look at the stack's resources to find the URN or name meant. */
 export interface ListResourcesHint {
@@ -72,6 +76,34 @@ export interface SetConfigHint {
   readonly example?: string;
 }
 
+/** A configuration key of the stack that would set what is missing, among other ways to set it. */
+export interface ConfigKeyHint {
+  readonly kind: "config-key";
+  /** The key in full, such as `aws:region`. */
+  readonly key: string;
+  /** A sample value, such as `us-west-2` or `<name>`. */
+  readonly example: string;
+}
+
+/** Refresh the stack later, to record what the cloud reached after a wait ran out. */
+export interface RefreshHint {
+  readonly kind: "refresh";
+}
+
+/** Deploy the program again once it is changed as the message says. */
+export interface DeployHint {
+  readonly kind: "deploy";
+}
+
+/** Adopt an existing cloud object into the stack by importing it. */
+export interface ImportResourceHint {
+  readonly kind: "import-resource";
+  /** The resource type to import as, such as `aws:iam/Role`. */
+  readonly type: string;
+  /** The cloud object's id. */
+  readonly id: string;
+}
+
 /**
  * The core's plain-language wording of a hint, as it appears verbatim in the
  * message of the error that carries it. It names no command or flag.
@@ -94,6 +126,14 @@ export function hintText(hint: Hint): string {
       return "create the stack first.";
     case "set-config":
       return hint.secret ? "set it in the stack's configuration, as a secret." : "set it in the stack's configuration.";
+    case "config-key":
+      return `the stack configuration's ${hint.key}`;
+    case "refresh":
+      return "refresh the stack later";
+    case "deploy":
+      return "and deploy that change";
+    case "import-resource":
+      return `an import of ${hint.type} "${hint.id}"`;
   }
 }
 

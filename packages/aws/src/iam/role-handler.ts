@@ -1,5 +1,5 @@
 import type { Role as AwsRole } from "@aws-sdk/client-iam";
-import { CairnError, deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError, type CheckResult, deepEqual, type Hint, hintText, type PropertyMap, type ReadResult } from "@cairn/core";
 import { checkFields, list, num, str, type Fields } from "../check/spec.js";
 import { IAM_NAMES, physicalName } from "../naming.js";
 import { findByName } from "../provider/find-created.js";
@@ -88,7 +88,8 @@ async function createRole(ctx: AwsContext, raw: PropertyMap, token: string) {
 
 function explainExists(error: unknown, name: string): unknown {
   if (!isEntityAlreadyExists(error)) return error;
-  return new CairnError("PROVIDER_ERROR", `An IAM role named "${name}" [property "name"] already exists. Adopt it with \`cairn import aws:iam/Role <name> ${name}\`, or choose another name.`, { cause: error });
+  const adopt: Hint = { kind: "import-resource", type: "aws:iam/Role", id: name };
+  return new CairnError("PROVIDER_ERROR", `An IAM role named "${name}" [property "name"] already exists. Adopt it with ${hintText(adopt)}, or choose another name.`, { cause: error, hints: [adopt] });
 }
 
 /** IAM is eventually consistent: GetRole may say NoSuchEntity right after CreateRole. */

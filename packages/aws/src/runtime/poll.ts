@@ -1,7 +1,9 @@
-import { CairnError } from "@cairn/core";
+import { CairnError, type Hint, hintText } from "@cairn/core";
 import { pollDelay, type BackoffOptions } from "./backoff.js";
 import { formatDuration } from "./clock.js";
 import { deadlineOf, type AwsContext } from "./context.js";
+
+const REFRESH: Hint = { kind: "refresh" };
 
 /** What one look at a resource found. */
 export type PollVerdict<R> =
@@ -69,8 +71,8 @@ export async function pollUntil<S, R>(ctx: AwsContext, options: PollOptions<S, R
       throw new CairnError(
         "TIMEOUT",
         `${ctx.label} did not reach ${options.what} within ${formatDuration(ctx.call.timeoutMs)}; last status: ${status}. ` +
-          "It may still get there: run `cairn refresh` later, or allow more time with the customTimeouts option.",
-        { urn: ctx.call.urn },
+          `It may still get there: ${hintText(REFRESH)}, or allow more time with the customTimeouts option.`,
+        { urn: ctx.call.urn, hints: [REFRESH] },
       );
     }
     await ctx.clock.sleep(delay, ctx.call.signal);

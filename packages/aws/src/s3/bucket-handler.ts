@@ -1,4 +1,4 @@
-import { CairnError, deepEqual, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError, deepEqual, type Hint, hintText, type PropertyMap, type ReadResult } from "@cairn/core";
 import { makeArn } from "../arn.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, S3_BUCKET_NAMES } from "../naming.js";
@@ -16,6 +16,8 @@ import { echoingInputs } from "../provider/secrecy.js";
 import { findByName } from "../provider/find-created.js";
 
 const BUCKET_NAME_SOURCES: readonly string[] = ["bucket", "bucketPrefix"];
+
+const DEPLOY: Hint = { kind: "deploy" };
 
 /** The provider side of `aws:s3/Bucket`; the id is the bucket name. */
 export const bucketHandler: ResourceHandler = {
@@ -71,10 +73,11 @@ function explainTaken(error: unknown, name: string): unknown {
     });
   }
   if (hasAwsCode(error, ["BucketAlreadyOwnedByYou"])) {
+    const adopt: Hint = { kind: "import-resource", type: "aws:s3/Bucket", id: name };
     return new CairnError(
       "PROVIDER_ERROR",
-      `A bucket named "${name}" [property "bucket"] already exists in your account. Adopt it with the import option or \`cairn import aws:s3/Bucket <name> ${name}\`, or choose another name.`,
-      { cause: error },
+      `A bucket named "${name}" [property "bucket"] already exists in your account. Adopt it with the import option or ${hintText(adopt)}, or choose another name.`,
+      { cause: error, hints: [adopt] },
     );
   }
   return error;
@@ -116,8 +119,8 @@ async function deleteBucket(ctx: AwsContext, id: string, inputs: PropertyMap): P
     if (hasAwsCode(error, ["BucketNotEmpty"])) {
       throw new CairnError(
         "PROVIDER_ERROR",
-        `${ctx.label}: bucket ${id} is not empty, so it was not deleted. Set forceDestroy: true (and run \`cairn up\`) to delete its objects with it, or empty it yourself.`,
-        { urn: ctx.call.urn, cause: error },
+        `${ctx.label}: bucket ${id} is not empty, so it was not deleted. Set forceDestroy: true (${hintText(DEPLOY)}) to delete its objects with it, or empty it yourself.`,
+        { urn: ctx.call.urn, cause: error, hints: [DEPLOY] },
       );
     }
     throw error;

@@ -22,6 +22,14 @@ export function cliHintText(hint: Hint): string {
       return `create it with: cairn stack init ${hint.stack}`;
     case "set-config":
       return `set it with: cairn config set ${hint.key} ${hint.secret ? "--secret" : (hint.example ?? "<value>")}`;
+    case "config-key":
+      return `\`cairn config set ${hint.key} ${hint.example}\``;
+    case "refresh":
+      return "run `cairn refresh` later";
+    case "deploy":
+      return "and run `cairn up`";
+    case "import-resource":
+      return `\`cairn import ${hint.type} <name> ${hint.id}\``;
   }
 }
 

@@ -2,6 +2,7 @@ import { CairnError, hintSentence, hintText, type Hint } from "@cairn/core";
 import { cliHintText, inCliWords } from "../../src/cli/hint-words.js";
 import { describeError } from "../../src/cli/report-error.js";
 import { jsonErrorLine } from "../../src/display/json-view.js";
+import { withFailureCodes } from "../../src/operations/views.js";
 
 const URN = "urn:cairn:dev::proj::fake:index/Thing::db";
 
@@ -42,5 +43,34 @@ describe("hints in the CLI's words", () => {
     const described = describeError(error);
     expect(described.message).toBe('Stack "dev" does not exist. Create it with: cairn stack init dev');
     expect(jsonErrorLine(error, described)).toMatchObject({ message: described.message, hints: [hint] });
+  });
+});
+
+describe("step failures in the CLI's words", () => {
+  test("a failed step's message names the command, its hints stay as data, and an uncoded one is PROVIDER_ERROR", () => {
+    const refresh: Hint = { kind: "refresh" };
+    const result = withFailureCodes({
+      failures: [
+        { urn: URN, op: "create" as const, message: `db did not reach InService within 20m. It may still get there: ${hintText(refresh)}, or allow more time.`, code: "TIMEOUT", hints: [refresh] },
+        { urn: URN, op: "delete" as const, message: "boom" },
+      ],
+    });
+    expect(result.failures).toEqual([
+      { urn: URN, op: "create", message: "db did not reach InService within 20m. It may still get there: run `cairn refresh` later, or allow more time.", code: "TIMEOUT", hints: [refresh] },
+      { urn: URN, op: "delete", message: "boom", code: "PROVIDER_ERROR" },
+    ]);
+  });
+
+  test.each<[Hint, string]>([
+    [{ kind: "config-key", key: "aws:region", example: "us-west-2" }, "Set one with `cairn config set aws:region us-west-2`, AWS_REGION, or a profile's region."],
+    [{ kind: "import-resource", type: "aws:iam/Role", id: "ops" }, "Adopt it with `cairn import aws:iam/Role <name> ops`, or choose another name."],
+    [{ kind: "deploy" }, "Set forceDestroy: true (and run `cairn up`) to delete them."],
+  ])("%o is worded as before", (hint, expected) => {
+    const core = expected
+      .replace("`cairn config set aws:region us-west-2`", hintText(hint))
+      .replace("`cairn import aws:iam/Role <name> ops`", hintText(hint))
+      .replace("and run `cairn up`", hintText(hint));
+    expect(core).not.toContain("cairn");
+    expect(inCliWords(core, [hint])).toBe(expected);
   });
 });

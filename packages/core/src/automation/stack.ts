@@ -1,4 +1,4 @@
-import { CairnError, messageOf } from "../errors.js";
+import { CairnError, codeAndHints, messageOf } from "../errors.js";
 import { hintSentence, hintText, type Hint } from "../hints.js";
 import { applyPlan, type ApplyOutcome } from "../engine/apply.js";
 import type { EngineEvent, EventSink, OperationKind, OperationStatus } from "../engine/events.js";
@@ -311,7 +311,7 @@ async function runRemainingApplies(op: OpenOperation, outcome: ApplyOutcome): Pr
         // Applies on outputs of failed or skipped resources never ran; those failures are reported already.
         if (CairnError.isCairnError(error) && (error.code === "SKIPPED" || outcome.failures.length > 0 || outcome.status !== "succeeded")) return;
         const urn = CairnError.isCairnError(error) ? error.urn ?? "" : "";
-        const failure: StepFailure = { urn, op: "create", message: messageOf(error), ...(CairnError.isCairnError(error) ? { code: error.code } : {}) };
+        const failure: StepFailure = { urn, op: "create", message: messageOf(error), ...codeAndHints(error) };
         failures.push(failure);
         op.ctx.emit({ type: "diagnostic", severity: "error", message: `An apply() callback failed${CairnError.isCairnError(error) ? ` (${error.code})` : ""}: ${messageOf(error)}`, ...(urn === "" ? {} : { urn }) });
       }),

@@ -123,7 +123,7 @@ async function planAll(
           phase.settle(node.urn, UNKNOWN);
           // A provider that cannot be configured fails every resource alike: it is said once, as itself.
           if (CairnError.isCairnError(error) && error.code === "CONFIG_MISSING") unusable.push(error);
-          else failures.push({ urn: node.urn, message: `${node.name} (${node.type}): ${messageOf(error)} [${node.source}]` });
+          else failures.push({ urn: node.urn, message: `${node.name} (${node.type}): ${messageOf(error)} [${node.source}]`, ...(CairnError.isCairnError(error) && error.hints !== undefined ? { hints: error.hints } : {}) });
           done();
         },
       );
