@@ -142,3 +142,12 @@ export function hintSentence(hint: Hint): string {
   const text = hintText(hint);
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** Hints with every text field but `kind` passed through `map`: how secrets are masked in them as in the message. */
+export function mapHintTexts(hints: readonly Hint[], map: (text: string) => string): Hint[] {
+  return hints.map((hint) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(hint)) out[key] = key !== "kind" && typeof value === "string" ? map(value) : value;
+    return out as unknown as Hint;
+  });
+}

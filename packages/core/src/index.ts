@@ -2,7 +2,7 @@
  * @cairn/core — the SDK and the engine. Every export is named here.
  */
 export { CairnError, messageOf, type ErrorCode, type ErrorSubject, type Problem } from "./errors.js";
-export { hintSentence, hintText, type ConfigKeyHint, type CreateStackHint, type DeployHint, type ImportResourceHint, type RefreshHint, type ForgetResourceHint, type Hint, type ListResourcesHint, type OptionHint, type SavePlanHint, type SetConfigHint, type UnlockHint, type UnprotectHint } from "./hints.js";
+export { hintSentence, hintText, mapHintTexts, type ConfigKeyHint, type CreateStackHint, type DeployHint, type ImportResourceHint, type RefreshHint, type ForgetResourceHint, type Hint, type ListResourcesHint, type OptionHint, type SavePlanHint, type SetConfigHint, type UnlockHint, type UnprotectHint } from "./hints.js";
 
 export { Output, type Input, type Inputs, type DependencySource } from "./output/output.js";
 export { all, concat, interpolate, isSecret, output, secret, unsecret } from "./output/functions.js";
