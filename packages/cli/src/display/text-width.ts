@@ -1,5 +1,19 @@
 import { stripVTControlCharacters } from "node:util";
-import { eastAsianWidth } from "get-east-asian-width";
+
+/** The columns a character (by code point) takes outside emoji: 1, or 2 for East Asian wide and fullwidth ones. */
+export type WidthOf = (codePoint: number) => number;
+
+/** Every character one column: what is known before the East Asian Width table is loaded. */
+export const NARROW_ONLY: WidthOf = () => 1;
+
+/**
+ * Loads Unicode's East Asian Width table (get-east-asian-width). Only the
+ * live display needs it, so it is loaded when one starts, not with the CLI.
+ */
+export async function loadEastAsianWidth(): Promise<WidthOf> {
+  const { eastAsianWidth } = await import("get-east-asian-width");
+  return (codePoint) => eastAsianWidth(codePoint);
+}
 
 // Printable ASCII only: one column per character, the common case of every redraw.
 const NARROW = /^[\x20-\x7e]*$/;
@@ -10,31 +24,31 @@ const EMOJI = new RegExp("^\\p{RGI_Emoji}$", "v");
 const segmenter = new Intl.Segmenter();
 
 /** The columns one grapheme cluster takes in a terminal: 0, 1, or 2 for CJK and emoji. */
-export function graphemeWidth(grapheme: string): number {
+export function graphemeWidth(grapheme: string, widthOf: WidthOf = NARROW_ONLY): number {
   if (NARROW.test(grapheme)) return grapheme.length;
   if (ZERO_WIDTH.test(grapheme)) return 0;
   if (EMOJI.test(grapheme)) return 2;
-  return eastAsianWidth(grapheme.codePointAt(0)!);
+  return widthOf(grapheme.codePointAt(0)!);
 }
 
 /** The columns plain text (no escape codes) takes in a terminal. */
-export function plainWidth(text: string): number {
+export function plainWidth(text: string, widthOf: WidthOf = NARROW_ONLY): number {
   if (NARROW.test(text)) return text.length;
   let width = 0;
-  for (const { segment } of segmenter.segment(text)) width += graphemeWidth(segment);
+  for (const { segment } of segmenter.segment(text)) width += graphemeWidth(segment, widthOf);
   return width;
 }
 
 /** The columns text takes in a terminal, its colour and cursor codes left out. */
-export function textWidth(text: string): number {
-  return plainWidth(stripVTControlCharacters(text));
+export function textWidth(text: string, widthOf: WidthOf = NARROW_ONLY): number {
+  return plainWidth(stripVTControlCharacters(text), widthOf);
 }
 
 /** The grapheme clusters of plain text, each with the columns it takes. */
-export function* graphemes(text: string): Generator<{ readonly text: string; readonly width: number }> {
+export function* graphemes(text: string, widthOf: WidthOf = NARROW_ONLY): Generator<{ readonly text: string; readonly width: number }> {
   if (NARROW.test(text)) {
     for (const char of text) yield { text: char, width: 1 };
     return;
   }
-  for (const { segment } of segmenter.segment(text)) yield { text: segment, width: graphemeWidth(segment) };
+  for (const { segment } of segmenter.segment(text)) yield { text: segment, width: graphemeWidth(segment, widthOf) };
 }
