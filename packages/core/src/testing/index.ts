@@ -4,3 +4,4 @@
  */
 export { mockPackage, type MockInvokeArgs, type MockResourceArgs, type MockResourceResult, type Mocks } from "./mocks.js";
 export { testProgram, type TestProgramOptions, type TestResource, type TestResult } from "./test-program.js";
+export { sealInputs, sealOutputs, type SealRules } from "../output/seal.js";
