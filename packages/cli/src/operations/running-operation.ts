@@ -1,4 +1,4 @@
-import type { StackRef, StateStore, StoredState } from "@cairn/core";
+import type { StackRef, StateStore, StoredState } from "@cairn/core/automation";
 import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";
 

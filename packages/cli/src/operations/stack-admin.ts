@@ -25,7 +25,7 @@ export async function stackInit(ctx: CommandContext, name: string, secretsProvid
       hint: `Select it with \`cairn stack select ${name}\`.`,
     });
   }
-  const core = await import("@cairn/core");
+  const core = await import("@cairn/core/automation");
   const config = await StackConfig.load(ws.stackConfigPath(name));
   const providers = new core.SecretsProviders().with(awsKmsProvider(ws.dir));
   // A config file kept in version control keeps its key, so teammates share one passphrase.

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { deepEqual, type ResourceState } from "@cairn/core";
+import { deepEqual, type ResourceState } from "@cairn/core/automation";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";

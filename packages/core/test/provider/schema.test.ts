@@ -1,4 +1,4 @@
-import { schema, UNKNOWN, makeSecret } from "../../src/index.js";
+import { schema, UNKNOWN, makeSecret } from "../../src/entry/provider.js";
 
 const FIELDS = {
   name: schema.str({ required: true }),

@@ -1,4 +1,4 @@
-import { isUnknown, schema, type CheckFailure, type PropertyMap, type PropertyValue } from "@cairn/core";
+import { isUnknown, schema, type CheckFailure, type PropertyMap, type PropertyValue } from "@cairn/core/provider";
 
 /*
  * The local types' input fields, on the shared schema of @cairn/core, in
