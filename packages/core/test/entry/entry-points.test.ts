@@ -5,11 +5,11 @@ import path from "node:path";
 const VALUES: Record<string, readonly string[]> = {
   "@cairn/core": [
     "CairnError", "ComponentResource", "Config", "CustomResource", "Output", "ProviderResource", "Resource", "StackReference",
-    "all", "concat", "dynamic", "getProject", "getStack", "interpolate", "isSecret", "output", "secret", "unsecret",
+    "all", "concat", "dynamic", "getProject", "getStack", "hintSentence", "hintText", "interpolate", "isSecret", "output", "secret", "unsecret",
   ],
   "@cairn/core/provider": [
     "SecretValue", "UNKNOWN", "canonicalJson", "containsSecret", "containsUnknown", "deepEqual", "formatDuration", "invoke",
-    "isSecretValue", "isUnknown", "keyCrypter", "makeSecret", "reveal", "writeFileAtomic",
+    "isSecretValue", "isUnknown", "keyCrypter", "makeSecret", "reveal", "schema", "sleep", "writeFileAtomic",
   ],
   "@cairn/core/automation": [
     "FileStateStore", "STATE_FORMAT_VERSION", "SecretValue", "SecretsProviders", "Stack", "UNKNOWN", "canonicalJson",
