@@ -1,4 +1,4 @@
-import { CairnError, type Hint, hintText } from "@cairn/core";
+import { CairnError, hintText, type Hint } from "@cairn/core";
 import { pollDelay, type BackoffOptions } from "./backoff.js";
 import { formatDuration } from "./clock.js";
 import { deadlineOf, type AwsContext } from "./context.js";

@@ -1,4 +1,4 @@
-import { CairnError, type Hint, hintText } from "@cairn/core";
+import { CairnError, hintText, type Hint } from "@cairn/core";
 import { formatDuration } from "./clock.js";
 import { deadlineOf, type AwsContext } from "./context.js";
 import { WaitFailedError } from "./poll.js";

@@ -1,4 +1,4 @@
-import { CairnError, type Hint, hintSentence } from "@cairn/core";
+import { CairnError, hintSentence, type Hint } from "@cairn/core";
 import { formatDuration } from "./clock.js";
 import { deadlineOf, type AwsContext } from "./context.js";
 
