@@ -105,6 +105,8 @@ export { parseStackName, readStackOutputs, sameKeyOpener, type SecretsOpener } f
 export { passphraseSecretsProvider, providerNameOf, SecretsProviders, type SecretsContext, type SecretsProvider } from "./state/secrets-providers.js";
 export { changeSecretsProvider, type ChangeSecretsOptions, type ChangeSecretsResult } from "./state/change-secrets.js";
 export { exportState, importState, type ImportStateOptions, type ImportStateResult } from "./state/export-import.js";
+export { completedJournal } from "./state/replay.js";
+export { keptStates } from "./state/kept-states.js";
 export { writeFileAtomic, type AtomicWriteOptions } from "./util/atomic-write.js";
 export { importResources, type ImportRequest, type ImportedResource } from "./automation/import-resources.js";
 export { moveResource, type AliasHint, type MoveResult, type MoveTarget } from "./automation/move-resource.js";
