@@ -17,6 +17,7 @@ const config: Config = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],
   moduleNameMapper: {
     "^@cairn/(core|local|aws|cli)$": "<rootDir>/packages/$1/src/index.ts",
+    "^@cairn/core/(provider|automation)$": "<rootDir>/packages/core/src/entry/$1.ts",
     "^@cairn/core/testing$": "<rootDir>/packages/core/src/testing/index.ts",
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },

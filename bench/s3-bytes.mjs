@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { S3Client } from "@aws-sdk/client-s3";
-import { dynamic, Stack } from "@cairn/core";
+import { dynamic } from "@cairn/core";
+import { Stack } from "@cairn/core/automation";
 import { S3StateStore } from "@cairn/aws";
 import S3rver from "s3rver";
 

@@ -1,4 +1,5 @@
-import { CairnError, type LockInfo, type StackRef } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { LockInfo, StackRef } from "@cairn/core/automation";
 
 /** How long a lock may go unrefreshed before it is reported stale. @default 2 minutes */
 export const DEFAULT_LOCK_TTL_MS = 120_000;

@@ -1,4 +1,4 @@
-import type { JournalSink, Lease, StackRef } from "@cairn/core";
+import type { JournalSink, Lease, StackRef } from "@cairn/core/automation";
 import { assertHeld } from "./refreshing-lease.js";
 import type { S3Layout } from "./s3-layout.js";
 import type { S3Objects } from "./s3-objects.js";

@@ -1,4 +1,4 @@
-import type { StackRef } from "@cairn/core";
+import type { StackRef } from "@cairn/core/automation";
 
 /**
  * Where a stack's objects live under the backend's prefix:

@@ -1,4 +1,4 @@
-import type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "@cairn/core";
+import type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "@cairn/core/automation";
 import { BackendClients, type BackendClientOptions } from "./backend-clients.js";
 import { s3BackendUrl } from "./backend-url.js";
 import { DynamoDbLockTable } from "./dynamodb-lock.js";

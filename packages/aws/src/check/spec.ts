@@ -1,4 +1,4 @@
-import { isSecretValue, isUnknown, type CheckFailure, type PropertyMap, type PropertyValue } from "@cairn/core";
+import { isSecretValue, isUnknown, type CheckFailure, type PropertyMap, type PropertyValue } from "@cairn/core/provider";
 
 /**
  * One input property's rules: whether it is required, its default, and how

@@ -1,5 +1,5 @@
 import type { SecurityGroup as AwsSecurityGroup } from "@aws-sdk/client-ec2";
-import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, SECURITY_GROUP_NAMES } from "../naming.js";

@@ -1,5 +1,6 @@
 import type { Repository as EcrRepository } from "@aws-sdk/client-ecr";
-import { CairnError, deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { jsonDocumentField, parseDocument } from "../check/json-document.js";
 import { bool, checkFields, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";

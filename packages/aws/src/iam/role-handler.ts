@@ -1,5 +1,6 @@
 import type { Role as AwsRole } from "@aws-sdk/client-iam";
-import { CairnError, deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { checkFields, list, num, str, type Fields } from "../check/spec.js";
 import { IAM_NAMES, physicalName } from "../naming.js";
 import { findByName } from "../provider/find-created.js";

@@ -1,16 +1,16 @@
-import {
-  CairnError,
-  type CallContext,
-  type CallLimits,
-  type CheckResult,
-  type CreateResult,
-  type DiffResult,
-  type PropertyMap,
-  type Provider,
-  type ProviderOperation,
-  type ReadResult,
-  type TypeSchema,
-} from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type {
+  CallContext,
+  CallLimits,
+  CheckResult,
+  CreateResult,
+  DiffResult,
+  PropertyMap,
+  Provider,
+  ProviderOperation,
+  ReadResult,
+  TypeSchema,
+} from "@cairn/core/provider";
 import type { AwsSettings } from "../config/settings.js";
 import type { InstanceWatcherOptions } from "../ec2/instance-watcher.js";
 import { ClientFactory } from "../runtime/client-factory.js";

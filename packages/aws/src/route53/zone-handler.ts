@@ -1,5 +1,6 @@
 import type { GetHostedZoneCommandOutput, HostedZone } from "@aws-sdk/client-route-53";
-import { CairnError, type CheckResult, type DiffResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { CheckResult, DiffResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { bool, checkFields, list, record, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { diffInputs } from "../provider/diff.js";

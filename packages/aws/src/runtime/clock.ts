@@ -1,4 +1,5 @@
-import { CairnError, formatDuration as formatCoreDuration } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { formatDuration as formatCoreDuration } from "@cairn/core/provider";
 
 /**
  * Time as the providers see it. Waits and backoff go through a clock so tests

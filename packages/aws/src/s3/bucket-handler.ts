@@ -1,4 +1,5 @@
-import { CairnError, deepEqual, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { deepEqual, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { makeArn } from "../arn.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, S3_BUCKET_NAMES } from "../naming.js";

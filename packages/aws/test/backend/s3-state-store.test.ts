@@ -1,5 +1,6 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import { dynamic, exportState, Stack, type StackRef, type StateStore } from "@cairn/core";
+import { dynamic } from "@cairn/core";
+import { exportState, Stack, type StackRef, type StateStore } from "@cairn/core/automation";
 import { S3StateStore } from "../../src/backend/s3-state-store.js";
 import { startS3rver, type LocalS3 } from "../support/s3rver.js";
 import { localS3Client } from "./support/backends.js";

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { CairnError, lockInfoFor, type LockInfo } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { lockInfoFor, type LockInfo } from "@cairn/core/automation";
 import { dynamoLockBackend, s3LockBackend, type LockBackend } from "./support/backends.js";
 
 const ref = { project: "demo", stack: "prod" };

@@ -1,4 +1,4 @@
-import { canonicalJson, isSecretValue, isUnknown, type EngineEvent, type Plan } from "@cairn/core";
+import { canonicalJson, isSecretValue, isUnknown, type EngineEvent, type Plan } from "@cairn/core/automation";
 import type { OutputStream } from "../cli/io.js";
 import type { OperationView } from "./operation-view.js";
 import { relativePaths } from "../loader/source-frame.js";

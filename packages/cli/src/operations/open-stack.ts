@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { ConfigEntry, Program, ProviderPackage, SecretsCrypter, SecretsState, Stack, StackSettings, StateStore } from "@cairn/core";
+import type { ConfigEntry, Program, ProviderPackage, SecretsCrypter, SecretsState, Stack, StackSettings, StateStore } from "@cairn/core/automation";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { openStore } from "../project/backend.js";
@@ -55,7 +55,7 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
       : options.secrets !== false && config.secrets !== undefined && passphrase !== undefined
         ? startDerivation(config.secrets, passphrase)
         : undefined;
-  const [store, core] = await Promise.all([openStore(ws, ctx.io.env), import("@cairn/core")]);
+  const [store, core] = await Promise.all([openStore(ws, ctx.io.env), import("@cairn/core/automation")]);
   const ref = { project: ws.project.name, stack: name };
   if ((await store.read(ref)) === undefined) {
     throw new CliError("CLI_STACK_NOT_FOUND", `Stack "${name}" of project "${ws.project.name}" does not exist in ${store.url}.`, {

@@ -1,4 +1,4 @@
-import type { StackRef, StateStore, StoredState } from "@cairn/core";
+import type { StackRef, StateStore, StoredState } from "@cairn/core/automation";
 import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";
 
@@ -30,7 +30,7 @@ function snapshotOnly(store: StateStore): StateStore {
     read: async (ref): Promise<StoredState | undefined> => {
       const stored = await store.read(ref);
       if (stored === undefined) return undefined;
-      const { completedJournal } = await import("@cairn/core");
+      const { completedJournal } = await import("@cairn/core/automation");
       return { snapshot: stored.snapshot, journal: completedJournal(stored.journal) };
     },
     writeSnapshot: () => Promise.reject(new Error("a read-only view of the state cannot write")),

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { deepEqual, type ResourceState } from "@cairn/core";
+import { deepEqual, type ResourceState } from "@cairn/core/automation";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";
@@ -47,7 +47,7 @@ export async function stackHistory(ctx: CommandContext, json: boolean): Promise<
   }
   const stored = await store.read(ref);
   if (stored?.snapshot === undefined) throw new CliError("CLI_STACK_NOT_FOUND", `Stack "${name}" of project "${ws.project.name}" does not exist in ${store.url}.`);
-  const { keptStates } = await import("@cairn/core");
+  const { keptStates } = await import("@cairn/core/automation");
   const dir = backups.call(store, ref);
   const files = (await readdir(dir).catch(() => [] as string[])).filter((file) => file.endsWith(".json")).sort();
   // Each snapshot kept, then the operations the journal beside it completed (operations append to the journal

@@ -1,4 +1,4 @@
-import type { EngineEvent, StepFailure } from "@cairn/core";
+import type { EngineEvent, StepFailure } from "@cairn/core/automation";
 import type { CommandContext } from "../cli/context.js";
 import { HumanView } from "../display/human-view.js";
 import { JsonView } from "../display/json-view.js";

@@ -2,7 +2,7 @@ import { access, mkdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { CliError } from "../cli/cli-error.js";
 import { PROJECT_FILE, readProjectFile, type ProjectFile } from "./project-file.js";
-import { writeFileAtomic } from "@cairn/core";
+import { writeFileAtomic } from "@cairn/core/automation";
 
 /** The folder under a project where Cairn keeps its local files. */
 export const CAIRN_DIR = ".cairn";

@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { FileStateStore, loadState, type StateStore } from "@cairn/core";
+import { FileStateStore, loadState, type StateStore } from "@cairn/core/automation";
 import { BIN, cairnEnv, makeProject, REPO, type TempProject } from "./harness.js";
 
 const TRIALS = Number(process.env.CAIRN_CRASH_TRIALS ?? "0");

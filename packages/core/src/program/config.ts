@@ -23,7 +23,7 @@ export class Config {
   constructor(namespace?: string) {
     const scope = currentScope();
     if (scope === undefined) {
-      throw new CairnError("NO_PROGRAM_SCOPE", "Config can only be read while a Cairn program runs (cairn up, cairn preview, or Stack from @cairn/core).");
+      throw new CairnError("NO_PROGRAM_SCOPE", "Config can only be read while a Cairn program runs (cairn up, cairn preview, or Stack from @cairn/core/automation).");
     }
     this.#scope = scope;
     this.namespace = namespace ?? scope.project;

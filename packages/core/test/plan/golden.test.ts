@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { canonicalJson, CairnError, createPassphraseSecrets, interpolate, secret, type Plan, type PreviewOptions, type Program, type TypeSchema } from "@cairn/core";
+import { CairnError, interpolate, secret } from "@cairn/core";
+import { canonicalJson, type TypeSchema } from "@cairn/core/provider";
+import { createPassphraseSecrets, type Plan, type PreviewOptions, type Program } from "@cairn/core/automation";
 import { FakeCloud, THING } from "../helpers/fake-cloud.js";
 import { makeHarness } from "../helpers/harness.js";
 

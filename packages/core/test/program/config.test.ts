@@ -1,4 +1,5 @@
-import { CairnError, Config, isSecret, type ConfigEntry } from "@cairn/core";
+import { CairnError, Config, isSecret } from "@cairn/core";
+import type { ConfigEntry } from "@cairn/core/automation";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { makeHarness } from "../helpers/harness.js";
 

@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
-import { CairnError, FileStateStore, lockInfoFor, Stack, type LockInfo } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { FileStateStore, lockInfoFor, Stack, type LockInfo } from "@cairn/core/automation";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { makeHarness, tempDir } from "../helpers/harness.js";
 

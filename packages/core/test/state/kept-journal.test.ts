@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { completedJournal, createPassphraseSecrets, FileStateStore, keptStates, loadState, secret } from "@cairn/core";
+import { secret } from "@cairn/core";
+import { completedJournal, createPassphraseSecrets, FileStateStore, keptStates, loadState } from "@cairn/core/automation";
+import { serializeState } from "../../src/state/codec.js";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { EventLog, folderBytes, makeHarness, type Harness } from "../helpers/harness.js";
 
@@ -178,7 +180,6 @@ describe("a kept journal after a crash", () => {
     const leftover = readFileSync(journal, "utf8");
     // A compaction that wrote its snapshot and died before removing the journal.
     const lease = await store.lock(h.ref, { holder: "t@h", host: "h", pid: process.pid, operation: "test", startedAt: new Date().toISOString() });
-    const { serializeState } = await import("@cairn/core");
     const loaded = await loadState(h.store, h.ref, secrets);
     await store.writeSnapshot(h.ref, serializeState({ ...loaded.doc, serial: loaded.doc.serial + 1 }, secrets), lease);
     await lease.release();

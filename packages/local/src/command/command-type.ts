@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
-import { deepEqual, type CallContext, type CheckResult, type DiffResult, type PropertyMap } from "@cairn/core";
+import { deepEqual, type CallContext, type CheckResult, type DiffResult, type PropertyMap } from "@cairn/core/provider";
 import type { LocalEnvironment, LocalType } from "../local-type.js";
 import { InputChecker } from "../util/inputs.js";
 import { runShell, type ShellResult } from "./run-shell.js";

@@ -1,8 +1,8 @@
 import { readFile, stat, unlink } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
-import type { CheckResult, PropertyMap } from "@cairn/core";
+import type { CheckResult, PropertyMap } from "@cairn/core/provider";
 import type { LocalEnvironment, LocalType } from "../local-type.js";
-import { writeFileAtomic } from "@cairn/core";
+import { writeFileAtomic } from "@cairn/core/provider";
 import { InputChecker, withDefaults } from "../util/inputs.js";
 
 /** The type token of {@link File}. */

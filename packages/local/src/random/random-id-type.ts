@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { CheckResult, PropertyMap } from "@cairn/core";
+import type { CheckResult, PropertyMap } from "@cairn/core/provider";
 import type { LocalType } from "../local-type.js";
 import { InputChecker, withDefaults } from "../util/inputs.js";
 

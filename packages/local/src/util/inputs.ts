@@ -1,4 +1,4 @@
-import { isUnknown, type CheckFailure, type PropertyMap, type PropertyValue } from "@cairn/core";
+import { isUnknown, type CheckFailure, type PropertyMap, type PropertyValue } from "@cairn/core/provider";
 
 /**
  * Small validators for provider `check` methods. Each pushes a failure naming
