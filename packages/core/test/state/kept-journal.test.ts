@@ -110,6 +110,19 @@ describe("operations keep the journal instead of rewriting the snapshot", () => 
     expect(states.map((s) => s.serial)).toEqual(Array.from({ length: rev + 1 }, (_v, i) => i));
   });
 
+  test("after 32 small operations the journal is folded, however small it still is", async () => {
+    const { cloud, h, snapshot, journal } = await deployed();
+    const start = statSync(snapshot).size;
+    for (let i = 1; i <= 32; i++) {
+      await h.stack(fleet(cloud, 0, [`extra-${i}`])).up();
+      expect(size(journal)).toBeLessThan(start / 2);
+    }
+    expect(JSON.parse(readFileSync(snapshot, "utf8")).serial).toBe(1);
+    await h.stack(fleet(cloud, 0, ["extra-33"])).up();
+    expect(existsSync(journal)).toBe(false);
+    expect(JSON.parse(readFileSync(snapshot, "utf8")).serial).toBe(34);
+  });
+
   test("a destroy folds the journal at once: the snapshot is the small state it leaves", async () => {
     const { cloud, h, snapshot, journal } = await deployed();
     await h.stack(fleet(cloud, 1)).up();
