@@ -66,8 +66,9 @@ export async function stackList(ctx: CommandContext, json: boolean): Promise<num
 
 async function summary(store: Awaited<ReturnType<typeof openStore>>, project: string, stack: string): Promise<{ resources?: number; updatedAt?: string }> {
   try {
-    const stored = await store.read({ project, stack });
-    const doc = JSON.parse(stored?.snapshot ?? "{}") as { resources?: unknown[]; updatedAt?: string };
+    // The snapshot with the journal of the operations since: the state as it is now.
+    const { tryLoadState } = await import("@cairn/core/automation");
+    const doc: { resources?: readonly unknown[]; updatedAt?: string } = (await tryLoadState(store, { project, stack }, undefined))?.doc ?? {};
     return { ...(Array.isArray(doc.resources) ? { resources: doc.resources.length } : {}), ...(doc.updatedAt ? { updatedAt: doc.updatedAt } : {}) };
   } catch {
     return {};

@@ -41,6 +41,8 @@ export { createPassphraseSecrets, openPassphraseSecrets, openPassphraseSecretsWi
 export { passphraseSecretsProvider, SecretsProviders } from "../state/secrets-providers.js";
 export { changeSecretsProvider, type ChangeSecretsOptions, type ChangeSecretsResult } from "../state/change-secrets.js";
 export { exportState, importState, type ImportStateOptions, type ImportStateResult } from "../state/export-import.js";
+export { completedJournal } from "../state/replay.js";
+export { keptStates } from "../state/kept-states.js";
 
 export { makeUrn, nameOfUrn, tryParseUrn, typeOfUrn, type UrnParts } from "../resource/urn.js";
 

@@ -13,9 +13,9 @@ const VALUES: Record<string, readonly string[]> = {
   ],
   "@cairn/core/automation": [
     "FileStateStore", "STATE_FORMAT_VERSION", "SecretValue", "SecretsProviders", "Stack", "UNKNOWN", "canonicalJson",
-    "changeSecretsProvider", "containsSecret", "containsUnknown", "countSteps", "createCancellation", "createPassphraseSecrets",
+    "changeSecretsProvider", "completedJournal", "containsSecret", "containsUnknown", "countSteps", "createCancellation", "createPassphraseSecrets",
     "deepEqual", "exportState", "formatDuration", "hasChanges", "importResources", "importState", "isHolderGone", "isSecretValue",
-    "isUnknown", "keyCrypter", "loadState", "lockInfoFor", "lockedError", "makeSecret", "makeUrn", "moveResource", "nameOfUrn",
+    "isUnknown", "keptStates", "keyCrypter", "loadState", "lockInfoFor", "lockedError", "makeSecret", "makeUrn", "moveResource", "nameOfUrn",
     "openPassphraseSecrets", "openPassphraseSecretsWithKey", "passphraseSecretsProvider", "readStackOutputs", "reveal",
     "tryLoadState", "tryParseUrn", "typeOfUrn", "writeFileAtomic",
   ],
