@@ -11,6 +11,10 @@ process.on("warning", (warning) => {
 });
 
 const argv = process.argv.slice(2);
+// Cairn's packages are bundled (see docs/contributing.md); a stack trace printed in
+// verbose mode names their TypeScript sources through the bundles' source maps.
+// Reading those maps costs start-up time, so only verbose runs do.
+if (argv.includes("--verbose") || argv.includes("-v") || process.env.CAIRN_LOG === "debug") process.setSourceMapsEnabled(true);
 // Deriving a stack's key takes longer than loading the command line; start it first.
 const { startEarly } = await import("../dist/secrets/early-start.js").catch((error) => {
   if (error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
