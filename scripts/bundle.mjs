@@ -14,16 +14,17 @@ import { fileURLToPath } from "node:url";
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /**
- * What is bundled, per package. `inline` lists the npm dependencies bundled in
- * (CommonJS packages whose many files cost the most to load); every other
- * package stays external. Cairn's own packages always stay external: a
- * program and the CLI must share one copy of @cairn/core.
+ * What is bundled, per package. `inline` lists the npm dependencies bundled in:
+ * CommonJS packages every command loads. A package loaded only by
+ * `await import()` stays external, since a bundled CommonJS module offers only
+ * a default export there. Every other package stays external, and Cairn's own
+ * packages always do: a program and the CLI must share one copy of @cairn/core.
  */
 const PACKAGES = [
   { dir: "packages/core", inline: [] },
   { dir: "packages/local", inline: [] },
   // The bin (bin/cairn.js) loads these two; commands load their own chunk on demand.
-  { dir: "packages/cli", inline: ["commander", "yaml", "picocolors"], extra: ["dist/main.js", "dist/secrets/early-start.js"] },
+  { dir: "packages/cli", inline: ["commander", "picocolors"], extra: ["dist/main.js", "dist/secrets/early-start.js"] },
 ];
 
 /** The dist/ files a package's `exports` name, as the src/ files they are compiled from. */
