@@ -9,7 +9,7 @@
 // With --compare, the other checkout (built) is measured too, interleaved with
 // this one, and its figures print beside these: a before/after in one run.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -24,14 +24,20 @@ function valueOf(flag) {
 }
 
 const ENV = { ...process.env, CI: "true", NO_COLOR: "1", CAIRN_PASSPHRASE: "bench" };
+// The CPU time (user + sys) a command used, from GNU time where there is one: on a
+// busy machine it varies far less than the wall time does. Its unit is 10 ms.
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const CPU_LINE = /\nstartup-bench-cpu ([\d.]+) ([\d.]+)\n?$/;
 
-/** Runs a command to its end; returns its wall time in ms, measured from here (spawn to exit). */
+/** Runs a command to its end; returns its wall time in ms, measured from here (spawn to exit), and its CPU time. */
 function timed(argv, cwd, env = {}) {
+  const [file, args] = TIME === undefined ? [process.execPath, argv] : [TIME, ["-f", "startup-bench-cpu %U %S", process.execPath, ...argv]];
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, argv, { cwd, env: { ...ENV, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(file, args, { cwd, env: { ...ENV, ...env }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${argv.join(" ")} failed (${result.status}) in ${cwd}:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
-  return { wallMs, stdout: result.stdout };
+  const cpu = CPU_LINE.exec(`\n${result.stderr}`);
+  return { wallMs, cpuMs: cpu === null ? NaN : (Number(cpu[1]) + Number(cpu[2])) * 1000, stdout: result.stdout };
 }
 
 /** The last report line the benchmark programs append at exit (ms since their process started). */
@@ -92,11 +98,17 @@ process.on("exit", () => {
 /** The figures of one round for one checkout. */
 function round(setup) {
   const out = {};
-  out.node = timed(["-e", "0"], setup.work).wallMs;
+  const node = timed(["-e", "0"], setup.work);
+  out.node = node.wallMs;
+  out.nodeCpu = node.cpuMs;
   // Node's own time from process start to the first line of a script, the base of the in-process figures.
   out.nodeFirstLine = Number(timed(["-e", "process.stdout.write(String(performance.now()))"], setup.work).stdout);
-  out.version = timed([setup.cli, "--version"], setup.work).wallMs;
-  out.help = timed([setup.cli, "--help"], setup.work).wallMs;
+  const version = timed([setup.cli, "--version"], setup.work);
+  out.version = version.wallMs;
+  out.versionCpu = version.cpuMs;
+  const help = timed([setup.cli, "--help"], setup.work);
+  out.help = help.wallMs;
+  out.helpCpu = help.cpuMs;
   timed([setup.cli, "up", "--yes"], setup.quick, setup.quickEnv);
   const quick = lastReport(setup.quickEnv.BENCH_REPORT);
   out.firstCall = quick.firstCallMs;
@@ -105,6 +117,7 @@ function round(setup) {
   const deploy = timed([setup.cli, "up", "--yes"], setup.sleep, setup.sleepEnv);
   const sleep = lastReport(setup.sleepEnv.BENCH_REPORT);
   out.deployWall = deploy.wallMs;
+  out.deployCpu = deploy.cpuMs;
   out.fixed = deploy.wallMs - 50;
   out.deployProgram = sleep.programStartMs;
   out.deployFirstCall = sleep.firstCallMs;
@@ -118,6 +131,7 @@ function round(setup) {
 const sorted = (values) => [...values].sort((a, b) => a - b);
 const median = (values) => sorted(values)[Math.floor(values.length / 2)];
 const spread = (values) => {
+  if (values.some((value) => Number.isNaN(value))) return "-";
   const s = sorted(values);
   return `${s[0].toFixed(0)}/${median(s).toFixed(0)}/${s[s.length - 1].toFixed(0)}`;
 };
@@ -147,6 +161,10 @@ const rows = [
   ["  deploy: start -> last call ended", "deployLastCall", undefined],
   ["  deploy: start -> exit hook", "deployExitHook", undefined],
   ["  deploy: wall", "deployWall", undefined],
+  ["CPU time (user + sys): node -e 0", "nodeCpu", undefined],
+  ["CPU time: cairn --version", "versionCpu", undefined],
+  ["CPU time: cairn --help", "helpCpu", undefined],
+  ["CPU time: the deploy", "deployCpu", undefined],
 ];
 const width = 48;
 console.log(`${"figure".padEnd(width)}${setups.map((s) => `${s.label.slice(-20).padStart(20)}  ${"aim".padEnd(16)}`).join("")}`);

@@ -21,7 +21,8 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
  * packages always do: a program and the CLI must share one copy of @cairn/core.
  */
 const PACKAGES = [
-  { dir: "packages/core", inline: [] },
+  // p-queue and its helpers are ES modules of a few files each, eventemitter3 CommonJS.
+  { dir: "packages/core", inline: ["immer", "p-queue", "p-timeout", "eventemitter3"] },
   { dir: "packages/local", inline: [] },
   // The bin (bin/cairn.js) loads these two; commands load their own chunk on demand.
   { dir: "packages/cli", inline: ["commander", "picocolors"], extra: ["dist/main.js", "dist/secrets/early-start.js"] },

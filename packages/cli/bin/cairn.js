@@ -11,6 +11,12 @@ process.on("warning", (warning) => {
 });
 
 const argv = process.argv.slice(2);
+// `cairn --version` alone needs no command line: it prints what commander would.
+if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+  const { readFileSync } = await import("node:fs");
+  process.stdout.write(`${JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}\n`);
+  process.exit(0);
+}
 // Cairn's packages are bundled (see docs/contributing.md); a stack trace printed in
 // verbose mode names their TypeScript sources through the bundles' source maps.
 // Reading those maps costs start-up time, so only verbose runs do.
