@@ -95,6 +95,41 @@ process.on("exit", () => {
 });
 `;
 
+/**
+ * Where a wide N = 100, L = 50 deploy spends its time, from its debug log (written to a
+ * file, so that nothing else changes) and the program's own report: each figure is the
+ * time since the previous mark, all measured from the process's start.
+ */
+function breakdown(setup) {
+  const log = path.join(setup.sleep, "deploy.log");
+  rmSync(log, { force: true });
+  const { wallMs } = timed([setup.cli, "up", "--yes", "--log-file", log], setup.sleep, setup.sleepEnv);
+  const report = lastReport(setup.sleepEnv.BENCH_REPORT);
+  timed([setup.cli, "destroy", "--yes"], setup.sleep, setup.sleepEnv);
+  const lines = readFileSync(log, "utf8").split("\n");
+  const at = (pattern) => {
+    const line = lines.find((text) => pattern.test(text));
+    return line === undefined ? NaN : Number(/\[\s*(\d+) ms\]/.exec(line)[1]);
+  };
+  const marks = [
+    ["bdCli", at(/\] cairn up /)],
+    ["bdOpen", at(/\] stack \S+ of /)],
+    ["bdToProgram", report.programStartMs],
+    ["bdToCall", report.firstCallMs],
+    ["bdCalls", report.lastCallMs],
+    ["bdClose", at(/"type":"operation-end"/)],
+    ["bdExitHook", report.exitMs],
+    ["bdExit", wallMs],
+  ];
+  const out = {};
+  let previous = 0;
+  for (const [key, value] of marks) {
+    out[key] = value - previous;
+    previous = value;
+  }
+  return out;
+}
+
 /** The figures of one round for one checkout. */
 function round(setup) {
   const out = {};
@@ -124,6 +159,7 @@ function round(setup) {
   out.deployLastCall = sleep.lastCallMs;
   out.deployExitHook = sleep.exitMs;
   timed([setup.cli, "destroy", "--yes"], setup.sleep, setup.sleepEnv);
+  Object.assign(out, breakdown(setup));
   out.load = readFileSync("/proc/loadavg", "utf8").split(" ")[0];
   return out;
 }
@@ -161,14 +197,27 @@ const rows = [
   ["  deploy: start -> last call ended", "deployLastCall", undefined],
   ["  deploy: start -> exit hook", "deployExitHook", undefined],
   ["  deploy: wall", "deployWall", undefined],
+  ["breakdown of that deploy (each: ms since the mark above; node start = node to line 1 above):", undefined, undefined],
+  ["  process start -> CLI loaded, command running", "bdCli", undefined],
+  ["  -> stack opened (config, secrets key, state)", "bdOpen", undefined],
+  ["  -> program's first line (lock, state, bundle import)", "bdToProgram", undefined],
+  ["  -> first provider call (program, plan)", "bdToCall", undefined],
+  ["  -> last call ended (calls: 50 ideal)", "bdCalls", undefined],
+  ["  -> operation ended (snapshot, unlock)", "bdClose", undefined],
+  ["  -> exit hook (summary)", "bdExitHook", undefined],
+  ["  -> process gone, seen by the parent (teardown)", "bdExit", undefined],
   ["CPU time (user + sys): node -e 0", "nodeCpu", undefined],
   ["CPU time: cairn --version", "versionCpu", undefined],
   ["CPU time: cairn --help", "helpCpu", undefined],
   ["CPU time: the deploy", "deployCpu", undefined],
 ];
-const width = 48;
+const width = 60;
 console.log(`${"figure".padEnd(width)}${setups.map((s) => `${s.label.slice(-20).padStart(20)}  ${"aim".padEnd(16)}`).join("")}`);
 for (const [name, key, aim] of rows) {
+  if (key === undefined) {
+    console.log(name);
+    continue;
+  }
   const cells = samples.map((list) => {
     const values = list.map((s) => s[key]);
     let verdict = "";
