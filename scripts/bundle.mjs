@@ -28,15 +28,24 @@ const PACKAGES = [
   { dir: "packages/cli", inline: ["commander", "picocolors"], extra: ["dist/main.js", "dist/secrets/early-start.js"] },
 ];
 
-/** The dist/ files a package's `exports` name, as the src/ files they are compiled from. */
+/**
+ * The dist/ files a package's `exports` name, as the src/ files they are compiled
+ * from. Every entry must be bundled: one left as tsc's per-file output would load
+ * a second copy of the modules the bundles hold (a second CairnError class, a
+ * second scope), so an entry with no src/ file of its name stops the build.
+ */
 function entriesOf(pkgDir, extra = []) {
   const manifest = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
-  const targets = Object.values(manifest.exports ?? {}).map((target) => (typeof target === "string" ? target : target.default));
-  const files = [...targets, ...extra].filter((file) => typeof file === "string").map((file) => file.replace(/^\.\//, ""));
-  return [...new Set(files)]
-    .filter((file) => file.startsWith("dist/") && file.endsWith(".js") && !file.includes("*"))
-    .map((file) => path.join(pkgDir, file.replace(/^dist\//, "src/").replace(/\.js$/, ".ts")))
-    .filter((src) => existsSync(src));
+  const targets = Object.values(manifest.exports ?? {}).map((target) => (typeof target === "string" ? target : (target.default ?? target.import ?? target.node)));
+  const files = [...new Set([...targets, ...extra].filter((file) => typeof file === "string").map((file) => file.replace(/^\.\//, "")))];
+  // Files outside dist/ (package.json) are not code the build makes.
+  return files.filter((file) => file.startsWith("dist/")).map((file) => {
+    const src = path.join(pkgDir, file.replace(/^dist\//, "src/").replace(/\.js$/, ".ts"));
+    if (!file.endsWith(".js") || file.includes("*") || !existsSync(src)) {
+      throw new Error(`${path.relative(root, pkgDir)}: the entry ${file} has no source file src/…/<name>.ts to bundle it from; see scripts/bundle.mjs.`);
+    }
+    return src;
+  });
 }
 
 /** Keeps every bare import external except the packages listed. */
