@@ -25,7 +25,9 @@ if (argv.includes("--verbose") || argv.includes("-v") || process.env.CAIRN_LOG =
 /** Imports a file of the build; a checkout that was never built gets a clear message. */
 function built(file) {
   return import(file).catch((error) => {
-    if (error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
+    // Only a missing file of a build is "not built"; a missing npm package is reported as it is.
+    const missing = /Cannot find module '([^']+)'/.exec(String(error?.message))?.[1];
+    if (error?.code !== "ERR_MODULE_NOT_FOUND" || missing === undefined || !/[\\/]dist[\\/]/.test(missing)) throw error;
     const root = new URL("../../..", import.meta.url).pathname;
     process.stderr.write(`error: cairn is not built. Run \`npm run build\` in ${root} first.\n`);
     process.exit(1);
