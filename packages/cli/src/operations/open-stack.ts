@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import type { ConfigEntry, Program, ProviderPackage, SecretsCrypter, SecretsState, Stack, StackSettings, StateStore } from "@cairn/core/automation";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
@@ -67,7 +68,9 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
     const state = config.secrets ?? (await recordedSecrets(store, ref));
     if (state !== undefined) {
       const providers = new core.SecretsProviders().with(await asyncPassphraseProvider(early)).with(awsKmsProvider(ws.dir));
+      const asked = performance.now();
       secrets = await providers.get(state.provider).open(state, { stack: name, passphrase: () => readPassphrase(ctx.io, { stack: name }) });
+      ctx.logger.debug(`secrets key of ${name} open (waited ${(performance.now() - asked).toFixed(0)} ms)`);
     }
   }
   ctx.logger.debug(`stack ${name} of ${ws.project.name} in ${store.url}`);
