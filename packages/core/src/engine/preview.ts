@@ -1,5 +1,6 @@
 import { Graph } from "../dag/graph.js";
 import { CairnError, messageOf, type Problem } from "../errors.js";
+import { hintSentence, type Hint } from "../hints.js";
 import { resolveProperties } from "../output/resolve.js";
 import { output } from "../output/functions.js";
 import { PROGRAM_PHASE } from "../output/phase.js";
@@ -50,7 +51,7 @@ export async function computePlan(ctx: OperationContext, request: PlanRequest): 
   const order = dependencyOrder(ctx, request.destroying ? [] : ctx.graph.nodes);
   // Changing a resource needs what it depends on; deleting one needs what depends on it gone first.
   const targets = request.destroying ? dependentsClosure(ctx, request.targets) : targetClosure(ctx, request.targets);
-  const replace = new Set((request.replace ?? []).map((name) => resolveResource(ctx, name, "--replace")));
+  const replace = new Set((request.replace ?? []).map((name) => resolveResource(ctx, name, "replace")));
   const priorOf = new Map<string, ResourceState>();
   const claimed = new Set<string>();
   for (const node of order) {
@@ -131,7 +132,7 @@ async function planAll(
           phase.settle(node.urn, UNKNOWN);
           // A provider that cannot be configured fails every resource alike: it is said once, as itself.
           if (CairnError.isCairnError(error) && error.code === "CONFIG_MISSING") unusable.push(error);
-          else failures.push({ urn: node.urn, message: `${node.name} (${node.type}): ${messageOf(error)} [${node.source}]` });
+          else failures.push({ urn: node.urn, message: `${node.name} (${node.type}): ${messageOf(error)} [${node.source}]`, ...(CairnError.isCairnError(error) && error.hints !== undefined ? { hints: error.hints } : {}) });
           done();
         },
       );
@@ -155,7 +156,8 @@ function throwPlanErrors(failures: readonly Problem[], protectedErrors: readonly
   }
   if (protectedErrors.length > 0) {
     const first = protectedErrors[0]!;
-    throw new CairnError("PROTECTED", protectedErrors.map((error) => error.message).join("\n"), first.urn === undefined ? {} : { urn: first.urn });
+    const hints = protectedErrors.flatMap((error) => error.hints ?? []);
+    throw new CairnError("PROTECTED", protectedErrors.map((error) => error.message).join("\n"), { ...(first.urn === undefined ? {} : { urn: first.urn }), hints });
   }
 }
 
@@ -312,7 +314,7 @@ function targetClosure(ctx: OperationContext, targets: readonly string[] | undef
     closure.add(urn);
     for (const dep of ctx.graph.dependenciesOf(urn)) visit(dep);
   };
-  for (const target of targets) visit(resolveResource(ctx, target, "--target"));
+  for (const target of targets) visit(resolveResource(ctx, target, "target"));
   return closure;
 }
 
@@ -326,7 +328,7 @@ function dependentsClosure(ctx: OperationContext, targets: readonly string[] | u
     closure.add(urn);
     for (const dependent of graph.dependentsOf(urn)) visit(dependent);
   };
-  for (const target of targets) visit(resolveResource(ctx, target, "--target"));
+  for (const target of targets) visit(resolveResource(ctx, target, "target"));
   return closure;
 }
 
@@ -334,14 +336,16 @@ function dependentsClosure(ctx: OperationContext, targets: readonly string[] | u
  * The URN a `--target` or `--replace` names: a URN, or a resource's name when
  * exactly one resource of the program or the state has it.
  */
-function resolveResource(ctx: OperationContext, given: string, flag: string): string {
+function resolveResource(ctx: OperationContext, given: string, option: "target" | "replace"): string {
   if (ctx.graph.has(given) || ctx.session.tryGet(given) !== undefined) return given;
   const matches = new Set<string>();
   for (const node of ctx.graph.nodes) if (node.name === given) matches.add(node.urn);
   for (const record of ctx.session.resources()) if (nameOfUrn(record.urn) === given) matches.add(record.urn);
   if (matches.size === 1) return [...matches][0]!;
+  const named: Hint = { kind: "option", option, value: given };
   if (matches.size > 1) {
-    throw new CairnError("INVALID_ARGUMENT", `${flag} ${given} names ${matches.size} resources; give one URN:\n${[...matches].map((urn) => `  ${urn}`).join("\n")}`);
+    throw new CairnError("INVALID_ARGUMENT", `${hintSentence(named)} names ${matches.size} resources; give one URN:\n${[...matches].map((urn) => `  ${urn}`).join("\n")}`, { hints: [named] });
   }
-  throw new CairnError("RESOURCE_NOT_FOUND", `${flag} ${given} names no resource of the program or the state. See: cairn state list`);
+  const list: Hint = { kind: "list-resources" };
+  throw new CairnError("RESOURCE_NOT_FOUND", `${hintSentence(named)} names no resource of the program or the state. ${hintSentence(list)}`, { hints: [named, list] });
 }
