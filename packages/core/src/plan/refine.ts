@@ -38,17 +38,14 @@ export interface RefinedStep {
  * planned (an update, or nothing), never more. A delete-before-replace stays
  * a replace, since its old object is gone before this step starts.
  */
-export async function refineStep(step: PlanStep, facts: RefineFacts): Promise<RefinedStep> {
+export function refineStep(step: PlanStep, facts: RefineFacts): RefinedStep | Promise<RefinedStep> {
   const planned = step.inputs;
   if (planned !== undefined && !containsUnknown(planned)) return { op: step.op, inputs: planned };
-  const inputs = await knownInputs(facts);
-  const change = step.op === "update" || (step.op === "replace" && step.deleteBeforeReplace !== true);
-  if (planned === undefined || !change) return { op: step.op, inputs };
-  return { op: await rediffedOp(step, facts, inputs), inputs };
+  return refineUnknown(step, facts);
 }
 
-/** The node's inputs resolved in the apply phase and checked; a check that fails now is CHECK_FAILED. */
-async function knownInputs(facts: RefineFacts): Promise<PropertyMap> {
+/** The inputs resolved in the apply phase and checked (CHECK_FAILED if they now fail), then the op they call for. */
+async function refineUnknown(step: PlanStep, facts: RefineFacts): Promise<RefinedStep> {
   const { node, prior, provider } = facts;
   const raw = await resolveProperties(node.inputs, facts.phase, node.name);
   const checked = (await provider.check(node.type, raw)) ?? { inputs: raw };
@@ -57,8 +54,11 @@ async function knownInputs(facts: RefineFacts): Promise<PropertyMap> {
     throw new CairnError("CHECK_FAILED", `Invalid inputs once known: ${detail}`, { urn: node.urn });
   }
   const rules = sealRulesOf(provider.schema(node.type), node.options.additionalSecretOutputs);
-  const inputs = sealInputs(checked.inputs, raw, facts.mask === undefined ? rules : { ...rules, mask: facts.mask });
-  return prior?.id !== undefined ? applyIgnoreChanges(inputs, prior.inputs, node.options.ignoreChanges) : inputs;
+  const sealed = sealInputs(checked.inputs, raw, facts.mask === undefined ? rules : { ...rules, mask: facts.mask });
+  const inputs = prior?.id !== undefined ? applyIgnoreChanges(sealed, prior.inputs, node.options.ignoreChanges) : sealed;
+  const change = step.op === "update" || (step.op === "replace" && step.deleteBeforeReplace !== true);
+  if (step.inputs === undefined || !change) return { op: step.op, inputs };
+  return { op: await rediffedOp(step, facts, inputs), inputs };
 }
 
 /** With inputs now known, an update or replace may need less than planned, never more. */
