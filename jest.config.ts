@@ -4,7 +4,7 @@
 // Jest runs TypeScript sources directly through swc; packages map to their src/.
 import type { Config } from "jest";
 
-const esmPackages = ["p-queue", "p-timeout", "eventemitter3", "immer"].join("|");
+const esmPackages = ["p-queue", "p-timeout", "eventemitter3", "immer", "get-east-asian-width"].join("|");
 
 const config: Config = {
   testEnvironment: "node",
@@ -17,6 +17,7 @@ const config: Config = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],
   moduleNameMapper: {
     "^@cairn/(core|local|aws|cli)$": "<rootDir>/packages/$1/src/index.ts",
+    "^@cairn/core/(provider|automation)$": "<rootDir>/packages/core/src/entry/$1.ts",
     "^@cairn/core/testing$": "<rootDir>/packages/core/src/testing/index.ts",
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },

@@ -77,7 +77,8 @@ function cairn(dir, argv, env) {
   if (result.status !== 0) {
     throw new Error(`cairn ${argv.join(" ")} failed (${result.status}) in ${dir}:\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`);
   }
-  return wallMs;
+  // What the process wrote to its terminal, to tell it apart from what it wrote to disk.
+  return { wallMs, outputBytes: Buffer.byteLength(result.stdout) + Buffer.byteLength(result.stderr) };
 }
 
 /** One deploy, noop, update and destroy of a fresh project; returns per-op figures. */
@@ -93,7 +94,8 @@ function runSequence(shape, n, latency) {
   for (const op of OPS) {
     const rev = op === "update" || op === "destroy" ? "1" : "0";
     const argv = op === "destroy" ? ["destroy", "--yes", "--stack", "bench"] : ["up", "--yes", "--stack", "bench"];
-    const wallMs = cairn(dir, argv, { ...base, BENCH_REV: rev });
+    const stateBefore = existsSync(stateFile) ? statSync(stateFile).size : 0;
+    const { wallMs, outputBytes } = cairn(dir, argv, { ...base, BENCH_REV: rev });
     const reports = readFileSync(report, "utf8").trim().split("\n");
     const metrics = JSON.parse(reports[reports.length - 1]);
     if (reports.length !== ++lines) throw new Error(`no report from ${op} in ${dir}`);
@@ -110,7 +112,11 @@ function runSequence(shape, n, latency) {
       exitMs: metrics.exitMs,
       rssMb: metrics.maxRssKb / 1024,
       wchar: metrics.wchar,
+      // Bytes written other than to the terminal: state, journal, lock, caches.
+      written: metrics.wchar - outputBytes,
       stateBytes,
+      // The state an op is measured against: after it, or for destroy the one it destroyed.
+      stateRef: op === "destroy" ? stateBefore : stateBytes,
     };
   }
   rmSync(dir, { recursive: true, force: true });
@@ -203,6 +209,15 @@ cells.slice(1).forEach(({ shape, n }, k) => {
   const rss = Math.max(...OPS.map((op) => medianOf(samples, op, "rssMb")));
   const bytes = medianOf(samples, "deploy", "wchar") / medianOf(samples, "deploy", "stateBytes");
   console.log(`${shape.padEnd(8)}${pad(n, 8)}${row.join("")}${pad(floorUs.toFixed(0), 11)}${pad(rss.toFixed(0), 9)}${pad(bytes.toFixed(2), 12)}`);
+});
+console.log("\nBytes written per op (wchar less the bytes the process printed: state, journal, lock file), median, and that divided by");
+console.log("the state's size (the snapshot file after the op; for destroy, before it). A no-op's bytes are its lock file.");
+console.log(`${"shape".padEnd(8)}${pad("N", 8)}${pad("state B", 10)}${OPS.map((op) => pad(`${op} B`, 13) + pad("ratio", 7)).join("")}`);
+cells.slice(1).forEach(({ shape, n }, k) => {
+  const samples = cellSamples[k + 1];
+  const state = medianOf(samples, "deploy", "stateBytes");
+  const row = OPS.map((op) => pad(medianOf(samples, op, "written").toFixed(0), 13) + pad(median(samples.map((s) => s[op].written / Math.max(1, s[op].stateRef))).toFixed(3), 7));
+  console.log(`${shape.padEnd(8)}${pad(n, 8)}${pad(state.toFixed(0), 10)}${row.join("")}`);
 });
 console.log(`\nEmpty program (ms, median): wall ${OPS.map((op) => `${op} ${medianOf(empty, op, "wallMs").toFixed(0)}`).join(", ")}; first line to exit ${OPS.map((op) => `${op} ${median(empty.map((s) => afterStart(s[op]))).toFixed(0)}`).join(", ")}; start-up to the program's first line ${medianOf(empty, "deploy", "startupMs").toFixed(0)}`);
 console.log(`Load average during the run: ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`);

@@ -1,4 +1,5 @@
-import { CairnError, type ErrorClass } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { ErrorClass } from "@cairn/core/provider";
 
 const THROTTLE_NAMES = new Set([
   "Throttling",

@@ -1,4 +1,4 @@
-import type { ProviderConfig, ProviderPackage } from "@cairn/core";
+import type { ProviderConfig, ProviderPackage } from "@cairn/core/provider";
 import { VERSION } from "./version.js";
 
 /**

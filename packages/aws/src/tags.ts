@@ -1,4 +1,4 @@
-import { isUnknown, type CheckResult, type PropertyMap, type PropertyValue } from "@cairn/core";
+import { isUnknown, type CheckResult, type PropertyMap, type PropertyValue } from "@cairn/core/provider";
 import { checkFields, stringMap, type Field, type Fields } from "./check/spec.js";
 
 /** A resource's tags: names to values. */

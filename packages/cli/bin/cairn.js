@@ -11,14 +11,33 @@ process.on("warning", (warning) => {
 });
 
 const argv = process.argv.slice(2);
+// `cairn --version` alone needs no command line: it prints what commander would.
+if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+  const { readFileSync } = await import("node:fs");
+  process.stdout.write(`${JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}\n`);
+  process.exit(0);
+}
+// Cairn's packages are bundled (see docs/cli.md, "How programs are loaded"); a stack
+// trace printed in verbose mode names their TypeScript sources through the bundles'
+// source maps. Reading those maps costs start-up time, so only verbose runs do.
+if (argv.includes("--verbose") || argv.includes("-v") || process.env.CAIRN_LOG === "debug") process.setSourceMapsEnabled(true);
+
+/** Imports a file of the build; a checkout that was never built gets a clear message. */
+function built(file) {
+  return import(file).catch((error) => {
+    // Only a missing file of a build is "not built"; a missing npm package is reported as it is.
+    const missing = /Cannot find module '([^']+)'/.exec(String(error?.message))?.[1];
+    if (error?.code !== "ERR_MODULE_NOT_FOUND" || missing === undefined || !/[\\/]dist[\\/]/.test(missing)) throw error;
+    const root = new URL("../../..", import.meta.url).pathname;
+    process.stderr.write(`error: cairn is not built. Run \`npm run build\` in ${root} first.\n`);
+    process.exit(1);
+  });
+}
+
 // Deriving a stack's key takes longer than loading the command line; start it first.
-const { startEarly } = await import("../dist/secrets/early-start.js").catch((error) => {
-  if (error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
-  const root = new URL("../../..", import.meta.url).pathname;
-  process.stderr.write(`error: cairn is not built. Run \`npm run build\` in ${root} first.\n`);
-  process.exit(1);
-});
-const early = startEarly(argv, process.env, process.cwd());
+// Only a command given a passphrase in the environment can use it, and help never does.
+const wantsKey = process.env.CAIRN_PASSPHRASE !== undefined && !argv.includes("--help") && !argv.includes("-h");
+const early = wantsKey ? (await built("../dist/secrets/early-start.js")).startEarly(argv, process.env, process.cwd()) : undefined;
 // A reader that went away (`cairn up | head`) must not kill an operation half-way:
 // output is dropped, the operation finishes and records its state.
 for (const stream of [process.stdout, process.stderr]) {
@@ -40,6 +59,6 @@ process.on("uncaughtException", (error) => {
   process.exitCode = 1;
 });
 
-const { main } = await import("../dist/main.js");
+const { main } = await built("../dist/main.js");
 const code = await main(argv, undefined, early === undefined ? {} : { early });
 process.exitCode = programThrew && code === 0 ? 1 : code;

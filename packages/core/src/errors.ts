@@ -1,3 +1,5 @@
+import type { Hint } from "./hints.js";
+
 /**
  * Stable error codes. A code never changes meaning once released; tools and
  * tests match on it instead of on message text.
@@ -47,6 +49,8 @@ export interface ErrorSubject {
   readonly cause?: unknown;
   /** Each individual problem, when the error reports several (CHECK_FAILED). */
   readonly problems?: readonly Problem[];
+  /** What the user can do, as data; each is worded in the message by `hintText`. */
+  readonly hints?: readonly Hint[];
 }
 
 /** One of several problems an error reports, such as one invalid property. */
@@ -55,6 +59,8 @@ export interface Problem {
   /** The property at fault, as a dotted path. */
   readonly property?: string;
   readonly message: string;
+  /** What the user can do about this problem, as data, worded in `message`. @default none */
+  readonly hints?: readonly Hint[];
 }
 
 /**
@@ -67,6 +73,8 @@ export class CairnError extends Error {
   readonly file?: string;
   /** Each individual problem, when there are several. */
   readonly problems?: readonly Problem[];
+  /** What the user can do, as data; the message words each in plain language. */
+  readonly hints?: readonly Hint[];
 
   constructor(code: ErrorCode, message: string, subject: ErrorSubject = {}) {
     super(message, subject.cause === undefined ? undefined : { cause: subject.cause });
@@ -75,12 +83,19 @@ export class CairnError extends Error {
     if (subject.urn !== undefined) this.urn = subject.urn;
     if (subject.file !== undefined) this.file = subject.file;
     if (subject.problems !== undefined) this.problems = subject.problems;
+    if (subject.hints !== undefined && subject.hints.length > 0) this.hints = subject.hints;
   }
 
   /** Brand check that works across duplicate copies of this package. */
   static isCairnError(value: unknown): value is CairnError {
     return value instanceof Error && typeof (value as { code?: unknown }).code === "string" && value.name === "CairnError";
   }
+}
+
+/** The stable code and hints of a thrown value, when it is a CairnError: what a step's failure records beside its message. */
+export function codeAndHints(error: unknown): { readonly code?: ErrorCode; readonly hints?: readonly Hint[] } {
+  if (!CairnError.isCairnError(error)) return {};
+  return error.hints === undefined ? { code: error.code } : { code: error.code, hints: error.hints };
 }
 
 /** The message of any thrown value, without assuming it is an Error. */

@@ -1,4 +1,5 @@
-import { CairnError, messageOf } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { messageOf } from "../src/errors.js";
 
 describe("CairnError", () => {
   test("carries a stable code, the URN or file it concerns, and its cause", () => {

@@ -13,5 +13,5 @@ export { RandomPassword, type RandomPasswordArgs } from "./random/random-passwor
 export { RANDOM_PASSWORD_TOKEN } from "./random/random-password-type.js";
 export { Command, type CommandArgs } from "./command/command.js";
 export { COMMAND_TOKEN } from "./command/command-type.js";
-export { writeFileAtomic, type AtomicWriteOptions } from "@cairn/core";
+export { writeFileAtomic, type AtomicWriteOptions } from "@cairn/core/provider";
 export { LOCAL_VERSION } from "./version.js";

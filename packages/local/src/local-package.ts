@@ -1,4 +1,4 @@
-import type { ProviderPackage, ResourceType } from "@cairn/core";
+import type { ProviderPackage, ResourceType } from "@cairn/core/provider";
 import { LocalProvider } from "./local-provider.js";
 import { LOCAL_VERSION } from "./version.js";
 

@@ -1,4 +1,5 @@
-import { CairnError, deepEqual, type CallContext, type Provider, type PropertyMap } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { deepEqual, type CallContext, type Provider, type PropertyMap } from "@cairn/core/provider";
 import { commandType } from "./command/command-type.js";
 import { fileType } from "./file/file-type.js";
 import type { LocalEnvironment, LocalType } from "./local-type.js";

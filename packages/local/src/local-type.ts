@@ -1,4 +1,4 @@
-import type { CallContext, CheckResult, CreateResult, DiffResult, PropertyMap, ReadResult, TypeSchema } from "@cairn/core";
+import type { CallContext, CheckResult, CreateResult, DiffResult, PropertyMap, ReadResult, TypeSchema } from "@cairn/core/provider";
 
 /** What every operation of a local type may need besides its arguments. */
 export interface LocalEnvironment {

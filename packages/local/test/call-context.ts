@@ -1,4 +1,4 @@
-import type { CallContext } from "@cairn/core";
+import type { CallContext } from "@cairn/core/provider";
 
 /** A CallContext for calling the local provider directly in tests. */
 export function callContext(type: string, signal: AbortSignal = new AbortController().signal): CallContext & { progressLines: string[] } {

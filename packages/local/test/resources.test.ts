@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createPassphraseSecrets, FileStateStore, interpolate, isSecretValue, Stack } from "@cairn/core";
+import { interpolate } from "@cairn/core";
+import { createPassphraseSecrets, FileStateStore, isSecretValue, Stack } from "@cairn/core/automation";
 import { Command, File, RandomId, RandomPassword } from "@cairn/local";
 
 // The resource classes, run by the engine the way `cairn up` runs them.

@@ -1,7 +1,7 @@
 // The recommender ML platform, one stack per environment (dev, staging, prod),
 // on the VPC of the ml-network stack of the same name. The stacks differ only
 // in their config (cairn.<stack>.yaml).
-import { Config, StackReference, currentScope } from "@cairn/core";
+import { Config, StackReference, getStack } from "@cairn/core";
 import { InferenceEndpoint } from "@cairn-ml/inference-endpoint";
 import { ModelRegistry } from "@cairn-ml/model-registry";
 import { RecommenderServing, SERVICE_NAMES, type ServiceName, type ServiceSpec } from "@cairn-ml/recommender-serving";
@@ -9,7 +9,7 @@ import { Training } from "@cairn-ml/training";
 
 const config = new Config();
 const region = new Config("aws").require("region");
-const stack = currentScope()!.stack;
+const stack = getStack();
 // In prod the registry and the endpoint must not be deleted by accident.
 const protect = config.getBoolean("protect") ?? false;
 

@@ -1,5 +1,6 @@
 import type { ScalingPolicy } from "@aws-sdk/client-application-auto-scaling";
-import { CairnError, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { PropertyMap, ReadResult } from "@cairn/core/provider";
 import { bool, checkFields, list, num, record, str, type Fields } from "../check/spec.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
 import type { AppAutoScalingHandle } from "../runtime/client-factory.js";

@@ -1,5 +1,5 @@
 import type { ScalableTarget } from "@aws-sdk/client-application-auto-scaling";
-import type { ReadResult } from "@cairn/core";
+import type { ReadResult } from "@cairn/core/provider";
 import { num, str, type Fields } from "../check/spec.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
 import type { AppAutoScalingHandle } from "../runtime/client-factory.js";

@@ -1,5 +1,5 @@
 import type { AutoScalingGroup } from "@aws-sdk/client-auto-scaling";
-import { deepEqual, type PropertyMap, type ReadResult } from "@cairn/core";
+import { deepEqual, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { awsMessage, hasAwsCode } from "../errors.js";
 import { isGeneratedFor, physicalName, type NameRules } from "../naming.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";

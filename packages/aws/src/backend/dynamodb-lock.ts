@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { CairnError, isHolderGone, type Lease, type LockInfo, type StackRef } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { isHolderGone, type Lease, type LockInfo, type StackRef } from "@cairn/core/automation";
 import type { DynamoDbHandle } from "./backend-clients.js";
 import { decodeLockInfo, encodeLockInfo, isStale, lastRefresh, remoteLockedError, type LockRecord } from "./lock-record.js";
 import { startLease } from "./refreshing-lease.js";

@@ -1,4 +1,5 @@
-import { CairnError, type LockInfo, type StackRef } from "@cairn/core";
+import { CairnError, hintText, type Hint } from "@cairn/core";
+import type { LockInfo, StackRef } from "@cairn/core/automation";
 
 /** How long a lock may go unrefreshed before it is reported stale. @default 2 minutes */
 export const DEFAULT_LOCK_TTL_MS = 120_000;
@@ -64,11 +65,11 @@ export function remoteLockedError(ref: StackRef, record: LockRecord | undefined,
   const { info } = record;
   const since = `since ${info.startedAt}${ago(Date.parse(info.startedAt), now)}`;
   const who = `${info.holder} (pid ${info.pid} on ${info.host})`;
-  const unlock = `cairn state unlock --stack ${ref.stack} --force`;
+  const unlock: Hint = { kind: "unlock", stack: ref.stack, force: true };
   const hint = stale
-    ? ` The lock looks stale: it has not been refreshed${ago(record.refreshedAt.getTime(), now)}, so its holder has probably crashed. If no operation is running on this stack, run: ${unlock}`
-    : ` Wait for it to finish, or if it crashed, run: ${unlock}`;
-  return new CairnError("STATE_LOCKED", `Stack "${ref.stack}" is locked by ${who} ${since}, running "${info.operation}".${hint}`);
+    ? ` The lock looks stale: it has not been refreshed${ago(record.refreshedAt.getTime(), now)}, so its holder has probably crashed. If no operation is running on this stack, ${hintText(unlock)}`
+    : ` Wait for it to finish, or if it crashed, ${hintText(unlock)}`;
+  return new CairnError("STATE_LOCKED", `Stack "${ref.stack}" is locked by ${who} ${since}, running "${info.operation}".${hint}`, { hints: [unlock] });
 }
 
 function ago(at: number, now: Date): string {

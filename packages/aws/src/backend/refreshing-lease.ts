@@ -1,4 +1,5 @@
-import { CairnError, type Lease, type LockInfo, type StackRef } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { Lease, LockInfo, StackRef } from "@cairn/core/automation";
 
 /** What a lock backend does for a held lock. */
 export interface LeaseHooks {

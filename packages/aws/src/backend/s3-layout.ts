@@ -1,11 +1,13 @@
-import type { StackRef } from "@cairn/core";
+import type { StackRef } from "@cairn/core/automation";
 
 /**
  * Where a stack's objects live under the backend's prefix:
  *
  * - `stacks/<project>/<stack>.json`: the snapshot;
- * - `stacks/<project>/<stack>.journal/<seq>`: the running operation's journal,
- *   one object per group-commit batch (seq zero-padded, so keys sort);
+ * - `stacks/<project>/<stack>.journal/<n>`: the journal, one object per
+ *   group-commit batch while an operation runs (n zero-padded, so keys sort);
+ * - `stacks/<project>/<stack>.journal/<from>-<to>`: a completed operation's
+ *   batches (pieces from..to-1) and commit (piece to) as one object;
  * - `stacks/<project>/<stack>.lock`: who holds the stack;
  * - `backups/<project>/<stack>/<time>.json`: earlier snapshots.
  */
@@ -33,6 +35,11 @@ export class S3Layout {
 
   journalChunk(ref: StackRef, seq: number): string {
     return `${this.journalFolder(ref)}${String(seq).padStart(10, "0")}`;
+  }
+
+  /** The object holding pieces `from`..`to` of the journal: a completed operation, whole. */
+  journalRange(ref: StackRef, from: number, to: number): string {
+    return `${this.journalFolder(ref)}${String(from).padStart(10, "0")}-${String(to).padStart(10, "0")}`;
   }
 
   lock(ref: StackRef): string {

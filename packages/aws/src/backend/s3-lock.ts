@@ -1,4 +1,4 @@
-import { isHolderGone, type Lease, type LockInfo, type StackRef } from "@cairn/core";
+import { isHolderGone, type Lease, type LockInfo, type StackRef } from "@cairn/core/automation";
 import { decodeLockInfo, encodeLockInfo, isStale, lastRefresh, remoteLockedError, type LockRecord } from "./lock-record.js";
 import { startLease } from "./refreshing-lease.js";
 import { ConditionFailed, type S3Objects } from "./s3-objects.js";

@@ -1,10 +1,10 @@
-import type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "@cairn/core";
+import type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "@cairn/core/automation";
 import { BackendClients, type BackendClientOptions } from "./backend-clients.js";
 import { s3BackendUrl } from "./backend-url.js";
 import { DynamoDbLockTable } from "./dynamodb-lock.js";
 import { DEFAULT_LOCK_REFRESH_MS, DEFAULT_LOCK_TTL_MS } from "./lock-record.js";
 import { assertHeld } from "./refreshing-lease.js";
-import { openS3Journal, readS3Journal } from "./s3-journal.js";
+import { appendS3Journal, openS3Journal, readS3Journal } from "./s3-journal.js";
 import { S3Layout } from "./s3-layout.js";
 import { S3ObjectLock } from "./s3-lock.js";
 import { S3Objects } from "./s3-objects.js";
@@ -34,8 +34,10 @@ export interface S3StateStoreOptions extends BackendClientOptions {
  * - the snapshot is one object, replaced atomically by each write; the one
  *   it replaces is first copied, server-side, to `backups/`;
  * - while an operation runs, its journal is a series of small objects, one
- *   per group-commit batch, folded into the snapshot at the end; a deploy
- *   therefore sends O(N) bytes for N resources;
+ *   per group-commit batch; when it completes, they become one object, and
+ *   the journal is kept until it outgrows half the snapshot and is folded
+ *   into a new one. A deploy therefore sends O(N) bytes for N resources, and
+ *   an update sends what it changed;
  * - the lock is an object created with `If-None-Match: *` and refreshed with
  *   `If-Match`, or an item in a DynamoDB lock table.
  *
@@ -90,6 +92,10 @@ export class S3StateStore implements StateStore {
 
   openJournal(ref: StackRef, header: string, lease: Lease): Promise<JournalSink> {
     return openS3Journal(this.#objects, this.#layout, ref, header, lease);
+  }
+
+  appendJournal(ref: StackRef, lease: Lease): Promise<JournalSink> {
+    return appendS3Journal(this.#objects, this.#layout, ref, lease);
   }
 
   lock(ref: StackRef, info: LockInfo): Promise<Lease> {

@@ -1,4 +1,4 @@
-import type { Lease, LockInfo, StackRef } from "@cairn/core";
+import type { Lease, LockInfo, StackRef } from "@cairn/core/automation";
 
 /** Timing of a shared lock. */
 export interface LockTiming {

@@ -1,5 +1,6 @@
 import type { DescribeRuleCommandOutput } from "@aws-sdk/client-eventbridge";
-import { CairnError, deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { jsonDocumentField, parseDocument } from "../check/json-document.js";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";

@@ -1,5 +1,6 @@
 import type { LogGroup as AwsLogGroup } from "@aws-sdk/client-cloudwatch-logs";
-import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { checkFields, num, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, type NameRules } from "../naming.js";

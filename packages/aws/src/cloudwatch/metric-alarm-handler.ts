@@ -1,5 +1,6 @@
 import type { MetricAlarm as AwsAlarm, PutMetricAlarmCommandInput } from "@aws-sdk/client-cloudwatch";
-import { CairnError, deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { bool, checkFields, list, num, str, stringMap, type Fields } from "../check/spec.js";
 import { physicalName, type NameRules } from "../naming.js";
 import { findByName } from "../provider/find-created.js";

@@ -1,4 +1,5 @@
-import { CairnError, isUnknown, type PropertyMap, type PropertyValue } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { isUnknown, type PropertyMap, type PropertyValue } from "@cairn/core/provider";
 
 /** The AWS services this package calls. */
 export type AwsService = (typeof SERVICES)[number];

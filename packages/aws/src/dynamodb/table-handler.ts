@@ -1,5 +1,6 @@
 import type { TableDescription } from "@aws-sdk/client-dynamodb";
-import { CairnError, deepEqual, type CheckResult, type DiffResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { deepEqual, type CheckResult, type DiffResult, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { physicalName, type NameRules } from "../naming.js";
 import { findByName } from "../provider/find-created.js";
 import { diffInputs } from "../provider/diff.js";

@@ -1,5 +1,5 @@
 import type { CreateTableCommandInput, GlobalSecondaryIndex, TableDescription } from "@aws-sdk/client-dynamodb";
-import { isUnknown, type CheckFailure, type PropertyMap } from "@cairn/core";
+import { isUnknown, type CheckFailure, type PropertyMap } from "@cairn/core/provider";
 import { bool, checkFields, list, num, record, str, type Fields } from "../check/spec.js";
 import { tagsField, toTagList, type Tags } from "../tags.js";
 

@@ -1,5 +1,5 @@
 import type { GlobalSecondaryIndexUpdate, TableDescription, UpdateTableCommandInput } from "@aws-sdk/client-dynamodb";
-import { deepEqual } from "@cairn/core";
+import { deepEqual } from "@cairn/core/provider";
 import { primaryCall } from "../runtime/api-limits.js";
 import type { AwsContext } from "../runtime/context.js";
 import { pollUntil } from "../runtime/poll.js";

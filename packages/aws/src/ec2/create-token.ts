@@ -1,5 +1,6 @@
 import type { Filter, ResourceType, Tag } from "@aws-sdk/client-ec2";
-import { CairnError, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { ReadResult } from "@cairn/core/provider";
 import { createHash } from "node:crypto";
 import type { AwsContext } from "../runtime/context.js";
 import { CREATE_TOKEN_TAG, toTagList, type Tags } from "../tags.js";

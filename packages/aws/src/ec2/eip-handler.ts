@@ -1,5 +1,5 @@
 import type { Address, Filter } from "@aws-sdk/client-ec2";
-import type { PropertyMap, ReadResult } from "@cairn/core";
+import type { PropertyMap, ReadResult } from "@cairn/core/provider";
 import { str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";

@@ -1,4 +1,5 @@
-import { invoke, type InvokeOptions, type PropertyMap } from "@cairn/core";
+import type { InvokeOptions } from "@cairn/core";
+import { invoke, type PropertyMap } from "@cairn/core/provider";
 import { cairnPackage } from "../package.js";
 import type { GetSubnetsArgs, GetSubnetsResult } from "./lookup-args.js";
 

@@ -1,5 +1,5 @@
 import type { Instance as AwsInstance, RunInstancesCommandInput } from "@aws-sdk/client-ec2";
-import { deepEqual, type PropertyMap, type ReadResult } from "@cairn/core";
+import { deepEqual, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { hasAwsCode } from "../errors.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
 import type { Ec2Handle } from "../runtime/client-factory.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CheckResult, PropertyMap } from "@cairn/core";
+import type { CheckResult, PropertyMap } from "@cairn/core/provider";
 import { bool, checkFields, list, num, record, str, type Fields } from "../check/spec.js";
 import type { CheckEnv } from "../provider/handler.js";
 import { tagsField, withDefaultTags, type Tags } from "../tags.js";

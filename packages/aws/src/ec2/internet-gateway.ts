@@ -1,4 +1,5 @@
-import { CustomResource, type CustomResourceOptions, type Input, type Output, type ResourceType } from "@cairn/core";
+import { CustomResource, type CustomResourceOptions, type Input, type Output } from "@cairn/core";
+import type { ResourceType } from "@cairn/core/provider";
 import { cairnPackage } from "../package.js";
 
 const INTERNET_GATEWAY: ResourceType = { token: "aws:ec2/InternetGateway", package: cairnPackage };

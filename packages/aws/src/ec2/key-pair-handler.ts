@@ -1,5 +1,5 @@
 import type { KeyPairInfo } from "@aws-sdk/client-ec2";
-import type { PropertyMap, ReadResult } from "@cairn/core";
+import type { PropertyMap, ReadResult } from "@cairn/core/provider";
 import { str, type Fields } from "../check/spec.js";
 import { physicalName, type NameRules } from "../naming.js";
 import { findByName } from "../provider/find-created.js";

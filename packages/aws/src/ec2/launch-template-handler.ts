@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { LaunchTemplate as AwsLaunchTemplate, LaunchTemplateVersion } from "@aws-sdk/client-ec2";
-import { deepEqual, type PropertyMap, type ReadResult } from "@cairn/core";
+import { deepEqual, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { bool, str, type Fields } from "../check/spec.js";
 import { physicalName, type NameRules } from "../naming.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";

@@ -1,4 +1,4 @@
-import type { CallLimits, RateLimit } from "@cairn/core";
+import type { CallLimits, RateLimit } from "@cairn/core/provider";
 
 /**
  * EC2's published request token buckets. EC2 throttles each API on its own

@@ -1,5 +1,6 @@
 import type { Image } from "@aws-sdk/client-ec2";
-import { CairnError, type PropertyMap } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { PropertyMap } from "@cairn/core/provider";
 import { bool, checkFields, list, str, stringMap } from "../check/spec.js";
 import { plain, typed, type DataSourceHandler } from "../provider/handler.js";
 import { fromTagList } from "../tags.js";

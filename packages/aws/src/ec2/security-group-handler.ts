@@ -1,5 +1,5 @@
 import type { SecurityGroup as AwsSecurityGroup } from "@aws-sdk/client-ec2";
-import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, SECURITY_GROUP_NAMES } from "../naming.js";
@@ -90,6 +90,7 @@ async function createGroup(ctx: AwsContext, raw: PropertyMap, token: string) {
     if (!(hasAwsCode(error, ["InvalidGroup.Duplicate"]) && inputs.name === undefined)) throw error;
     id = await groupIdByName(ctx, ec2, GroupName, inputs.vpcId) as string;
   }
+  // Not the SDK's SecurityGroupExists waiter: the group found is returned for outputs, and each look goes through call() (see pollUntil).
   const group = await pollUntil(ctx, {
     what: "a visible group",
     describe: () => describeGroup(ctx, ec2, id),

@@ -1,5 +1,5 @@
 import type { IpPermission } from "@aws-sdk/client-ec2";
-import { deepEqual, isUnknown, type CheckFailure, type PropertyValue } from "@cairn/core";
+import { deepEqual, isUnknown, type CheckFailure, type PropertyValue } from "@cairn/core/provider";
 import { bool, custom, list, num, record, str, type Field } from "../check/spec.js";
 
 /** One security group rule as the program gives it. */

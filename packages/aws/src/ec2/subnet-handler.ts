@@ -1,5 +1,5 @@
 import type { Filter, Subnet as AwsSubnet } from "@aws-sdk/client-ec2";
-import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { bool, checkFields, str, type Fields } from "../check/spec.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import type { Ec2Handle } from "../runtime/client-factory.js";
@@ -72,6 +72,7 @@ async function createSubnet(ctx: AwsContext, raw: PropertyMap, token: string) {
   const send = primaryCall(ctx, "CreateSubnet", () => ec2.client.send(new ec2.sdk.CreateSubnetCommand(input)));
   const created = await retrying(ctx, send, { retryIf: isEc2NotFound, budgetMs: 60_000 });
   const id = created.Subnet?.SubnetId as string;
+  // Not the SDK's SubnetAvailable waiter: the subnet found is returned for outputs, and each look goes through call() (see pollUntil).
   const subnet = await pollUntil(ctx, {
     what: "available",
     describe: () => describeSubnet(ctx, ec2, id),

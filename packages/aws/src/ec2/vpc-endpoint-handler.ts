@@ -1,5 +1,5 @@
 import type { VpcEndpoint as AwsVpcEndpoint } from "@aws-sdk/client-ec2";
-import type { PropertyMap, ReadResult } from "@cairn/core";
+import type { PropertyMap, ReadResult } from "@cairn/core/provider";
 import { bool, list, str, type Fields } from "../check/spec.js";
 import { policyField, samePolicy, type PolicyDocument } from "../iam/policy-document.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";

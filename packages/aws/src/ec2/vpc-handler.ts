@@ -1,5 +1,5 @@
 import type { Filter, Vpc as AwsVpc } from "@aws-sdk/client-ec2";
-import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { bool, checkFields, str, type Fields } from "../check/spec.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import type { Ec2Handle } from "../runtime/client-factory.js";
@@ -70,6 +70,7 @@ async function createVpc(ctx: AwsContext, raw: PropertyMap, token: string) {
   const input = { CidrBlock: inputs.cidrBlock, InstanceTenancy: inputs.instanceTenancy, TagSpecifications: tokenTagSpecifications("vpc", inputs.tags, token) };
   const created = await primaryCall(ctx, "CreateVpc", () => ec2.client.send(new ec2.sdk.CreateVpcCommand(input)))();
   const id = created.Vpc?.VpcId as string;
+  // Not the SDK's VpcAvailable waiter: the VPC found is returned for outputs, and each look goes through call() (see pollUntil).
   const vpc = await pollUntil(ctx, {
     what: "available",
     describe: () => describeVpc(ctx, ec2, id),

@@ -1,5 +1,6 @@
 import type { Repository as EcrRepository } from "@aws-sdk/client-ecr";
-import { CairnError, deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError, hintText, type Hint } from "@cairn/core";
+import { deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { jsonDocumentField, parseDocument } from "../check/json-document.js";
 import { bool, checkFields, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
@@ -137,7 +138,8 @@ async function deleteRepository(ctx: AwsContext, repositoryName: string, inputs:
     await orMissing(primaryCall(ctx, ECR_RATES, "DeleteRepository", () => client.client.send(new client.sdk.DeleteRepositoryCommand({ repositoryName, force })))(), isRepositoryNotFound);
   } catch (error) {
     if (!hasAwsCode(error, ["RepositoryNotEmptyException"])) throw error;
-    throw new CairnError("PROVIDER_ERROR", `${ctx.label}: repository ${repositoryName} still holds images. Delete them, or set forceDelete: true (and run \`cairn up\`) to delete them with it.`, { urn: ctx.call.urn, cause: error });
+    const deploy: Hint = { kind: "deploy" };
+    throw new CairnError("PROVIDER_ERROR", `${ctx.label}: repository ${repositoryName} still holds images. Delete them, or set forceDelete: true (${hintText(deploy)}) to delete them with it.`, { urn: ctx.call.urn, cause: error, hints: [deploy] });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { InstanceProfile as AwsInstanceProfile } from "@aws-sdk/client-iam";
-import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError, hintText, type Hint } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { IAM_NAMES, physicalName } from "../naming.js";
 import { findByName } from "../provider/find-created.js";
@@ -80,7 +81,8 @@ async function createProfile(ctx: AwsContext, raw: PropertyMap, token: string) {
   } catch (error) {
     if (!(isEntityAlreadyExists(error) && inputs.name === undefined)) {
       if (!isEntityAlreadyExists(error)) throw error;
-      throw new CairnError("PROVIDER_ERROR", `An instance profile named "${name}" [property "name"] already exists. Adopt it with \`cairn import aws:iam/InstanceProfile <name> ${name}\`, or choose another name.`, { cause: error });
+      const adopt: Hint = { kind: "import-resource", type: "aws:iam/InstanceProfile", id: name };
+      throw new CairnError("PROVIDER_ERROR", `An instance profile named "${name}" [property "name"] already exists. Adopt it with ${hintText(adopt)}, or choose another name.`, { cause: error, hints: [adopt] });
     }
   }
   let profile = await waitForProfile(ctx, iam, name);
@@ -111,6 +113,7 @@ async function getProfile(ctx: AwsContext, iam: IamHandle, InstanceProfileName: 
 }
 
 function waitForProfile(ctx: AwsContext, iam: IamHandle, name: string): Promise<AwsInstanceProfile> {
+  // Not the SDK's InstanceProfileExists waiter: the profile found is returned for outputs, and each look goes through call() (see pollUntil).
   return pollUntil(ctx, {
     what: "a visible instance profile",
     describe: () => getProfile(ctx, iam, name),

@@ -1,4 +1,4 @@
-import { deepEqual, isUnknown, type PropertyValue } from "@cairn/core";
+import { deepEqual, isUnknown, type PropertyValue } from "@cairn/core/provider";
 import { custom, isPlainRecord, type Field } from "../check/spec.js";
 
 /** An IAM policy document: `{ Version, Statement: [...] }`. */

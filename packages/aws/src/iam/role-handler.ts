@@ -1,5 +1,6 @@
 import type { Role as AwsRole } from "@aws-sdk/client-iam";
-import { CairnError, deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError, hintText, type Hint } from "@cairn/core";
+import { deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { checkFields, list, num, str, type Fields } from "../check/spec.js";
 import { IAM_NAMES, physicalName } from "../naming.js";
 import { findByName } from "../provider/find-created.js";
@@ -88,11 +89,13 @@ async function createRole(ctx: AwsContext, raw: PropertyMap, token: string) {
 
 function explainExists(error: unknown, name: string): unknown {
   if (!isEntityAlreadyExists(error)) return error;
-  return new CairnError("PROVIDER_ERROR", `An IAM role named "${name}" [property "name"] already exists. Adopt it with \`cairn import aws:iam/Role <name> ${name}\`, or choose another name.`, { cause: error });
+  const adopt: Hint = { kind: "import-resource", type: "aws:iam/Role", id: name };
+  return new CairnError("PROVIDER_ERROR", `An IAM role named "${name}" [property "name"] already exists. Adopt it with ${hintText(adopt)}, or choose another name.`, { cause: error, hints: [adopt] });
 }
 
 /** IAM is eventually consistent: GetRole may say NoSuchEntity right after CreateRole. */
 function waitForRole(ctx: AwsContext, iam: IamHandle, RoleName: string): Promise<AwsRole> {
+  // Not the SDK's RoleExists waiter: the role found is returned for outputs, and each look goes through call() (see pollUntil).
   return pollUntil(ctx, {
     what: "a visible role",
     describe: () => getRole(ctx, iam, RoleName),

@@ -1,4 +1,5 @@
-import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
 import { call } from "../runtime/call.js";

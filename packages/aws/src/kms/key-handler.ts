@@ -1,5 +1,5 @@
 import type { KeyMetadata } from "@aws-sdk/client-kms";
-import { deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { jsonDocumentField, parseDocument } from "../check/json-document.js";
 import { bool, checkFields, num, str, type Fields } from "../check/spec.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";

@@ -1,4 +1,5 @@
-import { CairnError, keyCrypter, type SecretsContext, type SecretsProvider, type SecretsState } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { keyCrypter, type SecretsContext, type SecretsProvider, type SecretsState } from "@cairn/core/provider";
 
 /** What a stack's secrets state records for the `awskms` provider. */
 interface KmsSecretsState {

@@ -1,5 +1,5 @@
 import type { Listener as AwsListener } from "@aws-sdk/client-elastic-load-balancing-v2";
-import type { PropertyMap, ReadResult } from "@cairn/core";
+import type { PropertyMap, ReadResult } from "@cairn/core/provider";
 import { num, str, type Fields } from "../check/spec.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
 import type { Elbv2Handle } from "../runtime/client-factory.js";

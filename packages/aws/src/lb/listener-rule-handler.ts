@@ -1,5 +1,5 @@
 import type { Rule } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { deepEqual, type ReadResult } from "@cairn/core";
+import { deepEqual, type ReadResult } from "@cairn/core/provider";
 import { num, str, type Fields } from "../check/spec.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
 import type { Elbv2Handle } from "../runtime/client-factory.js";

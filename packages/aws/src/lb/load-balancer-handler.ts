@@ -1,5 +1,6 @@
+import { isDeepStrictEqual } from "node:util";
 import type { LoadBalancer as AwsLoadBalancer } from "@aws-sdk/client-elastic-load-balancing-v2";
-import type { PropertyMap, ReadResult } from "@cairn/core";
+import type { PropertyMap, ReadResult } from "@cairn/core/provider";
 import { bool, list, num, str, type Fields } from "../check/spec.js";
 import { physicalName, type NameRules } from "../naming.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
@@ -101,8 +102,8 @@ export const loadBalancerHandler: ResourceHandler = {
     const was = typed<LoadBalancerInputs>(olds);
     const now = typed<LoadBalancerInputs>(news);
     const send = <T>(api: string, fn: () => Promise<T>) => retrying(ctx, () => elbCall(ctx, api, fn));
-    if (!same(was.subnets, now.subnets)) await send("SetSubnets", () => elb.client.send(new elb.sdk.SetSubnetsCommand({ LoadBalancerArn: id, Subnets: [...now.subnets] })));
-    if (!same(was.securityGroups, now.securityGroups)) {
+    if (!isDeepStrictEqual(was.subnets, now.subnets)) await send("SetSubnets", () => elb.client.send(new elb.sdk.SetSubnetsCommand({ LoadBalancerArn: id, Subnets: [...now.subnets] })));
+    if (!isDeepStrictEqual(was.securityGroups, now.securityGroups)) {
       await send("SetSecurityGroups", () => elb.client.send(new elb.sdk.SetSecurityGroupsCommand({ LoadBalancerArn: id, SecurityGroups: [...now.securityGroups] })));
     }
     if (was.ipAddressType !== now.ipAddressType) await send("SetIpAddressType", () => elb.client.send(new elb.sdk.SetIpAddressTypeCommand({ LoadBalancerArn: id, IpAddressType: now.ipAddressType })));
@@ -122,10 +123,6 @@ export const loadBalancerHandler: ResourceHandler = {
   },
   limits: (operation) => (operation === "create" ? elbLimit("CreateLoadBalancer") : operation === "delete" ? elbLimit("DeleteLoadBalancer") : undefined),
 };
-
-function same(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
 
 async function setIdleTimeout(ctx: AwsContext, elb: Elbv2Handle, LoadBalancerArn: string, seconds: number): Promise<void> {
   const Attributes = [{ Key: "idle_timeout.timeout_seconds", Value: String(seconds) }];

@@ -1,5 +1,6 @@
 import type { TargetHealthDescription } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { CairnError, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { ReadResult } from "@cairn/core/provider";
 import { checkFields, num, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";

@@ -1,4 +1,5 @@
-import { CustomResource, type CustomResourceOptions, type Input, type ResourceType } from "@cairn/core";
+import { CustomResource, type CustomResourceOptions, type Input } from "@cairn/core";
+import type { ResourceType } from "@cairn/core/provider";
 import { cairnPackage } from "../package.js";
 
 const TARGET_GROUP_ATTACHMENT: ResourceType = { token: "aws:lb/TargetGroupAttachment", package: cairnPackage };

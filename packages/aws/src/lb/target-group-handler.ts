@@ -1,5 +1,5 @@
 import type { TargetGroup as AwsTargetGroup } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { deepEqual, type PropertyMap, type ReadResult } from "@cairn/core";
+import { deepEqual, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { bool, num, record, str, type Fields } from "../check/spec.js";
 import { physicalName } from "../naming.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";

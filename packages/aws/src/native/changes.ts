@@ -1,4 +1,4 @@
-import { containsUnknown, deepEqual, isUnknown, type DiffResult, type PropertyMap } from "@cairn/core";
+import { containsUnknown, deepEqual, isUnknown, type DiffResult, type PropertyMap } from "@cairn/core/provider";
 import type { NativeType } from "./schema.js";
 
 type Json = Record<string, unknown>;

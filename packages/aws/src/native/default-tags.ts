@@ -1,4 +1,4 @@
-import { isUnknown } from "@cairn/core";
+import { isUnknown } from "@cairn/core/provider";
 import type { Tags } from "../tags.js";
 import { shapeOf, type NativeType } from "./schema.js";
 

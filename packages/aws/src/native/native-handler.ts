@@ -1,5 +1,6 @@
 import type { ResourceDescription } from "@aws-sdk/client-cloudcontrol";
-import { CairnError, type CheckResult, type CreateResult, type DiffResult, type PropertyMap, type ReadResult, type TypeSchema } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { CheckResult, CreateResult, DiffResult, PropertyMap, ReadResult, TypeSchema } from "@cairn/core/provider";
 import { awsErrorName } from "../errors.js";
 import type { CheckEnv, ResourceHandler } from "../provider/handler.js";
 import { call } from "../runtime/call.js";

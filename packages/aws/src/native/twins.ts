@@ -1,4 +1,4 @@
-import type { TypeSchema } from "@cairn/core";
+import type { TypeSchema } from "@cairn/core/provider";
 
 /**
  * The hand-written types whose ids are the same as their native twins'

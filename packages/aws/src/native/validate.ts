@@ -1,4 +1,4 @@
-import { isUnknown, type CheckFailure } from "@cairn/core";
+import { isUnknown, type CheckFailure } from "@cairn/core/provider";
 import { shapeOf, type PropertySpec, type PropertyTable, type ServiceSchema, type Shape } from "./schema.js";
 
 type Json = Record<string, unknown>;

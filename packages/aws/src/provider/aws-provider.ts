@@ -1,16 +1,16 @@
-import {
-  CairnError,
-  type CallContext,
-  type CallLimits,
-  type CheckResult,
-  type CreateResult,
-  type DiffResult,
-  type PropertyMap,
-  type Provider,
-  type ProviderOperation,
-  type ReadResult,
-  type TypeSchema,
-} from "@cairn/core";
+import { CairnError, hintText, type Hint } from "@cairn/core";
+import type {
+  CallContext,
+  CallLimits,
+  CheckResult,
+  CreateResult,
+  DiffResult,
+  PropertyMap,
+  Provider,
+  ProviderOperation,
+  ReadResult,
+  TypeSchema,
+} from "@cairn/core/provider";
 import type { AwsSettings } from "../config/settings.js";
 import type { InstanceWatcherOptions } from "../ec2/instance-watcher.js";
 import { ClientFactory } from "../runtime/client-factory.js";
@@ -77,11 +77,11 @@ export class AwsProvider implements Provider {
       await client.config.region();
     } catch (error) {
       if (!/Region is missing/i.test((error as Error).message ?? "")) throw error;
-      throw new CairnError(
-        "CONFIG_MISSING",
-        "The aws provider has no region: set one with `cairn config set aws:region us-west-2`, the AWS_REGION environment variable, or a region in the AWS profile.",
-        { cause: error },
-      );
+      const key: Hint = { kind: "config-key", key: "aws:region", example: "us-west-2" };
+      throw new CairnError("CONFIG_MISSING", `The aws provider has no region: set one with ${hintText(key)}, the AWS_REGION environment variable, or a region in the AWS profile.`, {
+        cause: error,
+        hints: [key],
+      });
     }
   }
 

@@ -1,4 +1,4 @@
-import { containsUnknown, deepEqual, type DiffResult, type PropertyMap } from "@cairn/core";
+import { containsUnknown, deepEqual, type DiffResult, type PropertyMap } from "@cairn/core/provider";
 import type { ResourceHandler } from "./handler.js";
 
 /**

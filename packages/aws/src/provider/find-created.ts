@@ -1,4 +1,4 @@
-import type { ReadResult } from "@cairn/core";
+import type { ReadResult } from "@cairn/core/provider";
 import { isGeneratedFor } from "../naming.js";
 
 /**

@@ -1,13 +1,4 @@
-import type {
-  CallLimits,
-  CheckResult,
-  CreateResult,
-  DiffResult,
-  PropertyMap,
-  ProviderOperation,
-  ReadResult,
-  TypeSchema,
-} from "@cairn/core";
+import type { CallLimits, CheckResult, CreateResult, DiffResult, PropertyMap, ProviderOperation, ReadResult, TypeSchema } from "@cairn/core/provider";
 import type { AwsSettings } from "../config/settings.js";
 import type { AwsContext } from "../runtime/context.js";
 

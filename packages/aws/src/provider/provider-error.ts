@@ -1,4 +1,4 @@
-import { CairnError } from "@cairn/core";
+import { CairnError, hintText, type Hint } from "@cairn/core";
 import { AwsCallError, awsMessage, rootAwsError } from "../errors.js";
 import type { ResourceHandler } from "./handler.js";
 
@@ -13,7 +13,7 @@ export function toProviderError(error: unknown, label: string, operation: string
   const root = rootAwsError(error) ?? error;
   const setup = setupProblem(root);
   if (setup !== undefined) {
-    return new CairnError("PROVIDER_ERROR", `${label}: cannot ${operation}: ${setup}`, { urn, cause: error });
+    return new CairnError("PROVIDER_ERROR", `${label}: cannot ${operation}: ${setup.text}`, { urn, cause: error, ...(setup.hints === undefined ? {} : { hints: setup.hints }) });
   }
   const api = error instanceof AwsCallError ? ` (${error.api})` : "";
   const message = awsMessage(error);
@@ -23,23 +23,26 @@ export function toProviderError(error: unknown, label: string, operation: string
   return new CairnError("PROVIDER_ERROR", `${label}: ${operation} failed${api}${at}: ${message}${tries}`, { urn, cause: error });
 }
 
+const PROFILE_KEY: Hint = { kind: "config-key", key: "aws:profile", example: "<name>" };
+const REGION_KEY: Hint = { kind: "config-key", key: "aws:region", example: "us-west-2" };
+
 /** A missing credential, region or unreachable endpoint, explained with what sets it. */
-function setupProblem(error: unknown): string | undefined {
+function setupProblem(error: unknown): { readonly text: string; readonly hints?: readonly Hint[] } | undefined {
   if (!(error instanceof Error)) return undefined;
   const code = (error as { code?: unknown }).code;
   if (error.name === "CredentialsProviderError" || /Could not load credentials/i.test(error.message)) {
-    return (
+    const text =
       "no AWS credentials were found (tried environment variables, the shared config and credentials files, SSO, " +
-      "container and instance metadata). Set AWS_PROFILE or `cairn config set aws:profile <name>`, run `aws sso login` " +
+      `container and instance metadata). Set AWS_PROFILE or ${hintText(PROFILE_KEY)}, run \`aws sso login\` ` +
       "or `aws configure`, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. " +
-      `(${error.message})`
-    );
+      `(${error.message})`;
+    return { text, hints: [PROFILE_KEY] };
   }
   if (/Region is missing/i.test(error.message)) {
-    return "no AWS region is configured. Set one with `cairn config set aws:region us-west-2`, AWS_REGION, or a profile's region.";
+    return { text: `no AWS region is configured. Set one with ${hintText(REGION_KEY)}, AWS_REGION, or a profile's region.`, hints: [REGION_KEY] };
   }
   if (code === "ECONNREFUSED" || code === "ENOTFOUND") {
-    return `the AWS endpoint could not be reached (${error.message}). Check aws:endpoint, AWS_ENDPOINT_URL and your network.`;
+    return { text: `the AWS endpoint could not be reached (${error.message}). Check aws:endpoint, AWS_ENDPOINT_URL and your network.` };
   }
   return undefined;
 }

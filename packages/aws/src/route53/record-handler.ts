@@ -1,5 +1,6 @@
 import type { ResourceRecordSet } from "@aws-sdk/client-route-53";
-import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { bool, checkFields, list, num, record, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";

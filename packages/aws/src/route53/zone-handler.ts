@@ -1,5 +1,6 @@
 import type { GetHostedZoneCommandOutput, HostedZone } from "@aws-sdk/client-route-53";
-import { CairnError, type CheckResult, type DiffResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError, hintText, type Hint } from "@cairn/core";
+import type { CheckResult, DiffResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { bool, checkFields, list, record, str, type Fields } from "../check/spec.js";
 import { hasAwsCode } from "../errors.js";
 import { diffInputs } from "../provider/diff.js";
@@ -144,7 +145,8 @@ async function deleteZone(ctx: AwsContext, Id: string, inputs: PropertyMap): Pro
     await waitInSync(ctx, r53, out?.ChangeInfo?.Id);
   } catch (error) {
     if (!hasAwsCode(error, ["HostedZoneNotEmpty"])) throw error;
-    throw new CairnError("PROVIDER_ERROR", `${ctx.label}: zone ${Id} still holds records this stack does not manage. Delete them, or set forceDestroy: true (and run \`cairn up\`) to delete them with the zone.`, { urn: ctx.call.urn, cause: error });
+    const deploy: Hint = { kind: "deploy" };
+    throw new CairnError("PROVIDER_ERROR", `${ctx.label}: zone ${Id} still holds records this stack does not manage. Delete them, or set forceDestroy: true (${hintText(deploy)}) to delete them with the zone.`, { urn: ctx.call.urn, cause: error, hints: [deploy] });
   }
 }
 

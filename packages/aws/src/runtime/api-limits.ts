@@ -1,4 +1,4 @@
-import type { CallLimits, ProviderOperation, RateLimit } from "@cairn/core";
+import type { CallLimits, ProviderOperation, RateLimit } from "@cairn/core/provider";
 import { call } from "./call.js";
 import type { AwsContext } from "./context.js";
 

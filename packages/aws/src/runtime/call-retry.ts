@@ -1,4 +1,4 @@
-import type { ErrorClass } from "@cairn/core";
+import type { ErrorClass } from "@cairn/core/provider";
 import type { AwsSettings } from "../config/settings.js";
 import { pollDelay } from "./backoff.js";
 

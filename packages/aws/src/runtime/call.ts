@@ -1,4 +1,5 @@
-import { CairnError, type CallLimits } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { CallLimits } from "@cairn/core/provider";
 import { AwsCallError, awsMessage, classifyAwsError } from "../errors.js";
 import { callRetryDelay, maxAttemptsOf } from "./call-retry.js";
 import { deadlineOf, type AwsContext } from "./context.js";

@@ -1,4 +1,5 @@
-import { CairnError, formatDuration as formatCoreDuration } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { formatDuration as formatCoreDuration, sleep } from "@cairn/core/provider";
 
 /**
  * Time as the providers see it. Waits and backoff go through a clock so tests
@@ -15,17 +16,8 @@ export interface Clock {
 export const systemClock: Clock = Object.freeze({
   now: () => Date.now(),
   sleep: (ms: number, signal?: AbortSignal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(cancelled(signal));
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(cancelled(signal as AbortSignal));
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener("abort", onAbort, { once: true });
+    sleep(ms, signal).catch((error: unknown) => {
+      throw signal?.aborted ? cancelled(signal) : error;
     }),
 });
 

@@ -1,4 +1,4 @@
-import type { CallContext } from "@cairn/core";
+import type { CallContext } from "@cairn/core/provider";
 import type { AwsSettings } from "../config/settings.js";
 import type { ClientFactory } from "./client-factory.js";
 import type { Clock } from "./clock.js";

@@ -1,7 +1,9 @@
-import { CairnError } from "@cairn/core";
+import { CairnError, hintText, type Hint } from "@cairn/core";
 import { pollDelay, type BackoffOptions } from "./backoff.js";
 import { formatDuration } from "./clock.js";
 import { deadlineOf, type AwsContext } from "./context.js";
+
+const REFRESH: Hint = { kind: "refresh" };
 
 /** What one look at a resource found. */
 export type PollVerdict<R> =
@@ -42,6 +44,15 @@ const DEFAULT_DELAYS: BackoffOptions = { baseMs: 2_000, maxMs: 30_000, factor: 1
 /**
  * Polls until `evaluate` says done or failed, with growing, jittered delays;
  * reports progress; stops when the operation's time is up or it is cancelled.
+ *
+ * Where the SDK has a waiter that does the whole job, `runWaiter`/`sdkWait`
+ * run it instead. This loop is for what a waiter does not do: return what the
+ * last look found; show each status as progress (a waiter shows none, for the
+ * 10–25 minutes of an endpoint); send each look through `call()`, so it
+ * keeps to the API's token bucket and fails at once on an error that will not
+ * pass (a waiter retries every error its acceptors do not name, AccessDenied
+ * included, until the time is up); judge states a waiter has no acceptor for;
+ * and wait on the provider's clock.
  */
 export async function pollUntil<S, R>(ctx: AwsContext, options: PollOptions<S, R>): Promise<R> {
   const deadline = deadlineOf(ctx);
@@ -60,8 +71,8 @@ export async function pollUntil<S, R>(ctx: AwsContext, options: PollOptions<S, R
       throw new CairnError(
         "TIMEOUT",
         `${ctx.label} did not reach ${options.what} within ${formatDuration(ctx.call.timeoutMs)}; last status: ${status}. ` +
-          "It may still get there: run `cairn refresh` later, or allow more time with the customTimeouts option.",
-        { urn: ctx.call.urn },
+          `It may still get there: ${hintText(REFRESH)}, or allow more time with the customTimeouts option.`,
+        { urn: ctx.call.urn, hints: [REFRESH] },
       );
     }
     await ctx.clock.sleep(delay, ctx.call.signal);

@@ -1,4 +1,4 @@
-import type { CallLimits, RateLimit } from "@cairn/core";
+import type { CallLimits, RateLimit } from "@cairn/core/provider";
 
 /** Token buckets of an API family: one for reads, one for changes, and any API of its own. */
 export interface ApiRates {

@@ -1,7 +1,9 @@
-import { CairnError } from "@cairn/core";
+import { CairnError, hintText, type Hint } from "@cairn/core";
 import { formatDuration } from "./clock.js";
 import { deadlineOf, type AwsContext } from "./context.js";
 import { WaitFailedError } from "./poll.js";
+
+const REFRESH: Hint = { kind: "refresh" };
 
 /** What an SDK waiter (`waitUntilTableExists` and the like) is given besides the client. */
 export interface WaiterTiming {
@@ -45,8 +47,8 @@ export async function sdkWait(
   if (outcome.state === "TIMEOUT") {
     throw new CairnError(
       "TIMEOUT",
-      `${ctx.label} did not reach ${what} within ${formatDuration(remaining * 1000)}. It may still get there: run \`cairn refresh\` later, or allow more time with the customTimeouts option.`,
-      { urn: ctx.call.urn },
+      `${ctx.label} did not reach ${what} within ${formatDuration(remaining * 1000)}. It may still get there: ${hintText(REFRESH)}, or allow more time with the customTimeouts option.`,
+      { urn: ctx.call.urn, hints: [REFRESH] },
     );
   }
   if (outcome.state === "ABORTED") throw new CairnError("CANCELLED", `${ctx.label}: the wait for ${what} was cancelled.`, { urn: ctx.call.urn });

@@ -1,6 +1,8 @@
-import { CairnError } from "@cairn/core";
+import { CairnError, hintSentence, type Hint } from "@cairn/core";
 import { formatDuration } from "./clock.js";
 import { deadlineOf, type AwsContext } from "./context.js";
+
+const REFRESH: Hint = { kind: "refresh" };
 
 /** What the SDK's `waitUntil…` functions take besides the client. */
 export interface WaiterSettings {
@@ -38,8 +40,9 @@ export async function runWaiter(ctx: AwsContext, run: WaiterRun): Promise<void> 
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
     if (name === "TimeoutError") {
-      throw new CairnError("TIMEOUT", `${ctx.label} did not reach ${run.what} within ${formatDuration(left * 1000)}. Run \`cairn refresh\` later, or allow more time with the customTimeouts option.`, {
+      throw new CairnError("TIMEOUT", `${ctx.label} did not reach ${run.what} within ${formatDuration(left * 1000)}. ${hintSentence(REFRESH)}, or allow more time with the customTimeouts option.`, {
         urn: ctx.call.urn,
+        hints: [REFRESH],
         cause: error,
       });
     }

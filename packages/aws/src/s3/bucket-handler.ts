@@ -1,4 +1,5 @@
-import { CairnError, deepEqual, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError, hintText, type Hint } from "@cairn/core";
+import { deepEqual, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { makeArn } from "../arn.js";
 import { hasAwsCode } from "../errors.js";
 import { physicalName, S3_BUCKET_NAMES } from "../naming.js";
@@ -16,6 +17,8 @@ import { echoingInputs } from "../provider/secrecy.js";
 import { findByName } from "../provider/find-created.js";
 
 const BUCKET_NAME_SOURCES: readonly string[] = ["bucket", "bucketPrefix"];
+
+const DEPLOY: Hint = { kind: "deploy" };
 
 /** The provider side of `aws:s3/Bucket`; the id is the bucket name. */
 export const bucketHandler: ResourceHandler = {
@@ -48,6 +51,7 @@ async function createBucket(ctx: AwsContext, raw: PropertyMap, token: string) {
     // A generated name is ours alone: finding it made means an earlier attempt of this create made it.
     if (!(hasAwsCode(error, ["BucketAlreadyOwnedByYou"]) && inputs.bucket === undefined)) throw explainTaken(error, name);
   }
+  // Not the SDK's BucketExists waiter: its looks are whole seconds apart (a new bucket is mostly visible in under one), and they bypass call() (see pollUntil).
   await pollUntil(ctx, {
     what: "a visible bucket",
     describe: () => headBucket(ctx, s3, name),
@@ -70,10 +74,11 @@ function explainTaken(error: unknown, name: string): unknown {
     });
   }
   if (hasAwsCode(error, ["BucketAlreadyOwnedByYou"])) {
+    const adopt: Hint = { kind: "import-resource", type: "aws:s3/Bucket", id: name };
     return new CairnError(
       "PROVIDER_ERROR",
-      `A bucket named "${name}" [property "bucket"] already exists in your account. Adopt it with the import option or \`cairn import aws:s3/Bucket <name> ${name}\`, or choose another name.`,
-      { cause: error },
+      `A bucket named "${name}" [property "bucket"] already exists in your account. Adopt it with the import option or ${hintText(adopt)}, or choose another name.`,
+      { cause: error, hints: [adopt] },
     );
   }
   return error;
@@ -115,12 +120,13 @@ async function deleteBucket(ctx: AwsContext, id: string, inputs: PropertyMap): P
     if (hasAwsCode(error, ["BucketNotEmpty"])) {
       throw new CairnError(
         "PROVIDER_ERROR",
-        `${ctx.label}: bucket ${id} is not empty, so it was not deleted. Set forceDestroy: true (and run \`cairn up\`) to delete its objects with it, or empty it yourself.`,
-        { urn: ctx.call.urn, cause: error },
+        `${ctx.label}: bucket ${id} is not empty, so it was not deleted. Set forceDestroy: true (${hintText(DEPLOY)}) to delete its objects with it, or empty it yourself.`,
+        { urn: ctx.call.urn, cause: error, hints: [DEPLOY] },
       );
     }
     throw error;
   }
+  // Not the SDK's BucketNotExists waiter: it would retry a 403 until the time is up, where call() fails at once (see pollUntil).
   await pollUntil(ctx, {
     what: "deletion",
     describe: () => headBucket(ctx, s3, id),

@@ -1,4 +1,4 @@
-import type { CheckResult, PropertyMap } from "@cairn/core";
+import type { CheckResult, PropertyMap } from "@cairn/core/provider";
 import { bool, checkFields, list, num, record, str, type Fields } from "../check/spec.js";
 import type { CheckEnv } from "../provider/handler.js";
 import { tagsField, withDefaultTags, type Tags } from "../tags.js";

@@ -1,5 +1,6 @@
 import { createReadStream, type ReadStream } from "node:fs";
-import { CairnError, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { PropertyMap, ReadResult } from "@cairn/core/provider";
 import { hasAwsCode } from "../errors.js";
 import { plain, typed, type ResourceHandler } from "../provider/handler.js";
 import { call } from "../runtime/call.js";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
-import { isUnknown, type CheckFailure, type CheckResult, type PropertyMap } from "@cairn/core";
+import { isUnknown, type CheckFailure, type CheckResult, type PropertyMap } from "@cairn/core/provider";
 import { checkFields, str, stringMap, type Fields } from "../check/spec.js";
 import type { CheckEnv } from "../provider/handler.js";
 import { withDefaultTags, type Tags } from "../tags.js";

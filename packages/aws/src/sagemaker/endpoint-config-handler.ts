@@ -1,5 +1,6 @@
 import type { DescribeEndpointConfigCommandOutput } from "@aws-sdk/client-sagemaker";
-import { CairnError, type CheckFailure, type CheckResult, type PropertyMap, type PropertyValue, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { CheckFailure, CheckResult, PropertyMap, PropertyValue, ReadResult } from "@cairn/core/provider";
 import { checkFields, isPlainRecord, list, num, record, str, type Fields } from "../check/spec.js";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";
 import { findByName } from "../provider/find-created.js";

@@ -1,5 +1,6 @@
 import type { DescribeEndpointCommandOutput } from "@aws-sdk/client-sagemaker";
-import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";
 import { findByName } from "../provider/find-created.js";
@@ -81,6 +82,7 @@ async function createEndpoint(ctx: AwsContext, raw: PropertyMap, token: string) 
  * back (InService, but still on the old config) fails the same way.
  */
 function waitInService(ctx: AwsContext, sm: SageMakerHandle, EndpointName: string, configName: string): Promise<DescribeEndpointCommandOutput> {
+  // Not the SDK's EndpointInService waiter: it takes InService on the old config for success and shows no progress for 10–25 minutes (see pollUntil).
   return pollUntil(ctx, {
     what: "InService",
     describe: () => describeEndpoint(ctx, sm, EndpointName),
@@ -130,6 +132,7 @@ async function deleteEndpoint(ctx: AwsContext, EndpointName: string): Promise<vo
   const sm = await ctx.clients.sagemaker();
   const deleted = await orMissing(call(ctx, "DeleteEndpoint", () => sm.client.send(new sm.sdk.DeleteEndpointCommand({ EndpointName }))), isSageMakerNotFound);
   if (deleted === undefined) return;
+  // Not the SDK's EndpointDeleted waiter: it shows no progress and retries throttling outside call()'s token bucket (see pollUntil).
   await pollUntil(ctx, {
     what: "deletion",
     describe: () => describeEndpoint(ctx, sm, EndpointName),

@@ -1,5 +1,6 @@
 import type { DescribeModelCommandOutput } from "@aws-sdk/client-sagemaker";
-import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError, hintText, type Hint } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { bool, checkFields, list, record, str, stringMap, type Fields } from "../check/spec.js";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";
 import { findByName } from "../provider/find-created.js";
@@ -93,7 +94,8 @@ async function createModel(ctx: AwsContext, raw: PropertyMap, token: string) {
 
 function alreadyExists(error: unknown, name: string): unknown {
   if (!isAlreadyExists(error)) return error;
-  return new CairnError("PROVIDER_ERROR", `A SageMaker model named "${name}" [property "name"] already exists. Adopt it with \`cairn import aws:sagemaker/Model <name> ${name}\`, or choose another name.`, { cause: error });
+  const adopt: Hint = { kind: "import-resource", type: "aws:sagemaker/Model", id: name };
+  return new CairnError("PROVIDER_ERROR", `A SageMaker model named "${name}" [property "name"] already exists. Adopt it with ${hintText(adopt)}, or choose another name.`, { cause: error, hints: [adopt] });
 }
 
 async function describeModel(ctx: AwsContext, sm: SageMakerHandle, ModelName: string): Promise<DescribeModelCommandOutput | undefined> {

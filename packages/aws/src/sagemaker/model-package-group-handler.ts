@@ -1,5 +1,5 @@
 import type { DescribeModelPackageGroupCommandOutput } from "@aws-sdk/client-sagemaker";
-import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { checkFields, str, type Fields } from "../check/spec.js";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";
 import { findByName } from "../provider/find-created.js";

@@ -1,5 +1,5 @@
 import type { DescribeNotebookInstanceCommandOutput } from "@aws-sdk/client-sagemaker";
-import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { checkFields, list, num, str, type Fields } from "../check/spec.js";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";
 import { findByName } from "../provider/find-created.js";
@@ -71,6 +71,7 @@ export const notebookInstanceHandler: ResourceHandler = {
     await stopNotebook(ctx, sm, name);
     const deleted = await orMissing(call(ctx, "DeleteNotebookInstance", () => sm.client.send(new sm.sdk.DeleteNotebookInstanceCommand({ NotebookInstanceName: name }))), isSageMakerNotFound);
     if (deleted === undefined) return;
+    // Not the SDK's NotebookInstanceDeleted waiter: it shows no progress and retries throttling outside call()'s token bucket (see pollUntil).
     await pollUntil(ctx, {
       what: "deletion",
       describe: () => describeNotebook(ctx, sm, name),

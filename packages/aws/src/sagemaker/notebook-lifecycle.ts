@@ -13,6 +13,7 @@ export function describeNotebook(ctx: AwsContext, sm: SageMakerHandle, NotebookI
 
 /** Waits for one of `targets`; Failed ends the wait with SageMaker's FailureReason. */
 export function waitForNotebook(ctx: AwsContext, sm: SageMakerHandle, name: string, targets: readonly string[]): Promise<DescribeNotebookInstanceCommandOutput> {
+  // Not the SDK's NotebookInstanceInService/Stopped waiters: this waits for any of several states, returns the notebook found and shows progress (see pollUntil).
   return pollUntil(ctx, {
     what: targets.join(" or "),
     describe: () => describeNotebook(ctx, sm, name),

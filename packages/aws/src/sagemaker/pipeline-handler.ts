@@ -1,6 +1,7 @@
 import type { DescribePipelineCommandOutput } from "@aws-sdk/client-sagemaker";
 import { createHash } from "node:crypto";
-import { CairnError, deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { jsonDocumentField, parseDocument } from "../check/json-document.js";
 import { checkFields, num, str, type Fields } from "../check/spec.js";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";

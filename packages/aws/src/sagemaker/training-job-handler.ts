@@ -1,5 +1,5 @@
 import type { DescribeTrainingJobCommandOutput } from "@aws-sdk/client-sagemaker";
-import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { physicalName, SAGEMAKER_NAMES } from "../naming.js";
 import { findByName } from "../provider/find-created.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
@@ -90,6 +90,7 @@ async function createJob(ctx: AwsContext, raw: PropertyMap, token: string) {
 
 /** Waits until the job completes; Failed ends the wait with SageMaker's FailureReason, Stopped likewise. */
 function waitForJob(ctx: AwsContext, sm: SageMakerHandle, name: string): Promise<DescribeTrainingJobCommandOutput> {
+  // Not the SDK's TrainingJobCompletedOrStopped waiter: Stopped must fail here, and the job found is returned with progress shown (see pollUntil).
   return pollUntil(ctx, {
     what: "Completed",
     describe: () => describeJob(ctx, sm, name),
@@ -118,6 +119,7 @@ async function deleteJob(ctx: AwsContext, name: string): Promise<void> {
     await call(ctx, "StopTrainingJob", () => sm.client.send(new sm.sdk.StopTrainingJobCommand({ TrainingJobName: name })));
   }
   if (!TERMINAL.includes(job.TrainingJobStatus ?? "")) {
+    // Not the SDK's TrainingJobCompletedOrStopped waiter: it fails on Failed, which counts as stopped here (see pollUntil).
     await pollUntil(ctx, {
       what: "a stopped job",
       describe: () => describeJob(ctx, sm, name),

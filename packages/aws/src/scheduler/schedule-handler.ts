@@ -1,5 +1,6 @@
 import type { GetScheduleCommandOutput } from "@aws-sdk/client-scheduler";
-import { CairnError, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
 import { checkFields, list, num, record, str, type Fields } from "../check/spec.js";
 import { physicalName } from "../naming.js";
 import { findByName } from "../provider/find-created.js";

@@ -1,5 +1,6 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import { dynamic, exportState, Stack, type StackRef, type StateStore } from "@cairn/core";
+import { dynamic } from "@cairn/core";
+import { exportState, Stack, type StackRef, type StateStore } from "@cairn/core/automation";
 import { S3StateStore } from "../../src/backend/s3-state-store.js";
 import { startS3rver, type LocalS3 } from "../support/s3rver.js";
 import { localS3Client } from "./support/backends.js";
@@ -17,15 +18,18 @@ afterAll(async () => {
 });
 
 /** A store on s3rver with its own client; `sent` counts the request bytes it sends. */
-function s3rverStore(prefix: string): { store: S3StateStore; sent: { bodies: number; requests: number; puts: number } } {
+function s3rverStore(prefix: string): { store: S3StateStore; sent: { bodies: number; requests: number; puts: number; putPaths: string[] } } {
   const client = localS3Client(s3.endpoint);
   clients.push(client);
-  const sent = { bodies: 0, requests: 0, puts: 0 };
+  const sent = { bodies: 0, requests: 0, puts: 0, putPaths: [] as string[] };
   client.middlewareStack.add(
     (next) => async (args) => {
-      const request = args.request as { method?: string; body?: unknown };
+      const request = args.request as { method?: string; body?: unknown; path?: string };
       sent.requests++;
-      if (request.method === "PUT") sent.puts++;
+      if (request.method === "PUT") {
+        sent.puts++;
+        sent.putPaths.push(request.path ?? "");
+      }
       const body = request.body;
       if (typeof body === "string") sent.bodies += Buffer.byteLength(body);
       else if (body instanceof Uint8Array) sent.bodies += body.byteLength;
@@ -193,4 +197,93 @@ describe("S3StateStore on s3rver", () => {
     expect((await store.read(ref))!.journal).toEqual([]);
     expect(JSON.parse(await exportState(store, ref)).resources).toHaveLength(1000);
   });
+
+  test("deploy, no-op, update of a tenth and destroy of 1,000 resources: an update sends what changed and commits it as one journal object", async () => {
+    const { store, sent } = s3rverStore("ops-bytes");
+    const { Item } = counter();
+    await Stack.create(store, ref);
+    const stack = (rev: number) =>
+      new Stack({
+        ...ref,
+        store,
+        program: () => {
+          for (let i = 0; i < 1000; i++) new Item(`item-${String(i).padStart(4, "0")}`, i % 10 === 0 ? rev : 0);
+          return {};
+        },
+      });
+    const measure = async (label: string, run: () => Promise<unknown>): Promise<{ bodies: number; puts: number; snapshot: number; paths: string[] }> => {
+      const before = { ...sent, putPaths: [...sent.putPaths] };
+      const snapshotBefore = Buffer.byteLength((await store.read(ref))!.snapshot!);
+      await run();
+      const bodies = sent.bodies - before.bodies;
+      const puts = sent.puts - before.puts;
+      const snapshot = Buffer.byteLength((await store.read(ref))!.snapshot!);
+      const state = Math.max(snapshot, snapshotBefore);
+      process.stdout.write(`\n[s3 bytes] ${label}: ${bodies} body bytes in ${puts} PUTs; snapshot ${snapshot} bytes; ratio ${(bodies / state).toFixed(3)}\n`);
+      return { bodies, puts, snapshot: state, paths: sent.putPaths.slice(before.putPaths.length) };
+    };
+    const deploy = await measure("deploy 1,000", () => stack(0).up());
+    expect(deploy.bodies / deploy.snapshot).toBeLessThan(2);
+    const noop = await measure("no-op", () => stack(0).up());
+    // A no-op writes no state: its only PUTs take and refresh the lock.
+    expect(noop.paths.length).toBeGreaterThan(0);
+    expect(noop.paths.filter((p) => !p.endsWith("/dev.lock"))).toEqual([]);
+    const update = await measure("update 100 of 1,000", () => stack(1).up());
+    expect(update.bodies / update.snapshot).toBeLessThan(0.3);
+    // The update is one object in the journal: its batches were folded into it when it committed.
+    const keys = await listJournal(store, "ops-bytes");
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/dev\.journal\/\d{10}-\d{10}$/);
+    const second = await measure("second update", () => stack(2).up());
+    expect(second.bodies / second.snapshot).toBeLessThan(0.3);
+    expect(await listJournal(store, "ops-bytes")).toHaveLength(2);
+    const state = JSON.parse(await exportState(store, ref));
+    expect(state.serial).toBe(3);
+    expect(state.resources.filter((r: { inputs: { rev: number } }) => r.inputs.rev === 2)).toHaveLength(100);
+    await measure("destroy 1,000", () => stack(2).destroy());
+    expect(await listJournal(store, "ops-bytes")).toEqual([]);
+    expect(JSON.parse((await store.read(ref))!.snapshot!).resources).toEqual([]);
+  });
+
+  test("a commit that stopped before its batches were removed reads the same: the whole operation wins over its batches", async () => {
+    const { store } = s3rverStore("sealed-twice");
+    await Stack.create(store, ref);
+    const lease = await store.lock(ref, { holder: "t@h", host: "h", pid: process.pid, operation: "test", startedAt: new Date().toISOString() });
+    const first = await store.openJournal(ref, "HEADER", lease);
+    await first.append(["a1", "a2"]);
+    await first.seal!(["a-commit"]);
+    const second = await store.appendJournal(ref, lease);
+    await second.append(["b1"]);
+    await second.append(["b2"]);
+    await second.seal!(["b-commit"]);
+    const lines = ["HEADER", "a1", "a2", "a-commit", "b1", "b2", "b-commit", ""];
+    expect((await store.read(ref))!.journal).toEqual(lines);
+    // Put one of the second operation's batches back, as a crash between its commit and their removal leaves it.
+    const client = localS3Client(s3.endpoint);
+    clients.push(client);
+    const { PutObjectCommand } = await import("@aws-sdk/client-s3");
+    const keys = await listJournal(store, "sealed-twice");
+    const [from] = /\d{10}(?=-)/.exec(keys[1]!)!;
+    await client.send(new PutObjectCommand({ Bucket: "state", Key: `sealed-twice/stacks/demo/dev.journal/${from}`, Body: "b1\n" }));
+    expect((await store.read(ref))!.journal).toEqual(lines);
+    // A third operation continues after the whole, and the stray batch is removed before it writes.
+    const third = await store.appendJournal(ref, lease);
+    await third.append(["c1"]);
+    await third.close();
+    expect((await store.read(ref))!.journal).toEqual([...lines.slice(0, -1), "c1", ""]);
+    const discarded = await store.appendJournal(ref, lease);
+    await discarded.append(["d1"]);
+    await discarded.discard!();
+    expect((await store.read(ref))!.journal).toEqual([...lines.slice(0, -1), "c1", ""]);
+    await lease.release();
+  });
 });
+
+/** The keys of a stack's journal objects. */
+async function listJournal(_store: S3StateStore, prefix: string): Promise<string[]> {
+  const client = localS3Client(s3.endpoint);
+  clients.push(client);
+  const { ListObjectsV2Command } = await import("@aws-sdk/client-s3");
+  const out = await client.send(new ListObjectsV2Command({ Bucket: "state", Prefix: `${prefix}/stacks/demo/dev.journal/` }));
+  return (out.Contents ?? []).map((item) => item.Key!).sort();
+}

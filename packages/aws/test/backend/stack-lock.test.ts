@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { CairnError, lockInfoFor, type LockInfo } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { lockInfoFor, type LockInfo } from "@cairn/core/automation";
 import { dynamoLockBackend, s3LockBackend, type LockBackend } from "./support/backends.js";
 
 const ref = { project: "demo", stack: "prod" };
@@ -52,7 +53,8 @@ describe.each([
     const error = await lockError(backend.store().lock(ref, holder(2)));
     expect(Date.now() - started).toBeLessThan(2000);
     expect(error.code).toBe("STATE_LOCKED");
-    expect(error.message).toMatch(/Stack "prod" is locked by user1@host1 \(pid 1 on host1\) since \S+ \(4[2-4]s ago\), running "up"\. Wait for it to finish, or if it crashed, run: cairn state unlock --stack prod --force/);
+    expect(error.message).toMatch(/Stack "prod" is locked by user1@host1 \(pid 1 on host1\) since \S+ \(4[2-4]s ago\), running "up"\. Wait for it to finish, or if it crashed, unlock the stack by force\./);
+    expect(error.hints).toEqual([{ kind: "unlock", stack: "prod", force: true }]);
     expect(await backend.store().readLock(ref)).toMatchObject({ info: { pid: 1, operation: "up" }, stale: false });
     await first.release();
     expect(await backend.store().readLock(ref)).toBeUndefined();
@@ -66,7 +68,8 @@ describe.each([
     expect(await store.readLock(ref)).toMatchObject({ info: { pid: 7, operation: "destroy" }, stale: true });
     const error = await lockError(store.lock(ref, holder(8)));
     expect(error.code).toBe("STATE_LOCKED");
-    expect(error.message).toMatch(/The lock looks stale: it has not been refreshed \(10m ago\), so its holder has probably crashed\. If no operation is running on this stack, run: cairn state unlock --stack prod --force/);
+    expect(error.message).toMatch(/The lock looks stale: it has not been refreshed \(10m ago\), so its holder has probably crashed\. If no operation is running on this stack, unlock the stack by force\./);
+    expect(error.hints).toEqual([{ kind: "unlock", stack: "prod", force: true }]);
     expect((await store.readLock(ref))?.info.pid).toBe(7);
     await store.forceUnlock(ref);
     const lease = await store.lock(ref, holder(8));
@@ -107,7 +110,8 @@ describe.each([
     const other = backend.store();
     await other.forceUnlock(ref);
     const winner = await other.lock(ref, holder(5));
-    await new Promise<void>((resolve) => lease.lost.addEventListener("abort", () => resolve(), { once: true }));
+    // On a slow machine the refresh may notice before the listener is added.
+    if (!lease.lost.aborted) await new Promise<void>((resolve) => lease.lost.addEventListener("abort", () => resolve(), { once: true }));
     expect(lease.lost.reason).toMatchObject({ code: "STATE_LOCKED", message: expect.stringContaining('The lock of stack "prod" was taken over') });
     await expect(journal.append(["{}"])).rejects.toMatchObject({ code: "STATE_LOCKED" });
     await expect(loser.writeSnapshot(ref, "{}", lease)).rejects.toMatchObject({ code: "STATE_LOCKED" });

@@ -1,4 +1,4 @@
-import { UNKNOWN } from "@cairn/core";
+import { UNKNOWN } from "@cairn/core/provider";
 import { parseSettings } from "../../src/config/settings.js";
 
 describe("provider settings", () => {

@@ -169,7 +169,7 @@ describe("aws:ec2/SecurityGroup", () => {
 
 describe("checks while planning", () => {
   test("values known only after apply pass check untouched", async () => {
-    const { UNKNOWN } = await import("@cairn/core");
+    const { UNKNOWN } = await import("@cairn/core/provider");
     const { provider } = testProvider();
     const group = await provider.check("aws:ec2/SecurityGroup", { vpcId: UNKNOWN, ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: UNKNOWN }] });
     expect(group.failures).toEqual([]);

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { HeadBucketCommand, ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import * as aws from "@cairn/aws";
-import { FileStateStore, Stack, type StateStore } from "@cairn/core";
+import { FileStateStore, Stack, type StateStore } from "@cairn/core/automation";
 import { CrashingStore } from "./crashed-store.js";
 
 const enabled = Boolean(process.env.AWS_ENDPOINT_URL) || process.env.CAIRN_LIVE_AWS === "1";

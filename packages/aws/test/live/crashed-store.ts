@@ -1,4 +1,4 @@
-import type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "@cairn/core";
+import type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "@cairn/core/automation";
 
 /**
  * A state store that stops writing as a process killed with SIGKILL would:

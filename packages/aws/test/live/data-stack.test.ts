@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createPassphraseSecrets, FileStateStore, Stack, type EngineEvent, type UpdateResult } from "@cairn/core";
+import { createPassphraseSecrets, FileStateStore, Stack, type EngineEvent, type UpdateResult } from "@cairn/core/automation";
 import { dataProgram, type DataPhase } from "./data-program.js";
 import { changeOutOfBand, findDataLeftovers, makeOutside } from "./data-world.js";
 

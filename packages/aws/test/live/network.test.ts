@@ -18,7 +18,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand, RegisterScalableTargetCommand } from "@aws-sdk/client-application-auto-scaling";
-import { FileStateStore, Stack, type EngineEvent, type UpdateResult } from "@cairn/core";
+import { FileStateStore, Stack, type EngineEvent, type UpdateResult } from "@cairn/core/automation";
 import * as aws from "@cairn/aws";
 import { changeOutOfBand, makeOutside, networkLeftovers, outsideClients, removeOutside, type OutsideClients } from "./network-outside.js";
 import { ADOPTED, networkProgram, type ImportedIds, type NetworkPhase } from "./network-program.js";

@@ -18,7 +18,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DeleteObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { FileStateStore, Stack, type EngineEvent, type UpdateResult } from "@cairn/core";
+import { FileStateStore, Stack, type EngineEvent, type UpdateResult } from "@cairn/core/automation";
 import { findLeftovers } from "./leftovers.js";
 import { liveProgram, type LivePhase } from "./live-program.js";
 

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CloudControlClient, CreateResourceCommand, GetResourceCommand, GetResourceRequestStatusCommand } from "@aws-sdk/client-cloudcontrol";
-import { createPassphraseSecrets, FileStateStore, Stack, type CustomResourceOptions, type Output } from "@cairn/core";
+import type { CustomResourceOptions, Output } from "@cairn/core";
+import { createPassphraseSecrets, FileStateStore, Stack } from "@cairn/core/automation";
 import { mockClient } from "aws-sdk-client-mock";
 import { defineOutputs, NativeResource } from "../../src/native/native-resource.js";
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreateBucketCommand, HeadBucketCommand, PutBucketTaggingCommand, S3Client } from "@aws-sdk/client-s3";
-import { FileStateStore, Stack } from "@cairn/core";
+import { FileStateStore, Stack } from "@cairn/core/automation";
 import { mockClient } from "aws-sdk-client-mock";
 import * as aws from "../../src/index.js";
 import { AwsProvider } from "../../src/provider/aws-provider.js";

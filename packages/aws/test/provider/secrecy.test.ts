@@ -1,4 +1,5 @@
-import { reveal, SecretValue, sealInputs, sealOutputs, type PropertyMap } from "@cairn/core";
+import { reveal, SecretValue, type PropertyMap } from "@cairn/core/provider";
+import { sealInputs, sealOutputs } from "@cairn/core/testing";
 import { checked, testProvider } from "../support/fakes.js";
 
 /** A value as printed: secrets as "[secret]". */

@@ -5,7 +5,7 @@ import { callRetryDelay, DEFAULT_MAX_ATTEMPTS } from "../../src/runtime/call-ret
 import type { AwsContext } from "../../src/runtime/context.js";
 import { ec2Call, primaryCall } from "../../src/ec2/common.js";
 import { awsError, callContext, FakeClock, testSettings } from "../support/fakes.js";
-import type { RetryNotice } from "@cairn/core";
+import type { RetryNotice } from "@cairn/core/provider";
 
 const ec2 = mockClient(EC2Client);
 beforeEach(() => ec2.reset());

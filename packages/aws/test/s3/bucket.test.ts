@@ -83,9 +83,9 @@ describe("aws:s3/Bucket", () => {
     const { provider } = testProvider();
     s3.on(CreateBucketCommand).rejects(awsError("BucketAlreadyOwnedByYou", "Your previous request to create the named bucket succeeded", 409));
     const inputs = await checked(provider, TYPE, { bucket: "taken-bucket" });
-    await expect(provider.create(inputs as never, "t", callContext(TYPE, "b"))).rejects.toThrow(
-      'A bucket named "taken-bucket" [property "bucket"] already exists in your account. Adopt it with the import option or `cairn import aws:s3/Bucket <name> taken-bucket`',
-    );
+    const created = provider.create(inputs as never, "t", callContext(TYPE, "b"));
+    await expect(created).rejects.toThrow('A bucket named "taken-bucket" [property "bucket"] already exists in your account. Adopt it with the import option or an import of aws:s3/Bucket "taken-bucket"');
+    await expect(created).rejects.toMatchObject({ hints: [{ kind: "import-resource", type: "aws:s3/Bucket", id: "taken-bucket" }] });
   });
 
   test("a setting that says NoSuchBucket right after the create is retried until the bucket is visible", async () => {

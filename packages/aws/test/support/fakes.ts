@@ -1,4 +1,4 @@
-import type { CallContext, CallLimits } from "@cairn/core";
+import type { CallContext, CallLimits } from "@cairn/core/provider";
 import type { AwsSettings } from "../../src/config/settings.js";
 import { AwsProvider, type AwsProviderOptions } from "../../src/provider/aws-provider.js";
 import type { Clock } from "../../src/runtime/clock.js";

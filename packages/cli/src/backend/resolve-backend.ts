@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
-import { writeFileAtomic } from "@cairn/core";
+import { writeFileAtomic } from "@cairn/core/automation";
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -2,6 +2,7 @@ import { CairnError } from "@cairn/core";
 import type { Theme } from "../display/theme.js";
 import { relativePaths, userFrame } from "../loader/source-frame.js";
 import { CliError, EXIT } from "./cli-error.js";
+import { hintsOf, inCliWords } from "./hint-words.js";
 import type { OutputStream } from "./io.js";
 import { jsonErrorLine, writeJsonLine } from "../display/json-view.js";
 
@@ -38,7 +39,8 @@ export function describeError(error: unknown, scene: ErrorScene = {}): Described
   // Only Cairn's own codes are stable; anything else (a bare ENOENT from a library) is INTERNAL, its message kept.
   const code = CairnError.isCairnError(error) ? error.code : "INTERNAL";
   // Paths inside the project print relative to it, as source lines do.
-  const message = relativePaths(error instanceof Error ? error.message : String(error), scene.projectDir);
+  // The core words its hints plainly; the CLI user reads the commands and flags that do them.
+  const message = relativePaths(error instanceof Error ? inCliWords(error.message, hintsOf(error)) : String(error), scene.projectDir);
   const fileOf = (error as { file?: unknown })?.file;
   const at = scene.projectDir === undefined ? undefined : userFrame(error, scene.projectDir);
   const where = at ?? (typeof fileOf === "string" && code !== "STATE_CORRUPT" ? fileOf : undefined);

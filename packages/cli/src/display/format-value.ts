@@ -1,4 +1,4 @@
-import { isSecretValue, isUnknown, type PropertyValue } from "@cairn/core";
+import { isSecretValue, isUnknown, type PropertyValue } from "@cairn/core/automation";
 
 /** What a secret value prints as. */
 export const SECRET_TEXT = "[secret]";

@@ -1,4 +1,4 @@
-import { nameOfUrn, type Plan, type StepOp } from "@cairn/core";
+import { nameOfUrn, type Plan, type StepOp } from "@cairn/core/automation";
 
 /** One resource of the graph. */
 export interface GraphNode {

@@ -1,4 +1,4 @@
-import { formatDuration, nameOfUrn, type EngineEvent, type OperationKind, type Plan } from "@cairn/core";
+import { formatDuration, nameOfUrn, type EngineEvent, type OperationKind, type Plan } from "@cairn/core/automation";
 import type { OutputStream } from "../cli/io.js";
 import { indentRest } from "./indent.js";
 import { LiveArea } from "./live-area.js";

@@ -1,7 +1,9 @@
-import { canonicalJson, isSecretValue, isUnknown, type EngineEvent, type Plan } from "@cairn/core";
+import type { Hint } from "@cairn/core";
+import { canonicalJson, isSecretValue, isUnknown, type EngineEvent, type Plan } from "@cairn/core/automation";
 import type { OutputStream } from "../cli/io.js";
 import type { OperationView } from "./operation-view.js";
 import { relativePaths } from "../loader/source-frame.js";
+import { hintsOf, inCliWords } from "../cli/hint-words.js";
 
 /** What a hidden secret is in `--json` output. */
 export const JSON_SECRET = Object.freeze({ "@type": "secret" });
@@ -77,16 +79,19 @@ export interface DescribedError {
  * stable `code`, the first line of the message as `message` and any further
  * lines as `detail`, and the structured fields the error carries — `urn`,
  * `file` (`path:line:column`), `hint`, and `problems` (each with `urn`,
- * `property` and `message`) when it reports several.
+ * `property`, `message` and `hints`) when it reports several, and `hints`:
+ * what the user can do, as data (`{ kind, … }`), as the message words it.
  */
 export function jsonErrorLine(error: unknown, described: DescribedError, projectDir?: string): Record<string, unknown> {
   const [first, ...rest] = described.message.split("\n");
   const fields = error as { urn?: unknown; problems?: unknown } | undefined;
+  const hints = hintsOf(error);
   const problems = Array.isArray(fields?.problems)
-    ? (fields.problems as { urn?: string; property?: string; message: string }[]).map((p) => ({
-        message: relativePaths(p.message, projectDir),
+    ? (fields.problems as { urn?: string; property?: string; message: string; hints?: Hint[] }[]).map((p) => ({
+        message: relativePaths(inCliWords(p.message, p.hints), projectDir),
         ...(p.urn === undefined ? {} : { urn: p.urn }),
         ...(p.property === undefined ? {} : { property: p.property }),
+        ...(p.hints === undefined || p.hints.length === 0 ? {} : { hints: p.hints }),
       }))
     : undefined;
   return {
@@ -98,5 +103,6 @@ export function jsonErrorLine(error: unknown, described: DescribedError, project
     ...(described.hint === undefined ? {} : { hint: described.hint }),
     ...(typeof fields?.urn === "string" ? { urn: fields.urn } : {}),
     ...(problems === undefined ? {} : { problems }),
+    ...(hints === undefined ? {} : { hints }),
   };
 }

@@ -1,4 +1,4 @@
-import type { EngineEvent, Plan } from "@cairn/core";
+import type { EngineEvent, Plan } from "@cairn/core/automation";
 
 /**
  * Renders one operation's engine events as they arrive. A view never throws:

@@ -1,4 +1,4 @@
-import { deepEqual, nameOfUrn, type Plan, type PlanStep, type PropertyMap, type StepCounts, type StepOp } from "@cairn/core";
+import { deepEqual, nameOfUrn, type Plan, type PlanStep, type PropertyMap, type StepCounts, type StepOp } from "@cairn/core/automation";
 import { formatValue } from "./format-value.js";
 import type { Theme } from "./theme.js";
 import { valueChangeLines } from "./value-diff.js";

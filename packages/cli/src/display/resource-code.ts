@@ -1,4 +1,4 @@
-import { isSecretValue, type PropertyValue } from "@cairn/core";
+import { isSecretValue, type PropertyValue } from "@cairn/core/automation";
 
 /** How a program names one resource class: the module to import and the expression of the class. */
 export interface ClassRef {

@@ -1,6 +1,6 @@
-import { nameOfUrn, type StepOp } from "@cairn/core";
+import { nameOfUrn, type StepOp } from "@cairn/core/automation";
 
-export { typeOfUrn } from "@cairn/core";
+export { typeOfUrn } from "@cairn/core/automation";
 import { OP_SYMBOL } from "./plan-view.js";
 import type { Theme } from "./theme.js";
 

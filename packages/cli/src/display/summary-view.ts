@@ -1,4 +1,12 @@
-import { formatDuration, nameOfUrn, type DriftEntry, type PreviewResult, type PropertyMap, type RefreshResult, type UpdateResult } from "@cairn/core";
+import {
+  formatDuration,
+  nameOfUrn,
+  type DriftEntry,
+  type PreviewResult,
+  type PropertyMap,
+  type RefreshResult,
+  type UpdateResult,
+} from "@cairn/core/automation";
 import { indentRest } from "./indent.js";
 import { formatValue } from "./format-value.js";
 import { renderCounts } from "./plan-view.js";

@@ -1,5 +1,5 @@
 import pc from "picocolors";
-import type { StepOp } from "@cairn/core";
+import type { StepOp } from "@cairn/core/automation";
 
 type Paint = (text: string) => string;
 

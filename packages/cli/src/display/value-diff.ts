@@ -1,4 +1,4 @@
-import { deepEqual, isSecretValue, isUnknown, type PropertyValue } from "@cairn/core";
+import { deepEqual, isSecretValue, isUnknown, type PropertyValue } from "@cairn/core/automation";
 import { formatValue } from "./format-value.js";
 import { compactDiff, diffLines } from "./text-diff.js";
 import type { Theme } from "./theme.js";

@@ -2,7 +2,7 @@ import { access } from "node:fs/promises";
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import type { Program } from "@cairn/core";
+import type { Program } from "@cairn/core/automation";
 import { CliError } from "../cli/cli-error.js";
 import type { Logger } from "../cli/logger.js";
 import type { Workspace } from "../project/workspace.js";

@@ -14,7 +14,7 @@ import { openStack } from "./open-stack.js";
  */
 export async function changeSecretsProvider(ctx: CommandContext, spec: string): Promise<number> {
   const opened = await openStack(ctx, { editConfig: true });
-  const core = await import("@cairn/core");
+  const core = await import("@cairn/core/automation");
   const providers = new core.SecretsProviders().with(awsKmsProvider(opened.ws.dir));
   const to = await providers.create(spec, { stack: opened.name, passphrase: () => newPassphrase(ctx, opened.name) });
   const configSecrets: Record<string, string> = {};

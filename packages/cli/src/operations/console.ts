@@ -2,7 +2,7 @@ import { start, type REPLServer } from "node:repl";
 import { Writable } from "node:stream";
 import { inspect } from "node:util";
 import { createContext, runInContext, type Context } from "node:vm";
-import type { StateDocument } from "@cairn/core";
+import type { StateDocument } from "@cairn/core/automation";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { SECRET_TEXT, plainValue } from "../display/format-value.js";

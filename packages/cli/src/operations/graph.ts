@@ -34,7 +34,7 @@ export async function graph(ctx: CommandContext, flags: GraphFlags): Promise<num
   const ws = await ctx.workspace();
   const [opened, program] = await Promise.all([openStack(ctx), loadProgram(ws, ctx.logger)]);
   const store = await lastConsistentStore(ctx, opened.store, { project: ws.project.name, stack: opened.name }, false);
-  const core = await import("@cairn/core");
+  const core = await import("@cairn/core/automation");
   const result = await new core.Stack({ ...opened.settings(program), store }).preview({ operationName: "graph" });
   const model = graphOfPlan(result.plan, flags.plan === true);
   const text =

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { ImportRequest, ProviderPackage } from "@cairn/core";
+import type { ImportRequest, ProviderPackage } from "@cairn/core/automation";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";
@@ -29,7 +29,7 @@ export async function importCommand(ctx: CommandContext, args: readonly (string 
   const ws = await ctx.workspace();
   const [opened, program] = await Promise.all([openStack(ctx), loadProgram(ws, ctx.logger)]);
   const packages = await Promise.all([...new Set(requests.map((r) => packageKey(r.type)))].map((key) => loadPackage(ws.dir, key)));
-  const core = await import("@cairn/core");
+  const core = await import("@cairn/core/automation");
   const imported = await core.importResources(opened.settings(program, packages.filter((p): p is LoadedPackage => p !== undefined).map((p) => p.pkg)), requests);
   const classes = new Map(packages.filter((p): p is LoadedPackage => p !== undefined).map((p) => [p.pkg.name, p]));
   const code = renderResourceCode(imported.map((r) => ({ cls: classRef(r.type, r.module, classes.get(packageKey(r.type))?.exports), name: r.name, inputs: r.inputs })));

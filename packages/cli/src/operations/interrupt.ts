@@ -1,4 +1,4 @@
-import type { Cancellation } from "@cairn/core";
+import type { Cancellation } from "@cairn/core/automation";
 import type { OperationView } from "../display/operation-view.js";
 
 /**

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import type { ConfigEntry, Program, ProviderPackage, SecretsCrypter, SecretsState, Stack, StackSettings, StateStore } from "@cairn/core";
+import { performance } from "node:perf_hooks";
+import type { ConfigEntry, Program, ProviderPackage, SecretsCrypter, SecretsState, Stack, StackSettings, StateStore } from "@cairn/core/automation";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { openStore } from "../project/backend.js";
@@ -55,7 +56,7 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
       : options.secrets !== false && config.secrets !== undefined && passphrase !== undefined
         ? startDerivation(config.secrets, passphrase)
         : undefined;
-  const [store, core] = await Promise.all([openStore(ws, ctx.io.env), import("@cairn/core")]);
+  const [store, core] = await Promise.all([openStore(ws, ctx.io.env), import("@cairn/core/automation")]);
   const ref = { project: ws.project.name, stack: name };
   if ((await store.read(ref)) === undefined) {
     throw new CliError("CLI_STACK_NOT_FOUND", `Stack "${name}" of project "${ws.project.name}" does not exist in ${store.url}.`, {
@@ -67,7 +68,9 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
     const state = config.secrets ?? (await recordedSecrets(store, ref));
     if (state !== undefined) {
       const providers = new core.SecretsProviders().with(await asyncPassphraseProvider(early)).with(awsKmsProvider(ws.dir));
+      const asked = performance.now();
       secrets = await providers.get(state.provider).open(state, { stack: name, passphrase: () => readPassphrase(ctx.io, { stack: name }) });
+      ctx.logger.debug(`secrets key of ${name} open (waited ${(performance.now() - asked).toFixed(0)} ms)`);
     }
   }
   ctx.logger.debug(`stack ${name} of ${ws.project.name} in ${store.url}`);

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "commander";
-import type { PendingCreateChoice, PendingCreateDecision, PendingCreateDecisions } from "@cairn/core";
+import type { PendingCreateChoice, PendingCreateDecision, PendingCreateDecisions } from "@cairn/core/automation";
 
 /** Flags shared by the commands that run an operation. */
 export interface OperationFlags {

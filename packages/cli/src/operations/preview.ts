@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { CommandContext } from "../cli/context.js";
-import { hasChanges, type Plan } from "@cairn/core";
+import { hasChanges, type Plan } from "@cairn/core/automation";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import { writeJsonLine } from "../display/json-view.js";
 import { renderPreviewSummary } from "../display/summary-view.js";
@@ -28,7 +28,7 @@ export async function preview(ctx: CommandContext, flags: PreviewFlags): Promise
   // Preview takes no lock; while an operation runs it reads the last completed state, and says so.
   const ref = { project: ws.project.name, stack: opened.name };
   const store = await lastConsistentStore(ctx, opened.store, ref, flags.json === true);
-  const core = await import("@cairn/core");
+  const core = await import("@cairn/core/automation");
   const stack = store === opened.store ? await opened.stack(program) : new core.Stack({ ...opened.settings(program), store });
   const { createCancellation } = core;
   const cancellation = createCancellation();

@@ -24,7 +24,7 @@ export async function refresh(ctx: CommandContext, flags: RefreshFlags): Promise
   const ws = await ctx.workspace();
   const [opened, program] = await Promise.all([openStack(ctx), loadProgram(ws, ctx.logger)]);
   const stack = await opened.stack(program);
-  const { createCancellation } = await import("@cairn/core");
+  const { createCancellation } = await import("@cairn/core/automation");
   const cancellation = createCancellation();
   const view = createView(ctx, { json: flags.json === true, printPlan: false });
   const pendingCreates = pendingCreateDecisions(flags);

@@ -1,4 +1,4 @@
-import type { StackRef, StateStore, StoredState } from "@cairn/core";
+import type { StackRef, StateStore, StoredState } from "@cairn/core/automation";
 import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";
 
@@ -22,14 +22,16 @@ export async function lastConsistentStore(ctx: CommandContext, store: StateStore
   return snapshotOnly(store);
 }
 
-/** A read-only view of a store that sees snapshots and never a journal in progress. */
+/** A read-only view of a store that sees the operations completed and never one in progress. */
 function snapshotOnly(store: StateStore): StateStore {
   return {
     url: store.url,
     listStacks: (project) => store.listStacks(project),
     read: async (ref): Promise<StoredState | undefined> => {
       const stored = await store.read(ref);
-      return stored === undefined ? undefined : { snapshot: stored.snapshot, journal: [] };
+      if (stored === undefined) return undefined;
+      const { completedJournal } = await import("@cairn/core/automation");
+      return { snapshot: stored.snapshot, journal: completedJournal(stored.journal) };
     },
     writeSnapshot: () => Promise.reject(new Error("a read-only view of the state cannot write")),
     openJournal: () => Promise.reject(new Error("a read-only view of the state cannot write")),

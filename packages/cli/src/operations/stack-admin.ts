@@ -25,7 +25,7 @@ export async function stackInit(ctx: CommandContext, name: string, secretsProvid
       hint: `Select it with \`cairn stack select ${name}\`.`,
     });
   }
-  const core = await import("@cairn/core");
+  const core = await import("@cairn/core/automation");
   const config = await StackConfig.load(ws.stackConfigPath(name));
   const providers = new core.SecretsProviders().with(awsKmsProvider(ws.dir));
   // A config file kept in version control keeps its key, so teammates share one passphrase.
@@ -66,8 +66,9 @@ export async function stackList(ctx: CommandContext, json: boolean): Promise<num
 
 async function summary(store: Awaited<ReturnType<typeof openStore>>, project: string, stack: string): Promise<{ resources?: number; updatedAt?: string }> {
   try {
-    const stored = await store.read({ project, stack });
-    const doc = JSON.parse(stored?.snapshot ?? "{}") as { resources?: unknown[]; updatedAt?: string };
+    // The snapshot with the journal of the operations since: the state as it is now.
+    const { tryLoadState } = await import("@cairn/core/automation");
+    const doc: { resources?: readonly unknown[]; updatedAt?: string } = (await tryLoadState(store, { project, stack }, undefined))?.doc ?? {};
     return { ...(Array.isArray(doc.resources) ? { resources: doc.resources.length } : {}), ...(doc.updatedAt ? { updatedAt: doc.updatedAt } : {}) };
   } catch {
     return {};

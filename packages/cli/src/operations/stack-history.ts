@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { deepEqual, type ResourceState } from "@cairn/core";
+import { deepEqual, type ResourceState } from "@cairn/core/automation";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";
@@ -19,7 +19,7 @@ export interface HistoryEntry {
   readonly added: number;
   readonly changed: number;
   readonly removed: number;
-  /** `current`, or the backup's file name. */
+  /** `current`; a backup's file name; `<backup> + journal` for an operation its journal holds; `snapshot` or `snapshot + journal` for the stack's own. */
   readonly source: string;
 }
 
@@ -33,7 +33,8 @@ interface Snapshot {
 /**
  * `cairn stack history`: the stack's kept states, newest first, with what
  * each operation changed (resources added, changed, removed), from the
- * backups the file backend keeps beside the current state.
+ * backups the file backend keeps beside the current state and the journals
+ * that continued them.
  */
 export async function stackHistory(ctx: CommandContext, json: boolean): Promise<number> {
   const ws = await ctx.workspace();
@@ -46,11 +47,23 @@ export async function stackHistory(ctx: CommandContext, json: boolean): Promise<
   }
   const stored = await store.read(ref);
   if (stored?.snapshot === undefined) throw new CliError("CLI_STACK_NOT_FOUND", `Stack "${name}" of project "${ws.project.name}" does not exist in ${store.url}.`);
+  const { keptStates } = await import("@cairn/core/automation");
   const dir = backups.call(store, ref);
   const files = (await readdir(dir).catch(() => [] as string[])).filter((file) => file.endsWith(".json")).sort();
+  // Each snapshot kept, then the operations the journal beside it completed (operations append to the journal
+  // and only some write a snapshot); the current snapshot's journal ends in the current state.
   const kept: { source: string; snap: Snapshot }[] = [];
-  for (const file of files) kept.push({ source: file, snap: JSON.parse(await readFile(join(dir, file), "utf8")) as Snapshot });
-  kept.push({ source: "current", snap: JSON.parse(stored.snapshot) as Snapshot });
+  const add = (source: string, text: string, journal: readonly string[], where: string): void => {
+    const [snapshot, ...operations] = keptStates(text, journal, where);
+    kept.push({ source, snap: snapshot as Snapshot });
+    for (const state of operations) kept.push({ source: `${source} + journal`, snap: state as Snapshot });
+  };
+  for (const file of files) {
+    const journal = await readFile(join(dir, `${file.slice(0, -".json".length)}.journal`), "utf8").catch(() => "");
+    add(file, await readFile(join(dir, file), "utf8"), journal === "" ? [] : journal.split("\n"), join(dir, file));
+  }
+  add("snapshot", stored.snapshot, stored.journal, `${store.url}/stacks/${ref.project}/${ref.stack}`);
+  kept[kept.length - 1] = { ...kept[kept.length - 1]!, source: "current" };
   const bySerial = new Map(kept.map((entry) => [entry.snap.serial, entry]));
   const ordered = [...bySerial.values()].sort((a, b) => a.snap.serial - b.snap.serial);
   const entries = ordered.map((entry, i) => describe(entry.source, entry.snap, ordered[i - 1]?.snap)).reverse();

@@ -4,7 +4,7 @@ import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { openStore } from "../project/backend.js";
 import { StackConfig } from "../project/stack-config.js";
-import { writeFileAtomic } from "@cairn/core";
+import { writeFileAtomic } from "@cairn/core/automation";
 import { openStack } from "./open-stack.js";
 
 /** Flags of `cairn stack export`. */
@@ -19,7 +19,7 @@ export interface StackExportFlags {
  */
 export async function stackExport(ctx: CommandContext, flags: StackExportFlags): Promise<number> {
   const opened = await openStack(ctx, { secrets: false });
-  const core = await import("@cairn/core");
+  const core = await import("@cairn/core/automation");
   const text = await core.exportState(opened.store, { project: opened.ws.project.name, stack: opened.name });
   if (flags.file === undefined) {
     ctx.io.stdout.write(text);
@@ -48,7 +48,7 @@ export async function stackImport(ctx: CommandContext, file: string | undefined,
   const ws = await ctx.workspace();
   const name = await ws.resolveStack(ctx.options.stack, ctx.io.env);
   const ref = { project: ws.project.name, stack: name };
-  const core = await import("@cairn/core");
+  const core = await import("@cairn/core/automation");
   const store = await openStore(ws, ctx.io.env);
   const exists = (await store.read(ref)) !== undefined;
   const secrets = exists ? (await openStack(ctx)).secrets : undefined;

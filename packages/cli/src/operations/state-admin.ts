@@ -1,4 +1,4 @@
-import type { ResourceState, StateDocument } from "@cairn/core";
+import type { ResourceState, StateDocument } from "@cairn/core/automation";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { confirm } from "../cli/prompt.js";

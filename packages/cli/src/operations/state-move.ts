@@ -1,4 +1,4 @@
-import type { AliasHint, MoveResult, MoveTarget, StateDocument } from "@cairn/core";
+import type { AliasHint, MoveResult, MoveTarget, StateDocument } from "@cairn/core/automation";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";
@@ -38,7 +38,7 @@ export async function stateMove(ctx: CommandContext, ref: string, name: string |
   if (target.name === undefined && target.parent === undefined) {
     throw new CliError("CLI_USAGE", "Say where to move it: a new name, --parent <resource> or --root.");
   }
-  const core = await import("@cairn/core");
+  const core = await import("@cairn/core/automation");
   const result = await core.moveResource(opened.settings(), resource.urn, target);
   if (flags.json) {
     writeJsonLine(ctx.io.stdout, { type: "state-move", moves: result.moves, aliases: result.aliases });

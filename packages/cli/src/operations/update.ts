@@ -1,6 +1,6 @@
 import { readUserFile } from "../cli/user-file.js";
 import { resolve } from "node:path";
-import type { Plan, UpdateResult } from "@cairn/core";
+import type { Plan, UpdateResult } from "@cairn/core/automation";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { confirm } from "../cli/prompt.js";
@@ -42,7 +42,7 @@ export async function update(ctx: CommandContext, command: "up" | "destroy", fla
   const [opened, program] = await Promise.all([openStack(ctx), loadProgram(ws, ctx.logger)]);
   const stack = await opened.stack(program);
   const savedPlan = flags.plan === undefined ? undefined : await readUserFile(resolve(ctx.cwd, flags.plan), "the saved plan given to --plan");
-  const { createCancellation } = await import("@cairn/core");
+  const { createCancellation } = await import("@cairn/core/automation");
   const cancellation = createCancellation();
   const view = createView(ctx, { json: flags.json === true, printPlan: true, detailed: flags.diff === true, showSames: flags.showSames === true });
   let declined = false;

@@ -1,8 +1,9 @@
-import type { EngineEvent, StepFailure } from "@cairn/core";
+import type { EngineEvent, StepFailure } from "@cairn/core/automation";
 import type { CommandContext } from "../cli/context.js";
 import { HumanView } from "../display/human-view.js";
 import { JsonView } from "../display/json-view.js";
 import type { OperationView } from "../display/operation-view.js";
+import { inCliWords } from "../cli/hint-words.js";
 
 /** How a command wants its operation shown. */
 export interface ViewChoice {
@@ -44,11 +45,17 @@ export function eventSink(ctx: CommandContext, view: OperationView): (event: Eng
 export const UNCODED_STEP_FAILURE = "PROVIDER_ERROR";
 
 function coded(event: EngineEvent): EngineEvent {
-  return event.type === "step-failed" && event.code === undefined ? { ...event, code: UNCODED_STEP_FAILURE } : event;
+  if (event.type !== "step-failed" || (event.code !== undefined && event.hints === undefined)) return event;
+  return { ...event, ...cliFailure(event) };
 }
 
-/** A result whose failures all carry a code, for the summary in every output form. */
+/** A result whose failures all carry a code and read in the CLI's words, for the summary in every output form. */
 export function withFailureCodes<R extends { readonly failures: readonly StepFailure[] }>(result: R): R {
-  if (result.failures.every((failure) => failure.code !== undefined)) return result;
-  return { ...result, failures: result.failures.map((failure) => (failure.code === undefined ? { ...failure, code: UNCODED_STEP_FAILURE } : failure)) };
+  if (result.failures.every((failure) => failure.code !== undefined && failure.hints === undefined)) return result;
+  return { ...result, failures: result.failures.map((failure) => ({ ...failure, ...cliFailure(failure) })) };
+}
+
+/** A failure's code (PROVIDER_ERROR when it had none) and its message with the hints in the CLI's words. */
+function cliFailure(failure: { readonly message: string; readonly code?: string; readonly hints?: StepFailure["hints"] }): { code: string; message: string } {
+  return { code: failure.code ?? UNCODED_STEP_FAILURE, message: inCliWords(failure.message, failure.hints) };
 }

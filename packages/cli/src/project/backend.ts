@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { StateStore } from "@cairn/core";
+import type { StateStore } from "@cairn/core/automation";
 import { CliError } from "../cli/cli-error.js";
 import { resolveBackend } from "../backend/resolve-backend.js";
 import { installHint } from "./cairn-packages.js";
@@ -16,7 +16,7 @@ import type { Workspace } from "./workspace.js";
  */
 export async function openStore(ws: Workspace, env: Readonly<Record<string, string | undefined>>): Promise<StateStore> {
   const { url, source } = await resolveBackend(ws.project.backend, env);
-  const core = await import("@cairn/core");
+  const core = await import("@cairn/core/automation");
   if (url === undefined) return new core.FileStateStore(ws.cairnDir);
   if (url.startsWith("file://")) {
     const path = url.startsWith("file:///") ? fileURLToPath(url) : resolve(ws.dir, url.slice("file://".length));

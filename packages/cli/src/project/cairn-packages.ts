@@ -4,8 +4,11 @@ import { fileURLToPath } from "node:url";
 
 /** The folder of the running @cairn/cli package. */
 export function cliPackageDir(): string {
-  // This file is dist/project/cairn-packages.js (or src/… under tests).
-  return resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+  // This code runs from src/ (tests), dist/ (tsc) or a bundled chunk of dist/: the
+  // package is the nearest folder above it with a package.json.
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 }
 
 /** The version of the running @cairn/cli. */

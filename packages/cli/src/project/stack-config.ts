@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { Document } from "yaml";
-import type { SecretsState } from "@cairn/core";
+import type { SecretsState } from "@cairn/core/automation";
 import { CliError } from "../cli/cli-error.js";
-import { writeFileAtomic } from "@cairn/core";
+import { writeFileAtomic } from "@cairn/core/automation";
 import { readYamlCached } from "./yaml-cache.js";
 
 /** One stored config value: plain text, or a secret's ciphertext. */

@@ -2,13 +2,10 @@ import { access, mkdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { CliError } from "../cli/cli-error.js";
 import { PROJECT_FILE, readProjectFile, type ProjectFile } from "./project-file.js";
-import { writeFileAtomic } from "@cairn/core";
+import { writeFileAtomic } from "@cairn/core/automation";
+import { CAIRN_DIR, WORKSPACE_FILE } from "./workspace-paths.js";
 
-/** The folder under a project where Cairn keeps its local files. */
-export const CAIRN_DIR = ".cairn";
-
-/** The file under `.cairn/` that records the selected stack. */
-export const WORKSPACE_FILE = "workspace.json";
+export { CAIRN_DIR, WORKSPACE_FILE } from "./workspace-paths.js";
 
 /**
  * A project on disk: its folder, its `cairn.yaml`, and the per-user choices

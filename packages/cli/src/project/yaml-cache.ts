@@ -1,6 +1,6 @@
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { writeFileAtomic } from "@cairn/core";
+import { writeFileAtomic } from "@cairn/core/automation";
 
 /** A YAML file as read: its value, or `undefined` if the file does not exist. */
 export interface YamlRead {

@@ -1,5 +1,5 @@
 import { scrypt } from "node:crypto";
-import type { SecretsProvider, SecretsState } from "@cairn/core";
+import type { SecretsProvider, SecretsState } from "@cairn/core/automation";
 
 /**
  * The core's passphrase key derivation, repeated here so it can start before
@@ -39,7 +39,7 @@ export function startDerivation(state: SecretsState, passphrase: string): EarlyD
  * matches the stack and the passphrase.
  */
 export async function asyncPassphraseProvider(early?: EarlyDerivation): Promise<SecretsProvider> {
-  const core = await import("@cairn/core");
+  const core = await import("@cairn/core/automation");
   const base = core.passphraseSecretsProvider;
   return {
     name: base.name,

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { SecretsProvider } from "@cairn/core";
+import type { SecretsProvider } from "@cairn/core/automation";
 import { CliError } from "../cli/cli-error.js";
 import { installHint } from "../project/cairn-packages.js";
 

@@ -1,4 +1,4 @@
-import type { SecretsOpener } from "@cairn/core";
+import type { SecretsOpener } from "@cairn/core/automation";
 import type { CliIO } from "../cli/io.js";
 import { asyncPassphraseProvider } from "./async-passphrase.js";
 import { awsKmsProvider } from "./aws-kms.js";
@@ -12,13 +12,13 @@ import { readPassphrase } from "./passphrase.js";
  */
 export function referenceSecretsOpener(io: CliIO, projectDir: string): SecretsOpener {
   return async (state, ref) => {
-    const core = await import("@cairn/core");
+    const [core, { CairnError }] = await Promise.all([import("@cairn/core/automation"), import("@cairn/core")]);
     const providers = new core.SecretsProviders().with(await asyncPassphraseProvider()).with(awsKmsProvider(projectDir));
     const name = `${ref.project}/${ref.stack}`;
     try {
       return await providers.open(state, { stack: name, passphrase: () => readPassphrase(io, { stack: name }) });
     } catch (error) {
-      if (core.CairnError.isCairnError(error) && error.code === "SECRETS_BAD_PASSPHRASE") return undefined;
+      if (CairnError.isCairnError(error) && error.code === "SECRETS_BAD_PASSPHRASE") return undefined;
       throw error;
     }
   };

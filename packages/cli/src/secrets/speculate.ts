@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CAIRN_DIR, WORKSPACE_FILE } from "../project/workspace.js";
+import { CAIRN_DIR, WORKSPACE_FILE } from "../project/workspace-paths.js";
 import { startDerivation, type EarlyDerivation } from "./async-passphrase.js";
 
 /**

@@ -1,4 +1,4 @@
-import { SecretValue, UNKNOWN, type Plan, type PlanStep } from "@cairn/core";
+import { SecretValue, UNKNOWN, type Plan, type PlanStep } from "@cairn/core/automation";
 
 const urn = (type: string, name: string, parentChain = ""): string => `urn:cairn:dev::demo::${parentChain}${type}::${name}`;
 

@@ -1,4 +1,4 @@
-import { SecretValue, UNKNOWN } from "@cairn/core";
+import { SecretValue, UNKNOWN } from "@cairn/core/automation";
 import { formatValue, plainValue } from "../../src/display/format-value.js";
 
 describe("formatting values", () => {

@@ -1,4 +1,4 @@
-import type { EngineEvent } from "@cairn/core";
+import type { EngineEvent } from "@cairn/core/automation";
 import { HumanView } from "../../src/display/human-view.js";
 import { createTheme } from "../../src/display/theme.js";
 import { samplePlan } from "./fixtures.js";

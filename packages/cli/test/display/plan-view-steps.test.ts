@@ -1,4 +1,4 @@
-import { countSteps, type Plan } from "@cairn/core";
+import { countSteps, type Plan } from "@cairn/core/automation";
 import { renderCounts, renderPlan } from "../../src/display/plan-view.js";
 import { createTheme } from "../../src/display/theme.js";
 

@@ -1,4 +1,4 @@
-import { countSteps } from "@cairn/core";
+import { countSteps } from "@cairn/core/automation";
 import { renderCounts, renderPlan } from "../../src/display/plan-view.js";
 import { createTheme } from "../../src/display/theme.js";
 import { samplePlan } from "./fixtures.js";

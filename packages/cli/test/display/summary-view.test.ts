@@ -1,4 +1,4 @@
-import { countSteps, type PlanStep, type RefreshResult, type UpdateResult } from "@cairn/core";
+import { countSteps, type PlanStep, type RefreshResult, type UpdateResult } from "@cairn/core/automation";
 import { renderRefreshSummary, renderUpdateSummary } from "../../src/display/summary-view.js";
 import { createTheme } from "../../src/display/theme.js";
 

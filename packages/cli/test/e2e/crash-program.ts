@@ -11,6 +11,8 @@ import { dynamic, type Output } from "@cairn/core";
 const log = process.env.CRASH_CLOUD_LOG!;
 const count = Number(process.env.CRASH_COUNT ?? "200");
 const idempotent = process.env.CRASH_IDEMPOTENT !== "0";
+// Every tenth resource carries this revision: raising it updates a tenth of the stack.
+const rev = Number(process.env.CRASH_REV ?? "0");
 
 /** The cloud, read once (one process at a time holds the stack): the object each token made, and the live objects by name. */
 let cloudIndex: { byToken: Map<string, string>; byName: Map<string, string> } | undefined;
@@ -61,6 +63,11 @@ const cloud = dynamic.provider("cloud", {
     const id = index().byName.get(name);
     return id === undefined ? undefined : { id, outputs: { value: `v-${name}` } };
   },
+  async update(id, _olds, news) {
+    await pause();
+    record(`u - ${String(news.name)} ${id}`);
+    return { value: `v-${String(news.name)}` };
+  },
   async delete(id) {
     await pause();
     record(`d - - ${id}`);
@@ -71,8 +78,8 @@ const cloud = dynamic.provider("cloud", {
 
 class Thing extends dynamic.Resource {
   readonly value: Output<string> = this.getOutput<string>("value");
-  constructor(name: string, deps: Output<string>[]) {
-    super(cloud, name, { name, deps }, {}, "Thing");
+  constructor(name: string, deps: Output<string>[], revision: number) {
+    super(cloud, name, { name, deps, ...(revision === 0 ? {} : { rev: revision }) }, {}, "Thing");
   }
 }
 
@@ -80,5 +87,5 @@ class Thing extends dynamic.Resource {
 const things: Thing[] = [];
 for (let i = 0; i < count; i++) {
   const deps = i >= 10 ? [things[i - 10]!.value, things[i - 10 + ((i + 1) % 10)]!.value] : [];
-  things.push(new Thing(`t${i}`, deps));
+  things.push(new Thing(`t${i}`, deps, i % 10 === 0 ? rev : 0));
 }

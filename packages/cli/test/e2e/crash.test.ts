@@ -9,7 +9,7 @@
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
-import { FileStateStore, loadState, type StateStore } from "@cairn/core";
+import { FileStateStore, loadState, type StateStore } from "@cairn/core/automation";
 import { BIN, cairnEnv, makeProject, REPO, type TempProject } from "./harness.js";
 
 const TRIALS = Number(process.env.CAIRN_CRASH_TRIALS ?? "0");
@@ -157,6 +157,28 @@ describe("kill -9 during up and destroy, through the cairn binary", () => {
       const env = { CRASH_CLOUD_LOG: join(project.dir, "cloud.log"), CRASH_COUNT: String(COUNT), CRASH_IDEMPOTENT: "0" };
       const figures = await trial(project, new FileStateStore(join(project.dir, ".cairn")), env, Math.ceil(KILLS / 2), ["--pending-creates", "adopt"]);
       expect(figures.kills).toBeGreaterThanOrEqual(Math.ceil(KILLS / 2));
+    } finally {
+      await project.remove();
+    }
+  }, TRIALS > 0 ? 3_600_000 : 180_000);
+
+  test(`file backend: ${KILLS} kills during updates of a tenth of a ${COUNT}-resource stack, each committed to the kept journal, lose no update`, async () => {
+    const project = await crashProject();
+    try {
+      const env = { CRASH_CLOUD_LOG: join(project.dir, "cloud.log"), CRASH_COUNT: String(COUNT) };
+      const store = new FileStateStore(join(project.dir, ".cairn"));
+      expect((await project.run(["up", "--yes"], env)).code).toBe(0);
+      const figures: Figures = { kills: 0, midApply: 0, takeovers: 0, runs: 0 };
+      let kept = 0;
+      for (let rev = 1; figures.kills < KILLS && rev <= 4 * KILLS; rev++) {
+        await phase(project, store, "up", { ...env, CRASH_REV: String(rev) }, figures, KILLS, []);
+        const { doc } = await loadState(store, ref, undefined);
+        expect(doc.resources.filter((r) => r.inputs.rev === rev)).toHaveLength(COUNT / 10);
+        expect(doc.resources.filter((r) => r.pending !== undefined)).toEqual([]);
+        if (existsSync(join(project.dir, ".cairn", "stacks", "crash", "dev.journal"))) kept++;
+      }
+      if (TRIALS > 0 || process.env.CAIRN_CRASH_REPORT) console.log(`crash trial of updates on file: ${JSON.stringify({ resources: COUNT, keptJournals: kept, ...figures })}`);
+      expect(figures.kills).toBeGreaterThan(0);
     } finally {
       await project.remove();
     }

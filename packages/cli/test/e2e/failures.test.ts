@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { FileStateStore } from "@cairn/core";
+import { FileStateStore } from "@cairn/core/automation";
 import { makeProject, type TempProject } from "./harness.js";
 
 // Each test gets its own project: what a user gets for bad input (DESIGN §4).

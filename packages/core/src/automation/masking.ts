@@ -1,3 +1,4 @@
+import { mapHintTexts, type Hint } from "../hints.js";
 import type { EngineEvent, EventSink } from "../engine/events.js";
 import { SecretMask } from "../output/secret-mask.js";
 import { SecretValue, type PropertyValue } from "../output/values.js";
@@ -27,10 +28,11 @@ export function maskedSink(options: OperationOptions): { readonly emit: EventSin
 export function maskEvent(event: EngineEvent, mask: SecretMask): EngineEvent {
   if (mask.size === 0) return event;
   switch (event.type) {
+    case "step-failed":
+      return { ...event, message: mask.text(event.message), ...(event.hints === undefined ? {} : { hints: mapHintTexts(event.hints, (text) => mask.text(text)) }) };
     case "diagnostic":
     case "step-progress":
     case "step-retry":
-    case "step-failed":
       return { ...event, message: mask.text(event.message) };
     case "step-skipped":
       return { ...event, because: mask.text(event.because) };
@@ -55,7 +57,7 @@ export function learnConfig(config: ReadonlyMap<string, ConfigEntry>, mask: Secr
 }
 
 interface WithTexts {
-  readonly failures?: readonly { readonly message: string }[];
+  readonly failures?: readonly { readonly message: string; readonly hints?: readonly Hint[] }[];
   readonly diagnostics?: readonly { readonly message: string }[];
 }
 
@@ -64,7 +66,9 @@ export function maskResult<T>(result: T, mask: SecretMask): T {
   if (mask.size === 0 || result === null || typeof result !== "object") return result;
   const texts = result as WithTexts;
   const out: Record<string, unknown> = { ...(result as Record<string, unknown>) };
-  if (Array.isArray(texts.failures)) out.failures = texts.failures.map((item) => ({ ...item, message: mask.text(item.message) }));
+  if (Array.isArray(texts.failures)) {
+    out.failures = texts.failures.map((item) => ({ ...item, message: mask.text(item.message), ...(item.hints === undefined ? {} : { hints: mapHintTexts(item.hints, (text) => mask.text(text)) }) }));
+  }
   if (Array.isArray(texts.diagnostics)) out.diagnostics = texts.diagnostics.map((item) => ({ ...item, message: mask.text(item.message) }));
   return out as T;
 }

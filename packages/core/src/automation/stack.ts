@@ -1,4 +1,5 @@
-import { CairnError, messageOf } from "../errors.js";
+import { CairnError, codeAndHints, messageOf } from "../errors.js";
+import { hintSentence, hintText, type Hint } from "../hints.js";
 import { applyPlan, type ApplyOutcome } from "../engine/apply.js";
 import type { EngineEvent, EventSink, OperationKind, OperationStatus } from "../engine/events.js";
 import { Limiter } from "../engine/limiter.js";
@@ -162,13 +163,18 @@ export class Stack {
   async deleteResource(urn: string, options: { readonly force?: boolean } = {}): Promise<void> {
     await this.#editState("state delete", async (op) => {
       const record = op.ctx.session.tryGet(urn);
-      if (record === undefined) throw new CairnError("RESOURCE_NOT_FOUND", `No resource ${urn} in stack "${this.ref.stack}". See: cairn state list`);
+      if (record === undefined) {
+        const list: Hint = { kind: "list-resources" };
+        throw new CairnError("RESOURCE_NOT_FOUND", `No resource ${urn} in stack "${this.ref.stack}". ${hintSentence(list)}`, { hints: [list] });
+      }
       const dependents = [...op.ctx.session.resources()].filter((other) => other.dependencies.includes(urn) || other.parent === urn);
       if (dependents.length > 0 && !options.force) {
-        throw new CairnError("INVALID_ARGUMENT", `Other resources depend on ${urn}: ${dependents.map((d) => d.urn).join(", ")}. Delete them first or use --force.`, { urn });
+        const force: Hint = { kind: "option", option: "force" };
+        throw new CairnError("INVALID_ARGUMENT", `Other resources depend on ${urn}: ${dependents.map((d) => d.urn).join(", ")}. Delete them first or use ${hintText(force)}.`, { urn, hints: [force] });
       }
       if (record.protect && !options.force) {
-        throw new CairnError("PROTECTED", `${urn} is protected. Run cairn state unprotect first, or use --force.`, { urn });
+        const unprotect: Hint = { kind: "unprotect", urn, orForce: true };
+        throw new CairnError("PROTECTED", `${urn} is protected. ${hintSentence(unprotect)}`, { urn, hints: [unprotect] });
       }
       await op.ctx.session.remove(urn);
     });
@@ -306,7 +312,7 @@ async function runRemainingApplies(op: OpenOperation, outcome: ApplyOutcome): Pr
         // Applies on outputs of failed or skipped resources never ran; those failures are reported already.
         if (CairnError.isCairnError(error) && (error.code === "SKIPPED" || outcome.failures.length > 0 || outcome.status !== "succeeded")) return;
         const urn = CairnError.isCairnError(error) ? error.urn ?? "" : "";
-        const failure: StepFailure = { urn, op: "create", message: messageOf(error), ...(CairnError.isCairnError(error) ? { code: error.code } : {}) };
+        const failure: StepFailure = { urn, op: "create", message: messageOf(error), ...codeAndHints(error) };
         failures.push(failure);
         op.ctx.emit({ type: "diagnostic", severity: "error", message: `An apply() callback failed${CairnError.isCairnError(error) ? ` (${error.code})` : ""}: ${messageOf(error)}`, ...(urn === "" ? {} : { urn }) });
       }),

@@ -1,3 +1,4 @@
+import type { Hint } from "../hints.js";
 import type { EngineEvent, EventSink, OperationStatus } from "../engine/events.js";
 import type { InterruptedCreate, PendingCreateDecisions } from "../engine/pending-creates.js";
 import type { PropertyMap, PropertyValue } from "../output/values.js";
@@ -95,6 +96,8 @@ export interface StepFailure {
   readonly op: StepOp | "refresh";
   readonly message: string;
   readonly code?: string;
+  /** What the user can do, as data, worded in `message` (see `CairnError.hints`). @default none */
+  readonly hints?: readonly Hint[];
 }
 
 /** What a preview found. */

@@ -1,4 +1,4 @@
-import { CairnError, messageOf } from "../errors.js";
+import { CairnError, codeAndHints, messageOf } from "../errors.js";
 import { Graph } from "../dag/graph.js";
 import { CycleError, Walker } from "../dag/walker.js";
 import { stateGraph } from "../state/state-graph.js";
@@ -169,8 +169,7 @@ class PlanRun {
       this.#pending.push(step.urn);
       return;
     }
-    const code = CairnError.isCairnError(error) ? error.code : undefined;
-    const failure: StepFailure = { urn: step.urn, op: step.op, message: messageOf(error), ...(code === undefined ? {} : { code }) };
+    const failure: StepFailure = { urn: step.urn, op: step.op, message: messageOf(error), ...codeAndHints(error) };
     this.#failures.push(failure);
     this.#ctx.emit({ type: "step-failed", ...failure, op: step.op });
   }

@@ -1,3 +1,4 @@
+import type { Hint } from "../hints.js";
 import type { Plan, StepOp } from "../plan/step.js";
 
 /** An operation the engine runs. */
@@ -12,7 +13,7 @@ export type EngineEvent =
   | { readonly type: "step-progress"; readonly urn: string; readonly message: string }
   | { readonly type: "step-retry"; readonly urn: string; readonly attempt: number; readonly maxAttempts?: number; readonly delayMs: number; readonly message: string }
   | { readonly type: "step-done"; readonly op: StepOp | "refresh"; readonly urn: string; readonly durationMs: number; readonly changes?: readonly string[]; readonly retained?: true }
-  | { readonly type: "step-failed"; readonly op: StepOp | "refresh"; readonly urn: string; readonly message: string; readonly code?: string }
+  | { readonly type: "step-failed"; readonly op: StepOp | "refresh"; readonly urn: string; readonly message: string; readonly code?: string; readonly hints?: readonly Hint[] }
   | { readonly type: "step-skipped"; readonly op: StepOp; readonly urn: string; readonly because: string }
   | { readonly type: "cancel-requested"; readonly hard: boolean }
   | { readonly type: "operation-end"; readonly operation: OperationKind; readonly status: OperationStatus; readonly durationMs: number };

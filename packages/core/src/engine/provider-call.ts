@@ -5,7 +5,8 @@ import { AbandonedError, CallTracker, type TrackedCall } from "./call-tracker.js
 import type { EventSink } from "./events.js";
 import type { Limiter } from "./limiter.js";
 import type { SecretMask } from "../output/secret-mask.js";
-import { backoffDelay, effectiveRetryPolicy, sleep } from "./retry.js";
+import { backoffDelay, effectiveRetryPolicy } from "./retry.js";
+import { sleep } from "../util/sleep.js";
 
 export { AbandonedError } from "./call-tracker.js";
 

@@ -1,5 +1,5 @@
 import PQueue from "p-queue";
-import { CairnError, messageOf } from "../errors.js";
+import { CairnError, codeAndHints, messageOf } from "../errors.js";
 import { sealInputs, sealOutputs } from "../output/seal.js";
 import { reveal, type PropertyMap } from "../output/values.js";
 import { sameValue } from "../plan/default-diff.js";
@@ -46,7 +46,7 @@ export async function refreshResources(
         if (entry !== undefined) drift.push(entry);
         ctx.emit({ type: "step-done", op: "refresh", urn: record.urn, durationMs: Date.now() - began, ...(entry === undefined ? {} : { changes: entry.properties }) });
       } catch (error) {
-        const code = CairnError.isCairnError(error) ? { code: error.code } : {};
+        const code = codeAndHints(error);
         failures.push({ urn: record.urn, op: "refresh", message: messageOf(error), ...code });
         ctx.emit({ type: "step-failed", op: "refresh", urn: record.urn, message: messageOf(error), ...code });
       }

@@ -1,3 +1,4 @@
+import { mapHintTexts } from "../hints.js";
 import { isSecretValue, isUnknown } from "./values.js";
 
 /** What a masked secret prints as. */
@@ -98,14 +99,17 @@ export class SecretMask {
     const message = this.text(error.message);
     const stack = error.stack === undefined ? undefined : this.text(error.stack);
     const problems = (error as { problems?: unknown }).problems;
+    const hints = (error as { hints?: unknown }).hints;
+    const text = (value: string): string => this.text(value);
     try {
       if (message !== error.message) error.message = message;
       if (stack !== error.stack) error.stack = stack;
       if (Array.isArray(problems)) {
-        (error as { problems?: unknown }).problems = problems.map((problem: { message?: unknown }) =>
-          typeof problem?.message === "string" ? { ...problem, message: this.text(problem.message) } : problem,
+        (error as { problems?: unknown }).problems = problems.map((problem: { message?: unknown; hints?: unknown }) =>
+          typeof problem?.message === "string" ? { ...problem, message: this.text(problem.message), ...(Array.isArray(problem.hints) ? { hints: mapHintTexts(problem.hints, text) } : {}) } : problem,
         );
       }
+      if (Array.isArray(hints)) (error as { hints?: unknown }).hints = mapHintTexts(hints, text);
     } catch {
       // A frozen error keeps its text; the CLI masks what it prints as well.
     }

@@ -1,4 +1,7 @@
 import type { Problem } from "../errors.js";
+import { hintText, type Hint } from "../hints.js";
+
+const FORGET: Hint = { kind: "forget-resource" };
 
 /** One resource's claim on a cloud object: the kind of object (its physical type) and its id. */
 export interface Claim {
@@ -29,7 +32,8 @@ export function doubleClaims(claims: readonly Claim[]): Problem[] {
     const [first, ...others] = list;
     problems.push({
       urn: first!.urn,
-      message: `${list.map((c) => c.label).join(" and ")} both manage the ${first!.physicalType} "${first!.id}"; one cloud object needs exactly one resource (remove one from the program, or drop it from state with \`cairn state delete\`) [${others.map((c) => c.urn).join(", ")}]`,
+      message: `${list.map((c) => c.label).join(" and ")} both manage the ${first!.physicalType} "${first!.id}"; one cloud object needs exactly one resource (remove one from the program, or ${hintText(FORGET)}) [${others.map((c) => c.urn).join(", ")}]`,
+      hints: [FORGET],
     });
   }
   return problems;

@@ -1,4 +1,5 @@
 import { CairnError } from "../errors.js";
+import { hintText, type Hint } from "../hints.js";
 import type { PropertyMap } from "../output/values.js";
 import type { ResourceKind } from "../resource/node.js";
 import type { NormalizedOptions } from "../resource/normalized-options.js";
@@ -77,10 +78,12 @@ export function decideStep(input: DecisionInput): PlanStep | CairnError {
   const replaces = replacingChanges(changes, diff?.replaces ?? NONE, input.schemaReplaces, desired.options.replaceOnChanges);
   if (desired.kind === "custom" && (input.replaceRequested || replaces.length > 0)) {
     if (prior.protect || desired.options.protect) {
+      const unprotect: Hint = { kind: "unprotect", urn: desired.urn };
+      const asked: Hint = { kind: "option", option: "replace" };
       return new CairnError(
         "PROTECTED",
-        `Resource ${desired.urn} is protected and cannot be replaced (${input.replaceRequested ? "--replace" : `changed: ${replaces.join(", ")}`}). Remove the protect option, or run: cairn state unprotect '${desired.urn}'`,
-        { urn: desired.urn },
+        `Resource ${desired.urn} is protected and cannot be replaced (${input.replaceRequested ? hintText(asked) : `changed: ${replaces.join(", ")}`}). Remove the protect option, or ${hintText(unprotect)}`,
+        { urn: desired.urn, hints: input.replaceRequested ? [asked, unprotect] : [unprotect] },
       );
     }
     step.op = "replace";
@@ -115,10 +118,11 @@ export function replacingChanges(changes: readonly string[], fromDiff: readonly 
 export function decideDelete(prior: ResourceState, targeted: boolean, destroying: boolean): PlanStep | CairnError | undefined {
   if (!targeted) return undefined;
   if (prior.protect && !prior.retainOnDelete) {
+    const unprotect: Hint = { kind: "unprotect", urn: prior.urn };
     return new CairnError(
       "PROTECTED",
-      `Resource ${prior.urn} is protected and cannot be deleted${destroying ? " by destroy" : " (the program no longer creates it)"}. Set protect: false and run up first, or run: cairn state unprotect '${prior.urn}'`,
-      { urn: prior.urn },
+      `Resource ${prior.urn} is protected and cannot be deleted${destroying ? " by destroy" : " (the program no longer creates it)"}. Set protect: false and run up first, or ${hintText(unprotect)}`,
+      { urn: prior.urn, hints: [unprotect] },
     );
   }
   return {

@@ -64,7 +64,7 @@ export async function computePlan(ctx: PlanContext, request: PlanRequest): Promi
   const order = dependencyOrder(ctx, request.destroying ? [] : ctx.graph.nodes);
   // Changing a resource needs what it depends on; deleting one needs what depends on it gone first.
   const targets = request.destroying ? dependentsClosure(ctx, request.targets) : targetClosure(ctx, request.targets);
-  const replace = new Set((request.replace ?? []).map((name) => resolveResource(ctx, name, "--replace")));
+  const replace = new Set((request.replace ?? []).map((name) => resolveResource(ctx, name, "replace")));
   const priorOf = new Map<string, ResourceState>();
   const claimed = new Set<string>();
   for (const node of order) {
@@ -136,7 +136,7 @@ async function planAll(
           phase.settle(node.urn, UNKNOWN);
           // A provider that cannot be configured fails every resource alike: it is said once, as itself.
           if (CairnError.isCairnError(error) && error.code === "CONFIG_MISSING") unusable.push(error);
-          else failures.push({ urn: node.urn, message: `${node.name} (${node.type}): ${messageOf(error)} [${node.source}]` });
+          else failures.push({ urn: node.urn, message: `${node.name} (${node.type}): ${messageOf(error)} [${node.source}]`, ...(CairnError.isCairnError(error) && error.hints !== undefined ? { hints: error.hints } : {}) });
           done();
         },
       );
@@ -158,7 +158,8 @@ function throwPlanErrors(failures: readonly Problem[], protectedErrors: readonly
   }
   if (protectedErrors.length > 0) {
     const first = protectedErrors[0]!;
-    throw new CairnError("PROTECTED", protectedErrors.map((error) => error.message).join("\n"), first.urn === undefined ? {} : { urn: first.urn });
+    const hints = protectedErrors.flatMap((error) => error.hints ?? []);
+    throw new CairnError("PROTECTED", protectedErrors.map((error) => error.message).join("\n"), { ...(first.urn === undefined ? {} : { urn: first.urn }), hints });
   }
 }
 

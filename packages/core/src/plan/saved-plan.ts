@@ -1,6 +1,7 @@
 import { jsonErrorPlace } from "../util/json-error.js";
 import { createHash } from "node:crypto";
 import { CairnError } from "../errors.js";
+import { hintSentence, type Hint } from "../hints.js";
 import { isSecretValue, isUnknown, type PropertyMap } from "../output/values.js";
 import { decodeSecrets, encodeSecrets } from "../state/codec.js";
 import type { SecretsCrypter } from "../state/secrets.js";
@@ -88,7 +89,8 @@ export function verifySavedPlan(text: string, plan: Plan, crypter: SecretsCrypte
   }
   for (const [key, step] of fresh) if (!savedKeys.has(key) && step.op !== "same") problems.push(`${step.urn}: not in the saved plan, now ${step.op}`);
   if (problems.length > 0) {
-    throw new CairnError("PLAN_DRIFT", `The saved plan no longer matches; nothing was applied. Run preview --save-plan again.\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    const again: Hint = { kind: "save-plan" };
+    throw new CairnError("PLAN_DRIFT", `The saved plan no longer matches; nothing was applied. ${hintSentence(again)}\n${problems.map((p) => `  - ${p}`).join("\n")}`, { hints: [again] });
   }
 }
 

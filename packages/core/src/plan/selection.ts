@@ -1,5 +1,6 @@
 import { Graph } from "../dag/graph.js";
 import { CairnError } from "../errors.js";
+import { hintSentence, type Hint } from "../hints.js";
 import type { DesiredGraph } from "../program/desired-graph.js";
 import type { ResourceNode } from "../resource/node.js";
 import { nameOfUrn } from "../resource/urn.js";
@@ -50,7 +51,7 @@ export function targetClosure(ctx: SelectionSources, targets: readonly string[] 
     closure.add(urn);
     for (const dep of ctx.graph.dependenciesOf(urn)) visit(dep);
   };
-  for (const target of targets) visit(resolveResource(ctx, target, "--target"));
+  for (const target of targets) visit(resolveResource(ctx, target, "target"));
   return closure;
 }
 
@@ -64,7 +65,7 @@ export function dependentsClosure(ctx: SelectionSources, targets: readonly strin
     closure.add(urn);
     for (const dependent of graph.dependentsOf(urn)) visit(dependent);
   };
-  for (const target of targets) visit(resolveResource(ctx, target, "--target"));
+  for (const target of targets) visit(resolveResource(ctx, target, "target"));
   return closure;
 }
 
@@ -72,14 +73,16 @@ export function dependentsClosure(ctx: SelectionSources, targets: readonly strin
  * The URN a `--target` or `--replace` names: a URN, or a resource's name when
  * exactly one resource of the program or the state has it.
  */
-export function resolveResource(ctx: SelectionSources, given: string, flag: string): string {
+export function resolveResource(ctx: SelectionSources, given: string, option: "target" | "replace"): string {
   if (ctx.graph.has(given) || ctx.session.tryGet(given) !== undefined) return given;
   const matches = new Set<string>();
   for (const node of ctx.graph.nodes) if (node.name === given) matches.add(node.urn);
   for (const record of ctx.session.resources()) if (nameOfUrn(record.urn) === given) matches.add(record.urn);
   if (matches.size === 1) return [...matches][0]!;
+  const named: Hint = { kind: "option", option, value: given };
   if (matches.size > 1) {
-    throw new CairnError("INVALID_ARGUMENT", `${flag} ${given} names ${matches.size} resources; give one URN:\n${[...matches].map((urn) => `  ${urn}`).join("\n")}`);
+    throw new CairnError("INVALID_ARGUMENT", `${hintSentence(named)} names ${matches.size} resources; give one URN:\n${[...matches].map((urn) => `  ${urn}`).join("\n")}`, { hints: [named] });
   }
-  throw new CairnError("RESOURCE_NOT_FOUND", `${flag} ${given} names no resource of the program or the state. See: cairn state list`);
+  const list: Hint = { kind: "list-resources" };
+  throw new CairnError("RESOURCE_NOT_FOUND", `${hintSentence(named)} names no resource of the program or the state. ${hintSentence(list)}`, { hints: [named, list] });
 }

@@ -1,8 +1,12 @@
 import { CairnError } from "../errors.js";
+import { hintSentence, type Hint } from "../hints.js";
 import { secret } from "../output/functions.js";
 import type { Output } from "../output/output.js";
 import { currentScope } from "./scope-storage.js";
 import type { ConfigEntry, ProgramScope } from "./scope.js";
+
+/** Marks a missing key that must be set as a secret. */
+const SECRET = Symbol("secret");
 
 /**
  * Typed access to the stack's configuration. Keys live in a namespace: the
@@ -23,7 +27,7 @@ export class Config {
   constructor(namespace?: string) {
     const scope = currentScope();
     if (scope === undefined) {
-      throw new CairnError("NO_PROGRAM_SCOPE", "Config can only be read while a Cairn program runs (cairn up, cairn preview, or Stack from @cairn/core).");
+      throw new CairnError("NO_PROGRAM_SCOPE", "Config can only be read while a Cairn program runs (cairn up, cairn preview, or Stack from @cairn/core/automation).");
     }
     this.#scope = scope;
     this.namespace = namespace ?? scope.project;
@@ -104,7 +108,7 @@ export class Config {
   /** A value as a secret Output; a missing key is an error. */
   requireSecret(key: string): Output<string> {
     const value = this.getSecret(key);
-    if (value === undefined) throw this.#missing(key, "--secret");
+    if (value === undefined) throw this.#missing(key, SECRET);
     return value;
   }
 
@@ -122,12 +126,9 @@ export class Config {
     return full.startsWith(`${this.#scope.project}:`) ? full.slice(this.#scope.project.length + 1) : full;
   }
 
-  #missing(key: string, example = "<value>"): CairnError {
-    const setter = example === "--secret" ? `cairn config set ${this.#commandKey(key)} --secret` : `cairn config set ${this.#commandKey(key)} ${example}`;
-    return new CairnError(
-      "CONFIG_MISSING",
-      `Missing required configuration "${this.fullKey(key)}" for stack "${this.#scope.stack}". Set it with: ${setter}`,
-    );
+  #missing(key: string, example: string | typeof SECRET = "<value>"): CairnError {
+    const set: Hint = example === SECRET ? { kind: "set-config", key: this.#commandKey(key), secret: true } : { kind: "set-config", key: this.#commandKey(key), secret: false, example };
+    return new CairnError("CONFIG_MISSING", `Missing required configuration "${this.fullKey(key)}" for stack "${this.#scope.stack}". ${hintSentence(set)}`, { hints: [set] });
   }
 
   #invalid(key: string, expected: string, found: string): CairnError {

@@ -49,7 +49,7 @@ export abstract class Resource implements DependencySource, ResourceHandle {
     if (scope === undefined) {
       throw new CairnError(
         "NO_PROGRAM_SCOPE",
-        `Resource "${name}" (${type}) at ${source} was created outside a running Cairn program. Run it with \`cairn up\` or through Stack from @cairn/core.`,
+        `Resource "${name}" (${type}) at ${source} was created outside a running Cairn program. Run it with \`cairn up\` or through Stack from @cairn/core/automation.`,
       );
     }
     const parentNode = opts.parent === undefined ? undefined : nodeOf(opts.parent);

@@ -1,10 +1,13 @@
 import { CairnError } from "../errors.js";
+import { hintText, type Hint } from "../hints.js";
 import { decodeSecrets, encodeSecrets, parseState, serializeState } from "./codec.js";
 import { loadState, tryLoadState } from "./load.js";
 import { lockInfoFor } from "./lock-info.js";
 import type { StateDocument } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
 import type { StackRef, StateStore } from "./store.js";
+
+const FORCE: Hint = { kind: "option", option: "force" };
 
 /**
  * A stack's state as one JSON document, for backup and restore: the latest
@@ -62,7 +65,8 @@ export async function importState(store: StateStore, ref: StackRef, text: string
     if (current !== undefined && current.lineage !== incoming.lineage && options.force !== true) {
       throw new CairnError(
         "STATE_LINEAGE_MISMATCH",
-        `The imported state has lineage ${incoming.lineage}, but stack "${ref.stack}" has lineage ${current.lineage}: it is the history of another stack. Nothing was written. To replace the stack's state anyway, import with --force.`,
+        `The imported state has lineage ${incoming.lineage}, but stack "${ref.stack}" has lineage ${current.lineage}: it is the history of another stack. Nothing was written. To replace the stack's state anyway, import with ${hintText(FORCE)}.`,
+        { hints: [FORCE] },
       );
     }
     const serial = current === undefined ? incoming.serial : Math.max(incoming.serial, current.serial + 1);

@@ -3,6 +3,7 @@ import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { CairnError } from "../errors.js";
+import { hintText, type Hint } from "../hints.js";
 import { isHolderGone } from "./lock-holder.js";
 import type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "./store.js";
 
@@ -13,10 +14,11 @@ const BACKUPS_KEPT = 5;
  * The default backend: files under the project's `.cairn/`.
  *
  * - `stacks/<project>/<stack>.json`: the snapshot, replaced by write, fsync, rename;
- * - `stacks/<project>/<stack>.journal`: the running operation's journal;
+ * - `stacks/<project>/<stack>.journal`: the operations since the snapshot,
+ *   appended to by each one, and perhaps one still running;
  * - `stacks/<project>/<stack>.lock`: who holds the stack, created exclusively;
- * - `backups/<project>/<stack>/`: the last few snapshots, kept as hard links
- *   (no bytes copied).
+ * - `backups/<project>/<stack>/`: the last few snapshots, each with the
+ *   journal that continued it, kept as hard links (no bytes copied).
  */
 export class FileStateStore implements StateStore {
   readonly url: string;
@@ -46,7 +48,7 @@ export class FileStateStore implements StateStore {
     await fs.mkdir(path.dirname(target), { recursive: true });
     const temp = `${target}.tmp-${process.pid}`;
     await writeDurably(temp, text);
-    await this.#keepBackup(ref, target);
+    await this.#keepBackup(ref, target, this.#file(ref, "journal"));
     await fs.rename(temp, target);
     await syncDir(path.dirname(target));
     await fs.rm(this.#file(ref, "journal"), { force: true });
@@ -63,6 +65,8 @@ export class FileStateStore implements StateStore {
         const text = lines.join("\n") + "\n";
         if (handle === undefined) {
           await fs.mkdir(path.dirname(file), { recursive: true });
+          // A journal left over may be linked into the backups: unlinked, not truncated in place.
+          await fs.rm(file, { force: true });
           handle = await fs.open(file, "w");
           await handle.write(header + "\n" + text);
           await handle.datasync();
@@ -84,6 +88,39 @@ export class FileStateStore implements StateStore {
         await opened.close();
         await fs.rm(file, { force: true });
         await syncDir(path.dirname(file));
+      },
+    };
+  }
+
+  async appendJournal(ref: StackRef, lease: Lease): Promise<JournalSink> {
+    assertHeld(lease);
+    const file = this.#file(ref, "journal");
+    // Opened at the first append: an operation that changes nothing writes nothing.
+    let handle: FileHandle | undefined;
+    let start = 0;
+    return {
+      async append(lines: readonly string[]): Promise<void> {
+        assertHeld(lease);
+        if (handle === undefined) {
+          handle = await fs.open(file, "a");
+          start = (await handle.stat()).size;
+        }
+        await handle.write(lines.join("\n") + "\n");
+        await handle.datasync();
+      },
+      close: async () => {
+        await handle?.close();
+        handle = undefined;
+      },
+      discard: async () => {
+        assertHeld(lease);
+        const opened = handle;
+        handle = undefined;
+        if (opened === undefined) return;
+        // Only this operation's records go: the operations before it stay.
+        await opened.truncate(start);
+        await opened.datasync();
+        await opened.close();
       },
     };
   }
@@ -148,14 +185,17 @@ export class FileStateStore implements StateStore {
     return path.join(this.#root, "stacks", ref.project, `${ref.stack}.${ext}`);
   }
 
-  async #keepBackup(ref: StackRef, current: string): Promise<void> {
+  /** Keeps the snapshot being replaced, and the journal that continued it (as `<name>.journal`), in the backups. */
+  async #keepBackup(ref: StackRef, current: string, journal: string): Promise<void> {
     const dir = this.backupsDir(ref);
     await fs.mkdir(dir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     // Two snapshots in one millisecond need two names; "_n" sorts after the first.
+    let name: string;
     for (let n = 0; ; n++) {
+      name = `${stamp}-${process.pid}${n === 0 ? "" : `_${n}`}`;
       try {
-        await fs.link(current, path.join(dir, `${stamp}-${process.pid}${n === 0 ? "" : `_${n}`}.json`));
+        await fs.link(current, path.join(dir, `${name}.json`));
         break;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -163,8 +203,14 @@ export class FileStateStore implements StateStore {
         if (code !== "EEXIST") throw error;
       }
     }
-    const kept = (await fs.readdir(dir)).sort();
-    for (const old of kept.slice(0, Math.max(0, kept.length - BACKUPS_KEPT))) await fs.rm(path.join(dir, old), { force: true });
+    await fs.link(journal, path.join(dir, `${name}.journal`)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    const kept = (await fs.readdir(dir)).filter((file) => file.endsWith(".json")).sort();
+    for (const old of kept.slice(0, Math.max(0, kept.length - BACKUPS_KEPT))) {
+      await fs.rm(path.join(dir, old), { force: true });
+      await fs.rm(path.join(dir, `${old.slice(0, -".json".length)}.journal`), { force: true });
+    }
   }
 }
 
@@ -173,10 +219,11 @@ export function lockedError(ref: StackRef, info: LockInfo | undefined, stale: bo
   const who = info === undefined ? "another process" : `${info.holder} (pid ${info.pid})`;
   const since = info === undefined ? "" : ` since ${info.startedAt}${ago(info.startedAt)}`;
   const doing = info === undefined ? "" : `, running "${info.operation}"`;
+  const unlock: Hint = { kind: "unlock", stack: ref.stack, force: true };
   const hint = stale
-    ? ` The lock looks stale: that process is no longer running. If no operation is in progress, run: cairn state unlock --stack ${ref.stack} --force`
-    : ` Wait for it to finish, or if it crashed, run: cairn state unlock --stack ${ref.stack} --force`;
-  return new CairnError("STATE_LOCKED", `Stack "${ref.stack}" is locked by ${who}${since}${doing}.${hint}`);
+    ? ` The lock looks stale: that process is no longer running. If no operation is in progress, ${hintText(unlock)}`
+    : ` Wait for it to finish, or if it crashed, ${hintText(unlock)}`;
+  return new CairnError("STATE_LOCKED", `Stack "${ref.stack}" is locked by ${who}${since}${doing}.${hint}`, { hints: [unlock] });
 }
 
 function ago(iso: string): string {

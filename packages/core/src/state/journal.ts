@@ -27,6 +27,10 @@ export interface JournalHeader {
  * - `a` and `d`: top-level fields set and removed, the compact form of the
  *   patches that a finished step makes.
  *
+ * - `c`: the commit of an operation that completed: the serial, time and
+ *   operation its state now has. Records after the last commit belong to an
+ *   operation that did not finish.
+ *
  * The resource is named by `u`, its URN, or by `i`, the sequence number of
  * the record that wrote it whole earlier in the same journal.
  */
@@ -47,6 +51,15 @@ export interface JournalRecord {
   readonly d?: readonly string[];
   /** 1: the step finished, so `pending` is removed (the most common removal, written shortest). */
   readonly f?: 1;
+  /** The operation completed: the state's new serial, time and operation. */
+  readonly c?: JournalCommit;
+}
+
+/** What a commit record says about the state of the operation it completes. */
+export interface JournalCommit {
+  readonly serial: number;
+  readonly updatedAt: string;
+  readonly lastOperation?: { readonly kind: string; readonly by: string };
 }
 
 /**
@@ -222,6 +235,18 @@ export class GroupCommitJournal {
     await this.drain();
     if (lines.length === 0) return;
     await this.#sink.append(lines);
+    for (const line of lines) this.#bytes += Buffer.byteLength(line) + 1;
+  }
+
+  /**
+   * Writes an operation's last lines (the records still queued and its
+   * commit) after everything queued before, and completes the operation:
+   * the journal is kept for the next one to continue.
+   */
+  async seal(lines: readonly string[]): Promise<void> {
+    await this.drain();
+    if (this.#sink.seal !== undefined) await this.#sink.seal(lines);
+    else await this.#sink.append(lines);
     for (const line of lines) this.#bytes += Buffer.byteLength(line) + 1;
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { CairnError } from "../errors.js";
+import { hintSentence, type Hint } from "../hints.js";
 import { parseState } from "./codec.js";
 import { STATE_FORMAT_VERSION, type StateDocument } from "./model.js";
 import { replayJournal } from "./replay.js";
@@ -9,10 +10,28 @@ import type { StackRef, StateStore } from "./store.js";
 /** A stack's state as loaded: the snapshot with its journal replayed. */
 export interface LoadedState {
   readonly doc: StateDocument;
-  /** Journal records found after the snapshot: a previous operation did not finish. */
+  /** Journal records found after the last completed operation: a previous operation did not finish. */
   readonly replayed: number;
   /** The journal's final record, cut short by a crash and left out: where it was. */
   readonly torn?: string;
+  /** The snapshot's size in characters, and how many resources it holds: what decides when the journal is folded into a new one. */
+  readonly snapshot: { readonly size: number; readonly resources: number };
+  /** The journal the next operation may continue; absent when there is none (or a later snapshot superseded it). */
+  readonly journal?: JournalPosition;
+}
+
+/** Where a stack's journal stands, for the operation that continues it. */
+export interface JournalPosition {
+  /** Its size in characters. */
+  readonly size: number;
+  /** The operations it completed. */
+  readonly operations: number;
+  /** The sequence number of its last record. */
+  readonly lastSeq: number;
+  /** Its header's start time. */
+  readonly startedAt: string;
+  /** Whether it ends with a whole record (no torn line), so that records can be appended after it. */
+  readonly clean: boolean;
 }
 
 /** The state of a new, empty stack. */
@@ -44,14 +63,32 @@ export async function tryLoadState(store: StateStore, ref: StackRef, crypter: Se
   }
   const journal = `${where}.journal`;
   const replay = replayJournal(doc, stored.journal, crypter, journal);
-  return { doc: replay.doc, replayed: replay.applied, ...(replay.tornLine === undefined ? {} : { torn: `${journal}:${replay.tornLine}` }) };
+  const position: JournalPosition | undefined =
+    replay.live && replay.startedAt !== undefined
+      ? { size: sizeOf(stored.journal), operations: replay.operations, lastSeq: replay.lastSeq, startedAt: replay.startedAt, clean: replay.clean && replay.tornLine === undefined }
+      : undefined;
+  return {
+    doc: replay.doc,
+    replayed: replay.unfinished,
+    snapshot: { size: stored.snapshot.length, resources: doc.resources.length },
+    ...(position === undefined ? {} : { journal: position }),
+    ...(replay.tornLine === undefined ? {} : { torn: `${journal}:${replay.tornLine}` }),
+  };
 }
 
 /** Loads a stack's state; a missing stack is STACK_NOT_FOUND with the command that creates it. */
 export async function loadState(store: StateStore, ref: StackRef, crypter: SecretsCrypter | undefined): Promise<LoadedState> {
   const loaded = await tryLoadState(store, ref, crypter);
   if (loaded === undefined) {
-    throw new CairnError("STACK_NOT_FOUND", `Stack "${ref.stack}" of project "${ref.project}" does not exist in ${store.url}. Create it with: cairn stack init ${ref.stack}`);
+    const create: Hint = { kind: "create-stack", stack: ref.stack };
+    throw new CairnError("STACK_NOT_FOUND", `Stack "${ref.stack}" of project "${ref.project}" does not exist in ${store.url}. ${hintSentence(create)}`, { hints: [create] });
   }
   return loaded;
+}
+
+/** The size of a journal's text in characters: its lines and their newlines. */
+function sizeOf(lines: readonly string[]): number {
+  let size = 0;
+  for (const line of lines) size += line.length + 1;
+  return Math.max(0, size - 1);
 }

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { enablePatches, Immer, type Patch } from "immer";
 import type { PropertyMap } from "../output/values.js";
 import { encodeSecrets } from "./codec.js";
-import { compactPending, compactRecord, type GroupCommitJournal, type JournalRecord } from "./journal.js";
+import { compactPending, compactRecord, type GroupCommitJournal, type JournalCommit, type JournalRecord } from "./journal.js";
 import { STATE_FORMAT_VERSION, type DeposedObject, type ResourceState, type SecretsState, type StateDocument } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
 
@@ -56,9 +56,14 @@ export class StateSession {
     this.#crypter = crypter;
   }
 
-  /** Sends every later change to this journal, whose header says it started at `startedAt` (ISO). */
-  attachJournal(journal: GroupCommitJournal, startedAt?: string): void {
+  /**
+   * Sends every later change to this journal, whose header says it started
+   * at `startedAt` (ISO); a journal continued from earlier operations goes on
+   * from their last record's sequence number, `lastSeq`.
+   */
+  attachJournal(journal: GroupCommitJournal, startedAt?: string, lastSeq = 0): void {
     this.#journal = journal;
+    this.#seq = lastSeq;
     const epoch = startedAt === undefined ? Number.NaN : Date.parse(startedAt);
     this.#epoch = Number.isFinite(epoch) ? epoch : undefined;
   }
@@ -189,6 +194,21 @@ export class StateSession {
       ...(lastOperation === undefined ? {} : { lastOperation }),
     };
     return this.#secrets === undefined ? doc : { ...doc, secrets: this.#secrets };
+  }
+
+  /**
+   * The record that completes this operation in the journal: the state's
+   * serial, time and operation, as {@link toDocument} would give them.
+   */
+  commitLine(lastOperation?: StateDocument["lastOperation"]): string {
+    const commit: JournalCommit = { serial: this.baseSerial + 1, updatedAt: new Date().toISOString(), ...(lastOperation === undefined ? {} : { lastOperation }) };
+    const record: JournalRecord = { s: ++this.#seq, c: commit };
+    return JSON.stringify(record);
+  }
+
+  /** How many resources the state holds now. */
+  get size(): number {
+    return this.#resources.size;
   }
 
   /** Journals patches of one resource record (paths relative to the record; `[]` is the whole record). */

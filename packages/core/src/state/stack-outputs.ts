@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { CairnError } from "../errors.js";
 import type { PropertyMap } from "../output/values.js";
 import { decodeSecrets, encodeSecrets, isSealed } from "./codec.js";
@@ -35,12 +36,7 @@ export async function readStackOutputs(store: StateStore, ref: StackRef, openSec
  */
 export function sameKeyOpener(own: SecretsCrypter | undefined): SecretsOpener | undefined {
   if (own === undefined) return undefined;
-  return async (state) => (state.provider === own.state.provider && sameRecord(state.state, own.state.state) ? own : undefined);
-}
-
-function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+  return async (state) => (state.provider === own.state.provider && isDeepStrictEqual(state.state, own.state.state) ? own : undefined);
 }
 
 /**

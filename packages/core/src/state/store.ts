@@ -45,13 +45,20 @@ export interface JournalSink {
    * supersedes it. @default a snapshot is written instead
    */
   discard?(): Promise<void>;
+  /**
+   * Appends an operation's last lines (its commit record), which complete
+   * it: the journal is kept, and the next operation continues it. A backend
+   * may then store the operation's records as one piece (S3 does, so a read
+   * costs one object per operation, not one per batch). @default append
+   */
+  seal?(lines: readonly string[]): Promise<void>;
 }
 
 /** What a backend holds for a stack. */
 export interface StoredState {
   /** The last snapshot's text, if there is one. */
   readonly snapshot: string | undefined;
-  /** Journal lines written after that snapshot, in order. */
+  /** Journal lines written after that snapshot, in order: the operations completed since, and perhaps one that did not finish. */
   readonly journal: readonly string[];
 }
 
@@ -75,6 +82,15 @@ export interface StateStore {
    * nothing should leave no journal behind.
    */
   openJournal(ref: StackRef, header: string, lease: Lease): Promise<JournalSink>;
+  /**
+   * Continues the stack's journal as last read: the operation's records are
+   * appended after those of the operations before it, and the header is not
+   * written again. Called only for a journal that ends with a complete record.
+   * A backend without it gets a new snapshot after every operation instead.
+   * Nothing need be written until the first append; `discard` removes only
+   * what this operation appended.
+   */
+  appendJournal?(ref: StackRef, lease: Lease): Promise<JournalSink>;
   /**
    * Takes the stack's lock or fails with STATE_LOCKED naming the holder. A
    * lock whose holder ran on this host and is gone (see `isHolderGone`) is

@@ -40,7 +40,12 @@ function write(value: unknown, unit: string, newline: string): string | undefine
   return unit === "" ? `{${parts.join(",")}}` : `{${inner}${parts.join(`,${inner}`)}${newline}}`;
 }
 
-/** Structural equality of JSON-like values; `undefined` keys count as absent. */
+/**
+ * Structural equality of JSON-like values; `undefined` keys count as absent.
+ * Not `util.isDeepStrictEqual`: that tells `{ a: undefined }` from `{}`, and
+ * an optional input left undefined must not read as a change (nor NaN, which
+ * JSON cannot hold, as equal to itself).
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;

@@ -1,4 +1,5 @@
-import { createPassphraseSecrets, dynamic, interpolate, isSecretValue, secret, Stack, type EngineEvent, type Output } from "@cairn/core";
+import { dynamic, interpolate, secret, type Output } from "@cairn/core";
+import { createPassphraseSecrets, isSecretValue, Stack, type EngineEvent } from "@cairn/core/automation";
 import { RecordingStore } from "../helpers/harness.js";
 import { tempStore } from "../state/state-fixtures.js";
 

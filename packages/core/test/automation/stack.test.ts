@@ -1,4 +1,5 @@
-import { ComponentResource, createPassphraseSecrets, isSecretValue, secret, type Plan } from "@cairn/core";
+import { ComponentResource, secret } from "@cairn/core";
+import { createPassphraseSecrets, isSecretValue, type Plan } from "@cairn/core/automation";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { makeHarness, nameOf } from "../helpers/harness.js";
 

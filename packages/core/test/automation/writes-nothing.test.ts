@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createPassphraseSecrets, FileStateStore, secret } from "@cairn/core";
+import { secret } from "@cairn/core";
+import { createPassphraseSecrets, FileStateStore } from "@cairn/core/automation";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { folderBytes, makeHarness } from "../helpers/harness.js";
 

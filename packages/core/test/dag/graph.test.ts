@@ -1,4 +1,4 @@
-import { Graph } from "@cairn/core";
+import { Graph } from "../../src/dag/graph.js";
 
 function graphOf(edges: Array<[string, string]>, nodes: string[] = []): Graph<string> {
   const graph = new Graph<string>();

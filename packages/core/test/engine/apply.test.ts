@@ -7,7 +7,8 @@ const SLACK = 150;
 
 describe("scheduling", () => {
   test("a step starts as soon as the steps it depends on finish, not when its whole layer does", async () => {
-    const latency: Record<string, number> = { "slow-root": 400, "fast-root": 5 };
+    // Causal, not timed: the fast branch must finish while the slow root is still in flight.
+    const latency: Record<string, number> = { "slow-root": 1500, "fast-root": 5 };
     const cloud = new FakeCloud({ latencyMs: (_op, name) => latency[name] ?? 5 });
     const h = await makeHarness(cloud);
     await h
@@ -21,10 +22,8 @@ describe("scheduling", () => {
     const afterFast = cloud.call("create", "after-fast");
     const afterSlow = cloud.call("create", "after-slow");
     expect(afterFast.start).toBeGreaterThanOrEqual(cloud.call("create", "fast-root").end!);
-    expect(afterFast.start - cloud.call("create", "fast-root").end!).toBeLessThan(SLACK);
     expect(afterFast.end!).toBeLessThan(cloud.call("create", "slow-root").end!);
     expect(afterSlow.start).toBeGreaterThanOrEqual(cloud.call("create", "slow-root").end!);
-    expect(afterSlow.start - cloud.call("create", "slow-root").end!).toBeLessThan(SLACK);
   });
 
   test("with no cap, 100 independent creates of 50 ms each finish in about one latency", async () => {

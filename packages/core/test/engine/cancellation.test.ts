@@ -1,4 +1,4 @@
-import { createCancellation, type Cancellation } from "@cairn/core";
+import { createCancellation, type Cancellation } from "@cairn/core/automation";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { EventLog, makeHarness, nameOf, type Harness } from "../helpers/harness.js";
 

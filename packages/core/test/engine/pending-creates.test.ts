@@ -1,4 +1,4 @@
-import { createCancellation, type PendingCreateDecisions } from "@cairn/core";
+import { createCancellation, type PendingCreateDecisions } from "@cairn/core/automation";
 import { FakeCloud, THING, type FakeBehaviour } from "../helpers/fake-cloud.js";
 import { EventLog, makeHarness, nameOf, type Harness } from "../helpers/harness.js";
 

@@ -1,4 +1,5 @@
-import { CairnError, invoke, isUnknown } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { invoke, isUnknown } from "@cairn/core/provider";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { makeHarness, nameOf } from "../helpers/harness.js";
 

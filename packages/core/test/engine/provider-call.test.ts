@@ -29,7 +29,7 @@ describe("provider calls", () => {
   });
 
   test("the provider receives secrets in plain text, and the outputs that came from secret inputs stay secret", async () => {
-    const { createPassphraseSecrets, isSecretValue, secret } = await import("@cairn/core");
+    const [{ secret }, { createPassphraseSecrets, isSecretValue }] = await Promise.all([import("@cairn/core"), import("@cairn/core/automation")]);
     // Each output echoes the input of its name, as the type declares; undeclared, every output would be secret.
     const cloud = new FakeCloud({ schemas: { "fake:index/Thing": { derivedFrom: { password: ["password"], user: ["user"], out: [] } } } });
     const h = await makeHarness(cloud, { secrets: createPassphraseSecrets("pc") });

@@ -1,21 +1,16 @@
-import {
-  ComponentResource,
-  CustomResource,
-  type CallContext,
-  type CallLimits,
-  type CheckFailure,
-  type ComponentResourceOptions,
-  type CustomResourceOptions,
-  type ErrorClass,
-  type Inputs,
-  type Output,
-  type PropertyMap,
-  type Provider,
-  type ProviderOperation,
-  type ProviderPackage,
-  type RetryPolicy,
-  type TypeSchema,
-} from "@cairn/core";
+import { ComponentResource, CustomResource, type ComponentResourceOptions, type CustomResourceOptions, type Inputs, type Output } from "@cairn/core";
+import type {
+  CallContext,
+  CallLimits,
+  CheckFailure,
+  ErrorClass,
+  PropertyMap,
+  Provider,
+  ProviderOperation,
+  ProviderPackage,
+  RetryPolicy,
+  TypeSchema,
+} from "@cairn/core/provider";
 
 /** The type token of the fake's ordinary resource. */
 export const THING = "fake:index/Thing";

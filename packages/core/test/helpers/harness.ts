@@ -14,7 +14,7 @@ import {
   type StackRef,
   type StateStore,
   type StoredState,
-} from "@cairn/core";
+} from "@cairn/core/automation";
 import type { FakeCloud } from "./fake-cloud.js";
 
 const made: string[] = [];

@@ -1,4 +1,6 @@
-import { all, concat, interpolate, isSecret, Output, output, secret, UNKNOWN, unsecret, type EvaluationPhase } from "@cairn/core";
+import { all, concat, interpolate, isSecret, Output, output, secret, unsecret } from "@cairn/core";
+import { UNKNOWN } from "@cairn/core/provider";
+import type { EvaluationPhase } from "../../src/output/phase.js";
 import { PROGRAM_PHASE } from "../../src/output/phase.js";
 
 /** An output of resource `urn` that is unknown in preview and `value` in apply. */

@@ -1,5 +1,7 @@
 import { inspect } from "node:util";
-import { CairnError, isUnknown, Output, output, secret, UNKNOWN, type EvaluationPhase, type PropertyMap } from "@cairn/core";
+import { CairnError, Output, output, secret } from "@cairn/core";
+import { isUnknown, UNKNOWN, type PropertyMap } from "@cairn/core/provider";
+import type { EvaluationPhase } from "../../src/output/phase.js";
 import { PROGRAM_PHASE } from "../../src/output/phase.js";
 
 /** An output that comes from a resource, valued by whatever phase evaluates it. */

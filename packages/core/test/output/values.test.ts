@@ -9,7 +9,7 @@ import {
   SecretValue,
   UNKNOWN,
   type PropertyMap,
-} from "@cairn/core";
+} from "@cairn/core/provider";
 
 describe("property values", () => {
   test("an unknown value serialises as (known after apply) and a secret as [secret]", () => {

@@ -13,6 +13,7 @@ describe("doubleClaims", () => {
       {
         urn: "urn:cairn:dev::p::aws:s3/Bucket::assets",
         message: expect.stringMatching(/^assets \(aws:s3\/Bucket\) and assets-native \(aws:native\.s3\/Bucket\) both manage the AWS::S3::Bucket "acme-assets"; /),
+        hints: [{ kind: "forget-resource" }],
       },
     ]);
   });

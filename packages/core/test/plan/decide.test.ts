@@ -1,4 +1,5 @@
-import { CairnError, SecretValue, UNKNOWN, type PlanStep, type ResourceState } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { SecretValue, UNKNOWN, type PlanStep, type ResourceState } from "@cairn/core/automation";
 import { decideDelete, decideStep, type DecisionInput, type DesiredResource } from "../../src/plan/decide.js";
 import type { NormalizedOptions } from "../../src/resource/normalized-options.js";
 

@@ -1,4 +1,4 @@
-import { SecretValue, UNKNOWN } from "@cairn/core";
+import { SecretValue, UNKNOWN } from "@cairn/core/provider";
 import { defaultDiff, matchesPath, sameValue } from "../../src/plan/default-diff.js";
 import { applyIgnoreChanges } from "../../src/plan/ignore-changes.js";
 

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { canonicalJson, CairnError, createPassphraseSecrets, interpolate, secret, type Plan, type PreviewOptions, type Program, type TypeSchema } from "@cairn/core";
+import { CairnError, interpolate, secret } from "@cairn/core";
+import { canonicalJson, type TypeSchema } from "@cairn/core/provider";
+import { createPassphraseSecrets, type Plan, type PreviewOptions, type Program } from "@cairn/core/automation";
 import { FakeCloud, THING } from "../helpers/fake-cloud.js";
 import { makeHarness } from "../helpers/harness.js";
 
@@ -275,11 +277,12 @@ describe("protect", () => {
         (e: CairnError) => e,
       );
     expect(error?.code).toBe("PROTECTED");
-    checkGolden("protect-error", canonicalJson({ code: error!.code, message: error!.message }, 1) + "\n");
+    checkGolden("protect-error", canonicalJson({ code: error!.code, message: error!.message, hints: error!.hints }, 1) + "\n");
     expect(error!.message).toContain("guarded-server");
     expect(error!.message).toContain("changed: zone");
     expect(error!.message).toContain("guarded-db");
-    expect(error!.message).toContain(`cairn state unprotect '${urnOf("guarded-db")}'`);
+    expect(error!.hints).toContainEqual({ kind: "unprotect", urn: urnOf("guarded-db") });
+    expect(error!.message).toContain("Set protect: false and run up first, or clear the protect flag recorded in state");
     expect(cloud.calls.length).toBe(callsBefore);
   });
 

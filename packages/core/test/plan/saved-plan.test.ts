@@ -1,4 +1,5 @@
-import { CairnError, Config, createPassphraseSecrets } from "@cairn/core";
+import { CairnError, Config } from "@cairn/core";
+import { createPassphraseSecrets } from "@cairn/core/automation";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { makeHarness } from "../helpers/harness.js";
 

@@ -1,4 +1,5 @@
-import { CairnError, Config, isSecret, type ConfigEntry } from "@cairn/core";
+import { CairnError, Config, isSecret } from "@cairn/core";
+import type { ConfigEntry } from "@cairn/core/automation";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { makeHarness } from "../helpers/harness.js";
 
@@ -52,11 +53,13 @@ describe("Config", () => {
     expect(error?.code).toBe("CONFIG_MISSING");
     expect(error?.message).toContain('"ml:bucketName"');
     expect(error?.message).toContain('stack "staging"');
-    expect(error?.message).toContain("cairn config set bucketName");
+    expect(error?.hints).toEqual([{ kind: "set-config", key: "bucketName", secret: false, example: "<value>" }]);
+    expect(error?.message).toContain("Set it in the stack's configuration.");
     const other = await inProgram({}, () => new Config("aws").require("region"));
-    expect(other.error?.message).toContain("cairn config set aws:region");
+    expect(other.error?.hints).toEqual([{ kind: "set-config", key: "aws:region", secret: false, example: "<value>" }]);
     const secret = await inProgram({}, () => new Config().requireSecret("dbPassword"));
-    expect(secret.error?.message).toContain("cairn config set dbPassword --secret");
+    expect(secret.error?.hints).toEqual([{ kind: "set-config", key: "dbPassword", secret: true }]);
+    expect(secret.error?.message).toContain("Set it in the stack's configuration, as a secret.");
     const number = await inProgram({}, () => new Config().requireNumber("replicas"));
     expect(number.error?.code).toBe("CONFIG_MISSING");
   });

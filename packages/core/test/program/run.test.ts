@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { CairnError, FileStateStore } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { FileStateStore } from "@cairn/core/automation";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { makeHarness } from "../helpers/harness.js";
 

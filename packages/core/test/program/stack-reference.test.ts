@@ -1,5 +1,14 @@
 import { readFileSync } from "node:fs";
-import { createPassphraseSecrets, isSecret, openPassphraseSecrets, reveal, Stack, StackReference, type Output, type SecretsCrypter, type SecretsOpener, type StateStore } from "@cairn/core";
+import { isSecret, StackReference, type Output } from "@cairn/core";
+import {
+  createPassphraseSecrets,
+  openPassphraseSecrets,
+  reveal,
+  Stack,
+  type SecretsCrypter,
+  type SecretsOpener,
+  type StateStore,
+} from "@cairn/core/automation";
 import { deploySecretStack, Entry, tempStore } from "../state/state-fixtures.js";
 
 const PASSWORD = "canary-ref-0b7e";

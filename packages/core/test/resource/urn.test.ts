@@ -1,4 +1,5 @@
-import { makeUrn, nameOfUrn, packageOfType, tryParseUrn } from "@cairn/core";
+import { makeUrn, nameOfUrn, tryParseUrn } from "@cairn/core/automation";
+import { packageOfType } from "../../src/resource/urn.js";
 
 describe("URNs", () => {
   test("a URN is made from stack, project, the parent type chain and the name, and parses back", () => {

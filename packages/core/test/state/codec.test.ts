@@ -1,18 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import {
-  canonicalJson,
-  createPassphraseSecrets,
-  decodeSecrets,
-  encodeSecrets,
-  isSecretValue,
-  parseState,
-  SecretValue,
-  serializeState,
-  STATE_FORMAT_VERSION,
-  UNKNOWN,
-  type StateDocument,
-} from "@cairn/core";
+import { canonicalJson, createPassphraseSecrets, isSecretValue, SecretValue, STATE_FORMAT_VERSION, UNKNOWN, type StateDocument } from "@cairn/core/automation";
+import { decodeSecrets, encodeSecrets, parseState, serializeState } from "../../src/state/codec.js";
 
 const GOLDEN = path.join(__dirname, "golden", "state-v1.json");
 const UPDATE = process.env.CAIRN_UPDATE_GOLDEN === "1";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createPassphraseSecrets, exportState, importState, reveal, Stack } from "@cairn/core";
+import { createPassphraseSecrets, exportState, importState, reveal, Stack } from "@cairn/core/automation";
 import { deploySecretStack, Entry, tempStore } from "./state-fixtures.js";
 
 const ref = { project: "demo", stack: "dev" };
@@ -43,7 +43,8 @@ describe("exportState and importState", () => {
     const before = readFileSync(store.snapshotPath(ref), "utf8");
 
     await expect(importState(store, ref, foreign)).rejects.toMatchObject({ code: "STATE_LINEAGE_MISMATCH" });
-    await expect(importState(store, ref, foreign)).rejects.toThrow(/another stack\. Nothing was written\..*--force/);
+    await expect(importState(store, ref, foreign)).rejects.toThrow(/another stack\. Nothing was written\..*import with the force option\./);
+    await expect(importState(store, ref, foreign)).rejects.toMatchObject({ hints: [{ kind: "option", option: "force" }] });
     expect(readFileSync(store.snapshotPath(ref), "utf8")).toBe(before);
     expect(await store.readLock(ref)).toBeUndefined();
 

@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
-import { CairnError, FileStateStore, lockInfoFor, Stack, type LockInfo } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { FileStateStore, lockInfoFor, Stack, type LockInfo } from "@cairn/core/automation";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { makeHarness, tempDir } from "../helpers/harness.js";
 
@@ -95,7 +96,8 @@ describe("the file backend", () => {
     expect(error.message).toContain("ana@build-7 (pid " + process.pid + ")");
     expect(error.message).toContain(`since ${holder.startedAt} (90s ago)`);
     expect(error.message).toContain('running "destroy"');
-    expect(error.message).toContain("cairn state unlock --stack dev --force");
+    expect(error.hints).toEqual([{ kind: "unlock", stack: "dev", force: true }]);
+    expect(error.message).toContain("Wait for it to finish, or if it crashed, unlock the stack by force.");
     expect(error.message).not.toContain("stale");
     expect(cloud.calls).toEqual([]);
     // A preview does not need the lock.
@@ -134,7 +136,8 @@ describe("the file backend", () => {
     await store.lock(ref, { ...lockInfoFor("up"), pid: deadPid(), bootId: "another-boot" });
     const error = await failure(() => store.lock(ref, lockInfoFor("up")));
     expect(error.code).toBe("STATE_LOCKED");
-    expect(error.message).toContain("cairn state unlock --stack dev --force");
+    expect(error.hints).toEqual([{ kind: "unlock", stack: "dev", force: true }]);
+    expect(error.message).toContain("Wait for it to finish, or if it crashed, unlock the stack by force.");
   });
 
   test("an operation that takes a lock over says so in one line", async () => {
@@ -214,7 +217,8 @@ describe("the file backend", () => {
     const stack = new Stack({ ...ref, program: () => undefined, store });
     const missing = await failure(() => stack.preview());
     expect(missing.code).toBe("STACK_NOT_FOUND");
-    expect(missing.message).toContain("cairn stack init dev");
+    expect(missing.hints).toEqual([{ kind: "create-stack", stack: "dev" }]);
+    expect(missing.message).toContain("Create the stack first.");
     await Stack.create(store, ref);
     expect((await failure(() => Stack.create(store, ref))).code).toBe("STACK_EXISTS");
     await store.remove(ref);

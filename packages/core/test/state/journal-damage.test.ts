@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { FileStateStore, loadState, type EngineEvent } from "@cairn/core";
+import { FileStateStore, loadState, type EngineEvent } from "@cairn/core/automation";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { EventLog, folderBytes, makeHarness, tempDir, type Harness } from "../helpers/harness.js";
 

@@ -1,4 +1,5 @@
-import { emptyState, type ResourceState } from "@cairn/core";
+import type { ResourceState } from "@cairn/core/automation";
+import { emptyState } from "../../src/state/load.js";
 import { GroupCommitJournal } from "../../src/state/journal.js";
 import { replayJournal } from "../../src/state/replay.js";
 import { StateSession } from "../../src/state/session.js";

@@ -1,22 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { dynamic, secret, type Output } from "@cairn/core";
 import {
   changeSecretsProvider,
   createPassphraseSecrets,
-  dynamic,
   exportState,
   importState,
-  secret,
   Stack,
   type JournalSink,
   type Lease,
   type LockInfo,
-  type Output,
   type StackRef,
   type StateStore,
   type StoredState,
-} from "@cairn/core";
+} from "@cairn/core/automation";
 import { tempStore } from "./state-fixtures.js";
 
 /** A backend that hands everything to another and keeps a copy of every byte it was given. */

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { changeSecretsProvider, openPassphraseSecrets, reveal, SecretsProviders, Stack } from "@cairn/core";
+import { changeSecretsProvider, openPassphraseSecrets, reveal, SecretsProviders, Stack } from "@cairn/core/automation";
 import { deploySecretStack, Entry, tempStore } from "./state-fixtures.js";
 
 const ref = { project: "demo", stack: "dev" };

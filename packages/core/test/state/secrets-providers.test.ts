@@ -1,4 +1,5 @@
-import { CairnError, SecretsProviders, type SecretsProvider, type SecretsState } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { SecretsProviders, type SecretsProvider, type SecretsState } from "@cairn/core/automation";
 
 const context = (passphrase: string) => ({ stack: "dev", passphrase: async () => passphrase });
 

@@ -1,21 +1,20 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { Config, secret } from "@cairn/core";
 import {
-  Config,
   createPassphraseSecrets,
-  emptyState,
   FileStateStore,
   loadState,
   lockInfoFor,
-  secret,
   SecretValue,
-  serializeState,
   Stack,
   type JournalSink,
   type Lease,
   type ResourceState,
   type StackRef,
-} from "@cairn/core";
+} from "@cairn/core/automation";
+import { emptyState } from "../../src/state/load.js";
+import { serializeState } from "../../src/state/codec.js";
 import { GroupCommitJournal } from "../../src/state/journal.js";
 import { StateSession } from "../../src/state/session.js";
 import { FakeCloud } from "../helpers/fake-cloud.js";

@@ -1,7 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createPassphraseSecrets, dynamic, FileStateStore, secret, Stack, type Output, type SecretsCrypter, type StateStore } from "@cairn/core";
+import { dynamic, secret, type Output } from "@cairn/core";
+import { createPassphraseSecrets, FileStateStore, Stack, type SecretsCrypter, type StateStore } from "@cairn/core/automation";
 
 /** A fresh file backend in a temporary folder. */
 export function tempStore(): { dir: string; store: FileStateStore } {

@@ -1,4 +1,5 @@
-import { ComponentResource, Config, CustomResource, dynamic, interpolate, invoke, secret, type ComponentResourceOptions, type Input, type Output, type ProviderPackage } from "@cairn/core";
+import { ComponentResource, Config, CustomResource, dynamic, interpolate, secret, type ComponentResourceOptions, type Input, type Output } from "@cairn/core";
+import { invoke, type ProviderPackage } from "@cairn/core/provider";
 import { testProgram } from "@cairn/core/testing";
 
 // A provider package whose code must never run under test: every call throws.

@@ -1,4 +1,4 @@
-import { canonicalJson, deepEqual } from "@cairn/core";
+import { canonicalJson, deepEqual } from "@cairn/core/provider";
 
 describe("canonical JSON", () => {
   test("keys are sorted at every depth and undefined is dropped, so equal data gives equal bytes", () => {

@@ -1,4 +1,4 @@
-import { formatDuration } from "@cairn/core";
+import { formatDuration } from "@cairn/core/provider";
 
 describe("formatDuration", () => {
   test("a step's time reads in milliseconds, tenths, then minutes and hours", () => {

@@ -1,27 +1,28 @@
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
-import { deepEqual, type CallContext, type CheckResult, type DiffResult, type PropertyMap } from "@cairn/core";
+import { deepEqual, type CallContext, type CheckResult, type DiffResult, type PropertyMap } from "@cairn/core/provider";
 import type { LocalEnvironment, LocalType } from "../local-type.js";
-import { InputChecker } from "../util/inputs.js";
+import { anything, checkInputs, text, textMap } from "../util/inputs.js";
 import { runShell, type ShellResult } from "./run-shell.js";
 
 /** The type token of {@link Command}. */
 export const COMMAND_TOKEN = "local:command/Command";
 
-const PROPERTIES = ["create", "update", "delete", "environment", "dir", "triggers"] as const;
+const FIELDS = {
+  create: text("create", true, false),
+  update: text("update", false),
+  delete: text("delete", false),
+  environment: textMap(),
+  dir: text("dir", false),
+  triggers: anything(),
+};
+const PROPERTIES = Object.keys(FIELDS) as readonly (keyof typeof FIELDS)[];
 
 /** Properties that change what the command does; without an `update` command they replace. */
 const BEHAVIOUR = ["create", "update", "environment", "dir"] as const;
 
 function check(inputs: PropertyMap): CheckResult {
-  const checker = new InputChecker(inputs);
-  checker.only(PROPERTIES);
-  checker.string("create", true, false);
-  checker.string("update", false);
-  checker.string("delete", false);
-  checker.string("dir", false);
-  checker.stringMap("environment");
-  return { inputs, failures: checker.failures };
+  return { inputs, failures: checkInputs(FIELDS, inputs) };
 }
 
 function diff(olds: PropertyMap, news: PropertyMap): DiffResult {

@@ -1,9 +1,9 @@
 import { readFile, stat, unlink } from "node:fs/promises";
 import { isAbsolute, resolve } from "node:path";
-import type { CheckResult, PropertyMap } from "@cairn/core";
+import type { CheckResult, PropertyMap } from "@cairn/core/provider";
 import type { LocalEnvironment, LocalType } from "../local-type.js";
-import { writeFileAtomic } from "@cairn/core";
-import { InputChecker, withDefaults } from "../util/inputs.js";
+import { writeFileAtomic } from "@cairn/core/provider";
+import { checkInputs, text, withDefaults } from "../util/inputs.js";
 
 /** The type token of {@link File}. */
 export const FILE_TOKEN = "local:fs/File";
@@ -24,18 +24,16 @@ function absolutePath(path: string, env: LocalEnvironment): string {
   return isAbsolute(path) ? path : resolve(env.projectDir, path);
 }
 
+const FIELDS = { path: text("path", true, false), content: text("content", true), mode: text("mode", false) };
+
 function check(inputs: PropertyMap): CheckResult {
-  const checker = new InputChecker(inputs);
-  checker.only(["path", "content", "mode"]);
-  checker.string("path", true, false);
-  checker.string("content", true);
-  checker.string("mode", false);
+  const failures = checkInputs(FIELDS, inputs);
   const mode = inputs.mode;
   if (typeof mode === "string" && parseMode(mode) === undefined) {
-    checker.failures.push({ property: "mode", reason: `expected octal permission bits such as "0644", got ${JSON.stringify(mode)}.` });
+    failures.push({ property: "mode", reason: `expected octal permission bits such as "0644", got ${JSON.stringify(mode)}.` });
   }
   const normalized = typeof mode === "string" && parseMode(mode) !== undefined ? { ...inputs, mode: formatMode(parseMode(mode)!) } : inputs;
-  return { inputs: withDefaults(normalized, { mode: DEFAULT_MODE }), failures: checker.failures };
+  return { inputs: withDefaults(normalized, { mode: DEFAULT_MODE }), failures };
 }
 
 async function write(inputs: PropertyMap, env: LocalEnvironment): Promise<{ id: string; outputs: PropertyMap }> {

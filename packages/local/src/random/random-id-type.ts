@@ -1,18 +1,15 @@
 import { randomBytes } from "node:crypto";
-import type { CheckResult, PropertyMap } from "@cairn/core";
+import type { CheckResult, PropertyMap } from "@cairn/core/provider";
 import type { LocalType } from "../local-type.js";
-import { InputChecker, withDefaults } from "../util/inputs.js";
+import { checkInputs, text, textMap, wholeNumber, withDefaults } from "../util/inputs.js";
 
 /** The type token of {@link RandomId}. */
 export const RANDOM_ID_TOKEN = "local:random/RandomId";
 
+const FIELDS = { byteLength: wholeNumber(1, 1024), prefix: text("prefix", false), keepers: textMap() };
+
 function check(inputs: PropertyMap): CheckResult {
-  const checker = new InputChecker(inputs);
-  checker.only(["byteLength", "prefix", "keepers"]);
-  checker.integer("byteLength", 1, 1024);
-  checker.string("prefix", false);
-  checker.stringMap("keepers");
-  return { inputs: withDefaults(inputs, { byteLength: 8, prefix: "" }), failures: checker.failures };
+  return { inputs: withDefaults(inputs, { byteLength: 8, prefix: "" }), failures: checkInputs(FIELDS, inputs) };
 }
 
 /**

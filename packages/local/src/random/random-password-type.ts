@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
-import type { CheckResult, PropertyMap } from "@cairn/core";
+import type { CheckResult, PropertyMap } from "@cairn/core/provider";
 import type { LocalType } from "../local-type.js";
-import { InputChecker, withDefaults } from "../util/inputs.js";
+import { checkInputs, text, textMap, wholeNumber, withDefaults, yesNo } from "../util/inputs.js";
 
 /** The type token of {@link RandomPassword}. */
 export const RANDOM_PASSWORD_TOKEN = "local:random/RandomPassword";
@@ -41,20 +41,25 @@ export function generatePassword(length: number, alphabets: readonly string[]): 
   return chars.join("");
 }
 
+const FIELDS = {
+  length: wholeNumber(4, 1024),
+  upper: yesNo(),
+  lower: yesNo(),
+  numeric: yesNo(),
+  special: yesNo(),
+  overrideSpecial: text("overrideSpecial", false),
+  keepers: textMap(),
+};
+
 function check(inputs: PropertyMap): CheckResult {
-  const checker = new InputChecker(inputs);
-  checker.only(["length", "upper", "lower", "numeric", "special", "overrideSpecial", "keepers"]);
-  checker.integer("length", 4, 1024);
-  for (const key of ["upper", "lower", "numeric", "special"]) checker.boolean(key);
-  checker.string("overrideSpecial", false);
-  checker.stringMap("keepers");
+  const failures = checkInputs(FIELDS, inputs);
   const withDefault = withDefaults(inputs, { length: 16 });
   const classes = passwordAlphabets(withDefault);
-  if (classes.length === 0) checker.failures.push({ reason: "every character class is disabled; enable at least one of upper, lower, numeric, special." });
+  if (classes.length === 0) failures.push({ reason: "every character class is disabled; enable at least one of upper, lower, numeric, special." });
   if (typeof withDefault.length === "number" && withDefault.length < classes.length) {
-    checker.failures.push({ property: "length", reason: `must be at least ${classes.length}, one character per enabled class.` });
+    failures.push({ property: "length", reason: `must be at least ${classes.length}, one character per enabled class.` });
   }
-  return { inputs: withDefault, failures: checker.failures };
+  return { inputs: withDefault, failures };
 }
 
 /**

@@ -1,67 +1,62 @@
-import { isUnknown, type CheckFailure, type PropertyMap, type PropertyValue } from "@cairn/core";
+import { isUnknown, schema, type CheckFailure, type PropertyMap, type PropertyValue } from "@cairn/core/provider";
 
-/**
- * Small validators for provider `check` methods. Each pushes a failure naming
- * the property and what was expected; unknown values always pass, because
- * they are checked again once known.
+/*
+ * The local types' input fields, on the shared schema of @cairn/core, in
+ * this package's own words: full sentences that describe the value found.
  */
-export class InputChecker {
-  readonly failures: CheckFailure[] = [];
-  readonly #inputs: PropertyMap;
 
-  constructor(inputs: PropertyMap) {
-    this.#inputs = inputs;
-  }
+/** A string property; `required` makes a missing one a failure, `allowEmpty: false` an empty one. */
+export function text(key: string, required: boolean, allowEmpty = true): schema.Field {
+  return schema.custom({ required, missingReason: `"${key}" is required: expected a string.` }, (value, path, failures) => {
+    if (typeof value !== "string") failures.push({ property: path, reason: `expected a string, got ${describe(value)}.` });
+    else if (!allowEmpty && value.length === 0) failures.push({ property: path, reason: `expected a non-empty string.` });
+    return value;
+  });
+}
 
-  /** A string property; `required` makes a missing one a failure. */
-  string(key: string, required: boolean, allowEmpty = true): void {
-    const value = this.#inputs[key];
-    if (isUnknown(value)) return;
-    if (value === undefined || value === null) {
-      if (required) this.failures.push({ property: key, reason: `"${key}" is required: expected a string.` });
-      return;
-    }
-    if (typeof value !== "string") this.failures.push({ property: key, reason: `expected a string, got ${describe(value)}.` });
-    else if (!allowEmpty && value.length === 0) this.failures.push({ property: key, reason: `expected a non-empty string.` });
-  }
-
-  /** An optional whole number within `[min, max]`. */
-  integer(key: string, min: number, max: number): void {
-    const value = this.#inputs[key];
-    if (value === undefined || value === null || isUnknown(value)) return;
+/** An optional whole number within `[min, max]`. */
+export function wholeNumber(min: number, max: number): schema.Field {
+  return schema.custom({}, (value, path, failures) => {
     if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-      this.failures.push({ property: key, reason: `expected a whole number from ${min} to ${max}, got ${describe(value)}.` });
+      failures.push({ property: path, reason: `expected a whole number from ${min} to ${max}, got ${describe(value)}.` });
     }
-  }
+    return value;
+  });
+}
 
-  /** An optional boolean. */
-  boolean(key: string): void {
-    const value = this.#inputs[key];
-    if (value === undefined || value === null || isUnknown(value)) return;
-    if (typeof value !== "boolean") this.failures.push({ property: key, reason: `expected true or false, got ${describe(value)}.` });
-  }
+/** An optional boolean. */
+export function yesNo(): schema.Field {
+  return schema.custom({}, (value, path, failures) => {
+    if (typeof value !== "boolean") failures.push({ property: path, reason: `expected true or false, got ${describe(value)}.` });
+    return value;
+  });
+}
 
-  /** An optional object whose values are all strings. */
-  stringMap(key: string): void {
-    const value = this.#inputs[key];
-    if (value === undefined || value === null || isUnknown(value)) return;
+/** An optional object whose values are all strings. */
+export function textMap(): schema.Field {
+  return schema.custom({}, (value, path, failures) => {
     if (typeof value !== "object" || Array.isArray(value)) {
-      this.failures.push({ property: key, reason: `expected an object of strings, got ${describe(value)}.` });
-      return;
+      failures.push({ property: path, reason: `expected an object of strings, got ${describe(value)}.` });
+      return value;
     }
     for (const [name, item] of Object.entries(value as Record<string, PropertyValue>)) {
-      if (!isUnknown(item) && typeof item !== "string") {
-        this.failures.push({ property: `${key}.${name}`, reason: `expected a string, got ${describe(item)}.` });
-      }
+      if (!isUnknown(item) && typeof item !== "string") failures.push({ property: `${path}.${name}`, reason: `expected a string, got ${describe(item)}.` });
     }
-  }
+    return value;
+  });
+}
 
-  /** Rejects properties the type does not have, so a misspelt key is not silently ignored. */
-  only(keys: readonly string[]): void {
-    for (const key of Object.keys(this.#inputs)) {
-      if (!keys.includes(key)) this.failures.push({ property: key, reason: `unknown property; expected one of ${keys.join(", ")}.` });
-    }
-  }
+/** An optional property of any value. */
+export function anything(): schema.Field {
+  return schema.custom({}, (value) => value);
+}
+
+/**
+ * Every failure of `inputs` against `fields`: keys the type does not have
+ * (so a misspelt key is not silently ignored), then each field in order.
+ */
+export function checkInputs(fields: schema.Fields, inputs: PropertyMap): CheckFailure[] {
+  return schema.checkFields(fields, inputs, { unknownReason: (known) => `unknown property; expected one of ${known.join(", ")}.` }).failures;
 }
 
 /** A short description of a value for an error message. */

@@ -2,7 +2,7 @@ import { CreateTableCommand, DynamoDBClient, PutItemCommand } from "@aws-sdk/cli
 import { S3Client } from "@aws-sdk/client-s3";
 import type { AddressInfo } from "node:net";
 import dynalite from "dynalite";
-import type { StackRef } from "@cairn/core";
+import type { StackRef } from "@cairn/core/automation";
 import { S3StateStore, type S3StateStoreOptions } from "../../../src/backend/s3-state-store.js";
 import { startConditionalS3 } from "./conditional-s3.js";
 
