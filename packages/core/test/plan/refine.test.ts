@@ -1,4 +1,6 @@
-import { CairnError, UNKNOWN, type CheckResult, type DiffResult, type PlanStep, type PropertyMap, type ResourceState, type TypeSchema } from "@cairn/core";
+import { CairnError } from "@cairn/core";
+import { UNKNOWN, type PlanStep, type ResourceState } from "@cairn/core/automation";
+import type { CheckResult, DiffResult, PropertyMap, TypeSchema } from "@cairn/core/provider";
 import type { EvaluationPhase } from "../../src/output/phase.js";
 import { refineStep, type RefineFacts } from "../../src/plan/refine.js";
 import type { ProviderQueries } from "../../src/plan/provider-queries.js";
