@@ -4,7 +4,7 @@ import { Limiter } from "../engine/limiter.js";
 import { callProvider } from "../engine/provider-call.js";
 import { sealOutputs } from "../output/seal.js";
 import type { PropertyMap } from "../output/values.js";
-import { sealRulesOf } from "../engine/seal-rules.js";
+import { sealRulesOf } from "../provider/seal-rules.js";
 import type { Provider } from "../provider/provider.js";
 import { makeUrn } from "../resource/urn.js";
 import type { ResourceState } from "../state/model.js";

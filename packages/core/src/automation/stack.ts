@@ -3,14 +3,15 @@ import { hintSentence, hintText, type Hint } from "../hints.js";
 import { applyPlan, type ApplyOutcome } from "../engine/apply.js";
 import type { EngineEvent, EventSink, OperationKind, OperationStatus } from "../engine/events.js";
 import { Limiter } from "../engine/limiter.js";
-import { computePlan } from "../engine/preview.js";
+import { planningProviders } from "../engine/plan-providers.js";
 import { reconcilePending } from "../engine/reconcile.js";
 import { decidePendingCreates, interruptedCreates, labelInterruptedCreates, type InterruptedCreate } from "../engine/pending-creates.js";
 import { refreshResources } from "../engine/refresh.js";
-import type { PhaseValues } from "../engine/phase-values.js";
+import { PhaseValues } from "../engine/phase-values.js";
 import { resolveProperties } from "../output/resolve.js";
 import { assertNoLateRegistrations } from "../program/run.js";
 import { containsSecret, isUnknown, UNKNOWN, type PropertyMap, type PropertyValue } from "../output/values.js";
+import { computePlan, type PlanOutcome, type PlanRequest } from "../plan/planner.js";
 import { savePlan, verifySavedPlan } from "../plan/saved-plan.js";
 import { countSteps, type Plan } from "../plan/step.js";
 import { serializeState } from "../state/codec.js";
@@ -84,7 +85,7 @@ export class Stack {
       try {
         if (options.refresh) await refreshResources(op.ctx, new Limiter(), true, options);
         const found = await interruptedCreates(op.ctx);
-        const planned = await computePlan(op.ctx, { destroying: false, ...pick(options) });
+        const planned = await planWith(op, { destroying: false, ...pick(options) });
         await assertNoLateRegistrations(op.program, planned.phase);
         const plan = labelInterruptedCreates(planned.plan, found, options.pendingCreates);
         const phase = planned.phase;
@@ -134,7 +135,7 @@ export class Stack {
     const { mask } = maskedSink({});
     const op = await openOperation(this.#settings, "validate", () => undefined, false, "run", mask).catch((error: unknown) => Promise.reject(mask.error(error)));
     try {
-      const { phase } = await computePlan(op.ctx, { destroying: false });
+      const { phase } = await planWith(op, { destroying: false });
       await assertNoLateRegistrations(op.program, phase);
       return [];
     } catch (error) {
@@ -207,7 +208,7 @@ export class Stack {
         const limiter = new Limiter();
         await reconcilePending(op.ctx, limiter, decidePendingCreates(op.ctx.stack, await interruptedCreates(op.ctx), options.pendingCreates));
         if (options.refresh) await refreshResources(op.ctx, limiter, true, options);
-        const { plan, secretOutputs, phase } = await computePlan(op.ctx, { destroying, ...pick(options) });
+        const { plan, secretOutputs, phase } = await planWith(op, { destroying, ...pick(options) });
         if (!destroying) await assertNoLateRegistrations(op.program, phase);
         if (options.plan !== undefined) verifySavedPlan(options.plan, plan, this.#settings.secrets);
         if (this.#settings.secrets === undefined) assertNoSecretsToStore(op, plan, secretOutputs);
@@ -319,6 +320,13 @@ async function runRemainingApplies(op: OpenOperation, outcome: ApplyOutcome): Pr
   );
   if (failures.length === 0) return outcome;
   return { ...outcome, status: "failed", failures: [...outcome.failures, ...failures] };
+}
+
+/** Plans with the operation's providers; the outputs planned for each resource come back beside the plan. */
+async function planWith(op: OpenOperation, request: PlanRequest): Promise<PlanOutcome & { readonly phase: PhaseValues }> {
+  const phase = new PhaseValues("preview");
+  const outcome = await computePlan({ ...op.ctx, providers: planningProviders(op.ctx), values: phase }, request);
+  return { ...outcome, phase };
 }
 
 /** The stack outputs in a phase; one that cannot be resolved keeps its recorded value (or shows as unknown). */

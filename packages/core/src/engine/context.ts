@@ -3,7 +3,7 @@ import type { ResourceNode } from "../resource/node.js";
 import type { Provider } from "../provider/provider.js";
 import type { StateSession } from "../state/session.js";
 import type { EventSink } from "./events.js";
-import type { PhaseValues } from "./phase-values.js";
+import type { EvaluationPhase } from "../output/phase.js";
 import { resolveProperties } from "../output/resolve.js";
 import { containsUnknown } from "../output/values.js";
 import { CairnError } from "../errors.js";
@@ -23,12 +23,12 @@ export interface OperationContext {
 }
 
 /** The provider of a desired resource in a phase; an explicit provider's config must be known. */
-export function providerForNode(ctx: OperationContext, node: ResourceNode, phase: PhaseValues): Provider | Promise<Provider> {
+export function providerForNode(ctx: OperationContext, node: ResourceNode, phase: EvaluationPhase): Provider | Promise<Provider> {
   if (node.providerUrn === undefined) return ctx.registry.defaultProvider(node.type);
   return explicitProviderForNode(ctx, node, node.providerUrn, phase);
 }
 
-async function explicitProviderForNode(ctx: OperationContext, node: ResourceNode, providerUrn: string, phase: PhaseValues): Promise<Provider> {
+async function explicitProviderForNode(ctx: OperationContext, node: ResourceNode, providerUrn: string, phase: EvaluationPhase): Promise<Provider> {
   const providerNode = ctx.graph.tryGet(providerUrn);
   if (providerNode === undefined) {
     throw new CairnError("PROVIDER_NOT_FOUND", `The provider ${providerUrn} of ${node.urn} is not part of the program.`, { urn: node.urn });

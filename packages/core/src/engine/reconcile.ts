@@ -7,7 +7,7 @@ import type { ResourceState } from "../state/model.js";
 import { providerForRecord, type OperationContext } from "./context.js";
 import type { Limiter } from "./limiter.js";
 import { callProvider } from "./provider-call.js";
-import { sealRulesOf } from "./seal-rules.js";
+import { sealRulesOf } from "../provider/seal-rules.js";
 
 /**
  * Adopts what an interrupted create made: the object the provider finds by

@@ -4,7 +4,7 @@ import type { PlanStep } from "../plan/step.js";
 import type { ResourceState } from "../state/model.js";
 import type { Provider } from "../provider/provider.js";
 import type { ResourceNode } from "../resource/node.js";
-import { sealRulesOf } from "./seal-rules.js";
+import { sealRulesOf } from "../provider/seal-rules.js";
 import { SecretMask } from "../output/secret-mask.js";
 import type { OperationContext } from "./context.js";
 

@@ -1,17 +1,17 @@
 import { CairnError } from "../errors.js";
 import { resolveProperties } from "../output/resolve.js";
 import { sealInputs, sealOutputs } from "../output/seal.js";
-import { containsUnknown, reveal, type PropertyMap } from "../output/values.js";
-import { defaultDiff, matchesPath } from "../plan/default-diff.js";
-import { applyIgnoreChanges } from "../plan/ignore-changes.js";
+import { reveal, type PropertyMap } from "../output/values.js";
+import { refineStep } from "../plan/refine.js";
 import type { PlanStep } from "../plan/step.js";
 import type { CreateResult, Provider, ProviderOperation } from "../provider/provider.js";
 import type { ResourceNode } from "../resource/node.js";
 import type { ResourceState } from "../state/model.js";
 import { deepEqual } from "../util/canonical-json.js";
 import { providerForNode, providerForRecord } from "./context.js";
+import { ProviderQueriesOf } from "./plan-providers.js";
 import { callProvider } from "./provider-call.js";
-import { sealRulesOf } from "./seal-rules.js";
+import { sealRulesOf } from "../provider/seal-rules.js";
 import { needsReseal, resealedRecord, warnOfSecretId } from "./reseal.js";
 import { clearPendingDelete, forgetFailedCreate, isDefiniteFailure } from "./step-failures.js";
 import type { StepRuntime } from "./step-runtime.js";
@@ -36,44 +36,13 @@ export async function runForward(rt: StepRuntime, step: PlanStep): Promise<StepE
   const found = providerForNode(rt.ctx, node, rt.phase);
   const provider = found instanceof Promise ? await found : found;
   registerPackage(rt, node);
-  // Inputs known at planning need no await: awaiting a value already there still costs a promise per step.
-  const inputs = step.inputs !== undefined && !containsUnknown(step.inputs) ? step.inputs : await finalInputs(rt, step, node, provider, prior);
-  let op: PlanStep["op"] = step.op;
-  // A delete-before-replace has retired the old object before this step starts: only a create can follow.
-  const oldObjectGone = op === "replace" && step.deleteBeforeReplace === true;
-  if ((op === "update" || op === "replace") && !oldObjectGone && step.inputs !== undefined && containsUnknown(step.inputs)) {
-    op = await refineChange(rt, step, provider, prior!, inputs);
-    if (op === "same") return runSame(rt, { ...step, op: "same" }, node, prior);
-  }
+  // A fully known step is refined without a promise: awaiting a value already there still costs one per step.
+  const refining = refineStep(step, { node, prior, phase: rt.phase, provider: new ProviderQueriesOf(provider), mask: rt.ctx.mask });
+  const { op, inputs } = refining instanceof Promise ? await refining : refining;
+  if (op === "same") return runSame(rt, { ...step, op: "same" }, node, prior);
   if (op === "import") return runImport(rt, step, node, provider, inputs);
   if (op === "update") return runUpdate(rt, step, node, provider, prior!, inputs);
   return runCreate(rt, step, node, provider, prior, inputs, op === "replace");
-}
-
-async function finalInputs(rt: StepRuntime, step: PlanStep, node: ResourceNode, provider: Provider, prior: ResourceState | undefined): Promise<PropertyMap> {
-  if (step.inputs !== undefined && !containsUnknown(step.inputs)) return step.inputs;
-  const raw = await resolveProperties(node.inputs, rt.phase, node.name);
-  const checked = provider.check === undefined ? { inputs: raw } : await provider.check(node.type, reveal(raw));
-  if (checked.failures !== undefined && checked.failures.length > 0) {
-    const detail = checked.failures.map((failure) => (failure.property === undefined ? failure.reason : `${failure.property}: ${failure.reason}`)).join("; ");
-    throw new CairnError("CHECK_FAILED", `Invalid inputs once known: ${detail}`, { urn: node.urn });
-  }
-  const inputs = sealInputs(checked.inputs, raw, rulesFor(rt, provider, node));
-  return prior?.id !== undefined ? applyIgnoreChanges(inputs, prior.inputs, node.options.ignoreChanges) : inputs;
-}
-
-/** With inputs now known, an update or replace may need less than planned, never more. */
-async function refineChange(rt: StepRuntime, step: PlanStep, provider: Provider, prior: ResourceState, inputs: PropertyMap): Promise<"same" | "update" | "replace"> {
-  const diff = provider.diff === undefined ? defaultDiff(prior.inputs, inputs) : await provider.diff(step.type, prior.id!, reveal(prior.inputs), reveal(inputs), reveal(prior.outputs));
-  if (diff.changes.length === 0 && step.reason !== "replace-requested") return "same";
-  const schema = provider.schema?.(step.type);
-  const patterns = [...(schema?.replaceOnChanges ?? []), ...(rt.ctx.graph.tryGet(step.urn)?.options.replaceOnChanges ?? [])];
-  const replaces = (diff.replaces?.length ?? 0) > 0 || diff.changes.some((change) => patterns.some((pattern) => matchesPath(change, pattern)));
-  if (step.op === "replace") return replaces || step.reason === "replace-requested" || provider.update === undefined ? "replace" : "update";
-  if (replaces) {
-    throw new CairnError("PLAN_INCONSISTENT", `Once its inputs were known, ${step.urn} needs replacement (${diff.changes.join(", ")}), but the plan said update. Run preview again.`, { urn: step.urn });
-  }
-  return "update";
 }
 
 function setupFor(rt: StepRuntime, provider: Provider, node: { urn: string; type: string; options?: ResourceNode["options"] }, operation: ProviderOperation) {

@@ -104,7 +104,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const NONE: readonly string[] = [];
 
-function replacingChanges(changes: readonly string[], fromDiff: readonly string[], schema: readonly string[], options: readonly string[]): readonly string[] {
+/** The changes that force replacement: those the diff says, and those matching the schema's or the options' patterns; sorted. */
+export function replacingChanges(changes: readonly string[], fromDiff: readonly string[], schema: readonly string[], options: readonly string[]): readonly string[] {
   if (changes.length === 0 && fromDiff.length === 0) return NONE;
   const out = new Set(fromDiff);
   for (const change of changes) {

@@ -80,6 +80,27 @@ describe("scheduling", () => {
     expect(result.counts).toMatchObject({ update: 1, same: 1 });
     expect(cloud.callsOf("update").map((c) => c.name)).toEqual(["a"]);
   });
+
+  test("check and diff run once for a resource planned with every input known, and again at apply only for one planned with unknowns", async () => {
+    const cloud = new FakeCloud({ diffDelayMs: () => 0 });
+    const asked = { check: [] as string[], diff: [] as string[] };
+    const provider = cloud.provider;
+    const check = provider.check!.bind(provider);
+    const diff = provider.diff!.bind(provider);
+    provider.check = (type, inputs) => (asked.check.push(String(inputs.name)), check(type, inputs));
+    provider.diff = (type, id, olds, news, oldOutputs) => (asked.diff.push(String(news.name)), diff(type, id, olds, news, oldOutputs));
+    const h = await makeHarness(cloud);
+    const program = (size: number) => () => {
+      const a = new cloud.Thing("a", { name: "a", size });
+      new cloud.Thing("b", { name: "b", size, fromA: a.out });
+    };
+    await h.stack(program(1)).up();
+    asked.check.length = 0;
+    const result = await h.stack(program(2)).up();
+    expect(result.plan.steps.map((s) => `${s.op} ${nameOf(s.urn)}`)).toEqual(["update a", "update b"]);
+    expect(asked.check.sort()).toEqual(["a", "b", "b"]);
+    expect(asked.diff.sort()).toEqual(["a", "b", "b"]);
+  });
 });
 
 describe("deletes", () => {

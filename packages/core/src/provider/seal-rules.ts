@@ -1,5 +1,5 @@
 import type { SealRules } from "../output/seal.js";
-import type { TypeSchema } from "../provider/provider.js";
+import type { TypeSchema } from "./provider.js";
 
 const NO_STRINGS: readonly string[] = [];
 const NO_RULES: SealRules = {};

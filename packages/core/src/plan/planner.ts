@@ -1,26 +1,42 @@
-import { Graph } from "../dag/graph.js";
 import { CairnError, messageOf, type Problem } from "../errors.js";
-import { hintSentence, type Hint } from "../hints.js";
 import { resolveProperties } from "../output/resolve.js";
 import { output } from "../output/functions.js";
-import { PROGRAM_PHASE } from "../output/phase.js";
+import { PROGRAM_PHASE, type EvaluationPhase } from "../output/phase.js";
 import { sealInputs, type SealRules } from "../output/seal.js";
-import { sealRulesOf } from "./seal-rules.js";
-import { reveal, UNKNOWN, type PropertyMap, type PropertyValue } from "../output/values.js";
-import { assemblePlan } from "../plan/assemble.js";
-import { doubleClaims, type Claim } from "../plan/claims.js";
-import { decideStep, type DesiredResource } from "../plan/decide.js";
-import { defaultDiff } from "../plan/default-diff.js";
-import { applyIgnoreChanges } from "../plan/ignore-changes.js";
-import type { Plan, PlanStep } from "../plan/step.js";
-import type { CheckFailure, DiffResult, Provider, TypeSchema } from "../provider/provider.js";
+import type { SecretMask } from "../output/secret-mask.js";
+import { UNKNOWN, type PropertyMap, type PropertyValue, type Unknown } from "../output/values.js";
+import type { CheckFailure, DiffResult, TypeSchema } from "../provider/provider.js";
+import { sealRulesOf } from "../provider/seal-rules.js";
 import type { ResourceNode } from "../resource/node.js";
 import { nameOfUrn } from "../resource/urn.js";
 import type { ResourceState } from "../state/model.js";
-import { stateGraph } from "../state/state-graph.js";
-import { providerForNode, type OperationContext } from "./context.js";
-import { PhaseValues, withId } from "./phase-values.js";
 import { extended } from "../util/extended.js";
+import { assemblePlan } from "./assemble.js";
+import { doubleClaims, type Claim } from "./claims.js";
+import { decideStep, type DesiredResource } from "./decide.js";
+import { defaultDiff } from "./default-diff.js";
+import { applyIgnoreChanges } from "./ignore-changes.js";
+import type { PlanningProviders, ProviderQueries } from "./provider-queries.js";
+import { dependencyOrder, dependentsClosure, findPrior, resolveResource, targetClosure, type SelectionSources } from "./selection.js";
+import type { Plan, PlanStep } from "./step.js";
+
+/** Resource outputs as the planner settles them: what dependents may rely on before apply. */
+export interface PlannedValues extends EvaluationPhase {
+  /** Sets a resource's outputs as planned (UNKNOWN for what only apply will tell). */
+  settle(urn: string, outputs: PropertyMap | Unknown): void;
+}
+
+/** What the planner reads: the program's graph, the prior state, and the providers it consults. */
+export interface PlanContext extends SelectionSources {
+  readonly project: string;
+  readonly stack: string;
+  /** The secrets this operation has seen, to seal values that hold them. @default none */
+  readonly mask?: SecretMask;
+  /** Asks each resource's provider to check and diff. */
+  readonly providers: PlanningProviders;
+  /** Where planned outputs are settled, in the preview phase. */
+  readonly values: PlannedValues;
+}
 
 /** What to plan. */
 export interface PlanRequest {
@@ -32,11 +48,9 @@ export interface PlanRequest {
   readonly destroying: boolean;
 }
 
-/** The plan and the values it was computed with. */
+/** The plan, and what the planner learnt on the way. */
 export interface PlanOutcome {
   readonly plan: Plan;
-  /** Resource outputs as known before apply. */
-  readonly phase: PhaseValues;
   /** URNs whose provider declares secret outputs for their type. */
   readonly secretOutputs: ReadonlySet<string>;
 }
@@ -47,7 +61,7 @@ export interface PlanOutcome {
  * decides each step. Nothing here changes the cloud or state. Every invalid
  * input and protection violation is reported at once, before any cloud call.
  */
-export async function computePlan(ctx: OperationContext, request: PlanRequest): Promise<PlanOutcome> {
+export async function computePlan(ctx: PlanContext, request: PlanRequest): Promise<PlanOutcome> {
   const order = dependencyOrder(ctx, request.destroying ? [] : ctx.graph.nodes);
   // Changing a resource needs what it depends on; deleting one needs what depends on it gone first.
   const targets = request.destroying ? dependentsClosure(ctx, request.targets) : targetClosure(ctx, request.targets);
@@ -73,7 +87,7 @@ export async function computePlan(ctx: OperationContext, request: PlanRequest): 
     destroying: request.destroying,
   });
   throwPlanErrors(planned.failures, [...planned.protectedErrors, ...errors]);
-  return { plan, phase: planned.phase, secretOutputs: planned.secretOutputs };
+  return { plan, secretOutputs: planned.secretOutputs };
 }
 
 /** Every desired resource's step, with the check failures and protection errors found on the way. */
@@ -81,7 +95,6 @@ interface PlannedNodes {
   readonly steps: PlanStep[];
   readonly failures: Problem[];
   readonly protectedErrors: CairnError[];
-  readonly phase: PhaseValues;
   readonly secretOutputs: Set<string>;
 }
 
@@ -96,12 +109,12 @@ const PLANS_AT_ONCE = 1024;
  * in order, without holding a promise chain per node until the last one settles.
  */
 async function planAll(
-  ctx: OperationContext,
+  ctx: PlanContext,
   order: readonly ResourceNode[],
   priorOf: ReadonlyMap<string, ResourceState>,
   flagsOf: (node: ResourceNode) => { targeted: boolean; replaceRequested: boolean },
 ): Promise<PlannedNodes> {
-  const phase = new PhaseValues("preview");
+  const phase = ctx.values;
   const secretOutputs = new Set<string>();
   const failures: Problem[] = [];
   const protectedErrors: CairnError[] = [];
@@ -142,7 +155,7 @@ async function planAll(
   });
   if (unusable.length > 0) throw unusable[0];
   failures.push(...doubleClaims(claims));
-  return { steps: steps.filter((step): step is PlanStep => step !== undefined), failures, protectedErrors, phase, secretOutputs };
+  return { steps: steps.filter((step): step is PlanStep => step !== undefined), failures, protectedErrors, secretOutputs };
 }
 
 /** Reports every invalid input at once (CHECK_FAILED), else every protection violation (PROTECTED). */
@@ -175,10 +188,10 @@ interface NodeOutcome {
 }
 
 async function planNode(
-  ctx: OperationContext,
+  ctx: PlanContext,
   node: ResourceNode,
   prior: ResourceState | undefined,
-  phase: PhaseValues,
+  phase: PlannedValues,
   secretOutputs: Set<string>,
   flags: { targeted: boolean; replaceRequested: boolean },
 ): Promise<NodeOutcome | CairnError> {
@@ -192,16 +205,16 @@ async function planNode(
     options: node.options,
   };
   if (node.kind !== "custom") return planBookkeeping(node, prior, phase, desiredBase, flags.targeted);
-  const found = providerForNode(ctx, node, phase);
+  const found = ctx.providers.forNode(node, phase);
   const provider = found instanceof Promise ? await found : found;
-  const schema = provider.schema?.(node.type) ?? NO_SCHEMA;
+  const schema = provider.schema(node.type) ?? NO_SCHEMA;
   if ((schema.secretOutputs?.length ?? 0) > 0 || node.options.additionalSecretOutputs.length > 0) secretOutputs.add(node.urn);
   const { inputs, failures } = await checkedInputs(provider, node, phase, ctx.mask === undefined ? sealRulesOf(schema) : extended(sealRulesOf(schema), { mask: ctx.mask }));
   const live = prior?.id !== undefined;
   const news = live && node.options.ignoreChanges.length > 0 ? applyIgnoreChanges(inputs, prior!.inputs, node.options.ignoreChanges) : inputs;
   let diff: DiffResult | undefined;
   if (live) {
-    const result = diffWith(provider, node.type, prior!, news);
+    const result = provider.diff(node.type, prior!, news);
     diff = result instanceof Promise ? await result : result;
   }
   const importId = node.importId === undefined || live ? undefined : await knownImportId(node);
@@ -219,7 +232,7 @@ async function planNode(
     phase.settle(node.urn, UNKNOWN);
     return step;
   }
-  if (step.op === "update" && provider.update === undefined) {
+  if (step.op === "update" && !provider.canUpdate) {
     // A provider that cannot update in place replaces instead.
     step = { ...step, op: "replace", replaces: step.changes ?? [] };
   }
@@ -233,7 +246,7 @@ async function planNode(
 async function planBookkeeping(
   node: ResourceNode,
   prior: ResourceState | undefined,
-  phase: PhaseValues,
+  phase: PlannedValues,
   desiredBase: Omit<DesiredResource, "inputs">,
   targeted: boolean,
 ): Promise<NodeOutcome | CairnError> {
@@ -245,11 +258,11 @@ async function planBookkeeping(
 }
 
 /** A node's inputs resolved in a phase and passed through its provider's check (secrets kept secret). */
-async function checkedInputs(provider: Provider, node: ResourceNode, phase: PhaseValues, rules: SealRules): Promise<{ inputs: PropertyMap; failures: readonly CheckFailure[] }> {
+async function checkedInputs(provider: ProviderQueries, node: ResourceNode, phase: EvaluationPhase, rules: SealRules): Promise<{ inputs: PropertyMap; failures: readonly CheckFailure[] }> {
   const resolved = resolveProperties(node.inputs, phase, node.name);
   const raw = resolved instanceof Promise ? await resolved : resolved;
-  if (provider.check === undefined) return { inputs: sealInputs(raw, raw, rules), failures: NO_FAILURES };
-  const result = provider.check(node.type, reveal<PropertyMap>(raw));
+  const result = provider.check(node.type, raw);
+  if (result === undefined) return { inputs: sealInputs(raw, raw, rules), failures: NO_FAILURES };
   const checked = result instanceof Promise ? await result : result;
   return { inputs: sealInputs(checked.inputs, raw, rules), failures: checked.failures ?? NO_FAILURES };
 }
@@ -266,14 +279,9 @@ async function knownImportId(node: ResourceNode): Promise<string> {
   return resolved.value;
 }
 
-function diffWith(provider: Provider, type: string, prior: ResourceState, news: PropertyMap): DiffResult | Promise<DiffResult> {
-  if (provider.diff === undefined) return defaultDiff(prior.inputs, news);
-  return provider.diff(type, prior.id!, reveal(prior.inputs), reveal(news), reveal(prior.outputs));
-}
-
 /** What dependents may rely on before apply: everything for an unchanged resource, stable outputs for an update. */
 function previewOutputs(step: PlanStep, prior: ResourceState | undefined, schema: TypeSchema): PropertyMap | typeof UNKNOWN {
-  if (step.op === "same" && prior !== undefined && prior.id !== undefined) return withId(prior.outputs, prior.id);
+  if (step.op === "same" && prior !== undefined && prior.id !== undefined) return extended(prior.outputs, { id: prior.id });
   if (step.op === "same" && step.untargeted) return UNKNOWN;
   if (step.op !== "update" || prior === undefined) return UNKNOWN;
   const stable = new Set(schema.stableOutputs ?? []);
@@ -281,71 +289,4 @@ function previewOutputs(step: PlanStep, prior: ResourceState | undefined, schema
   for (const key of Object.keys(prior.outputs)) out[key] = stable.has(key) ? prior.outputs[key]! : UNKNOWN;
   out.id = prior.id!;
   return out;
-}
-
-function findPrior(ctx: OperationContext, node: ResourceNode): ResourceState | undefined {
-  const direct = ctx.session.tryGet(node.urn);
-  if (direct !== undefined) return direct;
-  for (const alias of node.options.aliases) {
-    const aliased = ctx.session.tryGet(alias);
-    if (aliased !== undefined && !ctx.graph.has(alias)) return aliased;
-  }
-  return undefined;
-}
-
-function dependencyOrder(ctx: OperationContext, nodes: readonly ResourceNode[]): ResourceNode[] {
-  const graph = new Graph<string>();
-  for (const node of nodes) graph.addNode(node.urn);
-  for (const node of nodes) for (const dep of ctx.graph.dependenciesOf(node.urn)) if (graph.has(dep)) graph.addEdge(node.urn, dep);
-  const order = graph.tryTopologicalOrder();
-  if (order === undefined) {
-    const cycle = graph.findCycle() ?? [];
-    const names = cycle.map((urn) => ctx.graph.tryGet(urn)?.name ?? urn);
-    throw new CairnError("PLAN_CYCLE", `The resources depend on each other in a cycle: ${names.join(" -> ")}. Nothing was applied.`);
-  }
-  return order.map((urn) => ctx.graph.tryGet(urn)!);
-}
-
-function targetClosure(ctx: OperationContext, targets: readonly string[] | undefined): Set<string> | undefined {
-  if (targets === undefined || targets.length === 0) return undefined;
-  const closure = new Set<string>();
-  const visit = (urn: string): void => {
-    if (closure.has(urn)) return;
-    closure.add(urn);
-    for (const dep of ctx.graph.dependenciesOf(urn)) visit(dep);
-  };
-  for (const target of targets) visit(resolveResource(ctx, target, "target"));
-  return closure;
-}
-
-/** The targets and everything in state that depends on them, directly or not (what a targeted destroy deletes). */
-function dependentsClosure(ctx: OperationContext, targets: readonly string[] | undefined): Set<string> | undefined {
-  if (targets === undefined || targets.length === 0) return undefined;
-  const graph = stateGraph(ctx.session.resources());
-  const closure = new Set<string>();
-  const visit = (urn: string): void => {
-    if (closure.has(urn)) return;
-    closure.add(urn);
-    for (const dependent of graph.dependentsOf(urn)) visit(dependent);
-  };
-  for (const target of targets) visit(resolveResource(ctx, target, "target"));
-  return closure;
-}
-
-/**
- * The URN a `--target` or `--replace` names: a URN, or a resource's name when
- * exactly one resource of the program or the state has it.
- */
-function resolveResource(ctx: OperationContext, given: string, option: "target" | "replace"): string {
-  if (ctx.graph.has(given) || ctx.session.tryGet(given) !== undefined) return given;
-  const matches = new Set<string>();
-  for (const node of ctx.graph.nodes) if (node.name === given) matches.add(node.urn);
-  for (const record of ctx.session.resources()) if (nameOfUrn(record.urn) === given) matches.add(record.urn);
-  if (matches.size === 1) return [...matches][0]!;
-  const named: Hint = { kind: "option", option, value: given };
-  if (matches.size > 1) {
-    throw new CairnError("INVALID_ARGUMENT", `${hintSentence(named)} names ${matches.size} resources; give one URN:\n${[...matches].map((urn) => `  ${urn}`).join("\n")}`, { hints: [named] });
-  }
-  const list: Hint = { kind: "list-resources" };
-  throw new CairnError("RESOURCE_NOT_FOUND", `${hintSentence(named)} names no resource of the program or the state. ${hintSentence(list)}`, { hints: [named, list] });
 }
