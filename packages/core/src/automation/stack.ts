@@ -18,6 +18,7 @@ import { serializeState } from "../state/codec.js";
 import { emptyState, loadState, tryLoadState } from "../state/load.js";
 import { lockInfoFor } from "../state/lock-info.js";
 import type { StateDocument } from "../state/model.js";
+import { stateGraph } from "../state/state-graph.js";
 import type { SecretsCrypter } from "../state/secrets.js";
 import type { StackRef, StateStore } from "../state/store.js";
 import { sameValue } from "../plan/default-diff.js";
@@ -167,10 +168,10 @@ export class Stack {
         const list: Hint = { kind: "list-resources" };
         throw new CairnError("RESOURCE_NOT_FOUND", `No resource ${urn} in stack "${this.ref.stack}". ${hintSentence(list)}`, { hints: [list] });
       }
-      const dependents = [...op.ctx.session.resources()].filter((other) => other.dependencies.includes(urn) || other.parent === urn);
+      const dependents = [...new Set(stateGraph(op.ctx.session.resources()).dependentsOf(urn))];
       if (dependents.length > 0 && !options.force) {
         const force: Hint = { kind: "option", option: "force" };
-        throw new CairnError("INVALID_ARGUMENT", `Other resources depend on ${urn}: ${dependents.map((d) => d.urn).join(", ")}. Delete them first or use ${hintText(force)}.`, { urn, hints: [force] });
+        throw new CairnError("INVALID_ARGUMENT", `Other resources depend on ${urn}: ${dependents.join(", ")}. Delete them first or use ${hintText(force)}.`, { urn, hints: [force] });
       }
       if (record.protect && !options.force) {
         const unprotect: Hint = { kind: "unprotect", urn, orForce: true };
