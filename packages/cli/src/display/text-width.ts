@@ -19,15 +19,19 @@ export async function loadEastAsianWidth(): Promise<WidthOf> {
 const NARROW = /^[\x20-\x7e]*$/;
 // A grapheme that takes no column: control and format characters, marks on nothing, joiners, variation selectors.
 const ZERO_WIDTH = /^[\p{Cc}\p{Cf}\p{Mn}\p{Me}\p{Default_Ignorable_Code_Point}]+$/u;
-// The `v` flag (RGI_Emoji) is built at run time so the TypeScript and test compilers need not know it.
-const EMOJI = new RegExp("^\\p{RGI_Emoji}$", "v");
-const segmenter = new Intl.Segmenter();
+// Built on first use, not at load: compiling the emoji set (the `v` flag's RGI_Emoji) and starting
+// ICU's segmenter cost ~25 ms, which every command that loads the display paid before it did anything.
+// The `v` flag is given at run time so the TypeScript and test compilers need not know it.
+let emoji: RegExp | undefined;
+let segmenter: Intl.Segmenter | undefined;
+const isEmoji = (grapheme: string): boolean => (emoji ??= new RegExp("^\\p{RGI_Emoji}$", "v")).test(grapheme);
+const segmentsOf = (text: string): Intl.Segments => (segmenter ??= new Intl.Segmenter()).segment(text);
 
 /** The columns one grapheme cluster takes in a terminal: 0, 1, or 2 for CJK and emoji. */
 export function graphemeWidth(grapheme: string, widthOf: WidthOf = NARROW_ONLY): number {
   if (NARROW.test(grapheme)) return grapheme.length;
   if (ZERO_WIDTH.test(grapheme)) return 0;
-  if (EMOJI.test(grapheme)) return 2;
+  if (isEmoji(grapheme)) return 2;
   return widthOf(grapheme.codePointAt(0)!);
 }
 
@@ -35,7 +39,7 @@ export function graphemeWidth(grapheme: string, widthOf: WidthOf = NARROW_ONLY):
 export function plainWidth(text: string, widthOf: WidthOf = NARROW_ONLY): number {
   if (NARROW.test(text)) return text.length;
   let width = 0;
-  for (const { segment } of segmenter.segment(text)) width += graphemeWidth(segment, widthOf);
+  for (const { segment } of segmentsOf(text)) width += graphemeWidth(segment, widthOf);
   return width;
 }
 
@@ -50,5 +54,5 @@ export function* graphemes(text: string, widthOf: WidthOf = NARROW_ONLY): Genera
     for (const char of text) yield { text: char, width: 1 };
     return;
   }
-  for (const { segment } of segmenter.segment(text)) yield { text: segment, width: graphemeWidth(segment, widthOf) };
+  for (const { segment } of segmentsOf(text)) yield { text: segment, width: graphemeWidth(segment, widthOf) };
 }
