@@ -13,15 +13,6 @@ import { providerForNode, type OperationContext } from "./context.js";
  * revealed values.
  */
 export function planningProviders(ctx: OperationContext): PlanningProviders {
-  const queries = new WeakMap<Provider, ProviderQueries>();
-  const queriesOf = (provider: Provider): ProviderQueries => {
-    let found = queries.get(provider);
-    if (found === undefined) {
-      found = new ProviderQueriesOf(provider);
-      queries.set(provider, found);
-    }
-    return found;
-  };
   return {
     forNode(node: ResourceNode, phase: EvaluationPhase): ProviderQueries | Promise<ProviderQueries> {
       const found = providerForNode(ctx, node, phase);
@@ -30,8 +21,20 @@ export function planningProviders(ctx: OperationContext): PlanningProviders {
   };
 }
 
+const queries = new WeakMap<Provider, ProviderQueries>();
+
+/** A provider's queries, made once per provider instance and shared by planning and every step of apply. */
+export function queriesOf(provider: Provider): ProviderQueries {
+  let found = queries.get(provider);
+  if (found === undefined) {
+    found = new ProviderQueriesOf(provider);
+    queries.set(provider, found);
+  }
+  return found;
+}
+
 /** One provider's check, diff and schema, asked the way the planner asks them. */
-export class ProviderQueriesOf implements ProviderQueries {
+class ProviderQueriesOf implements ProviderQueries {
   readonly #provider: Provider;
   readonly canUpdate: boolean;
 

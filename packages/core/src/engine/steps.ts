@@ -9,7 +9,7 @@ import type { ResourceNode } from "../resource/node.js";
 import type { ResourceState } from "../state/model.js";
 import { deepEqual } from "../util/canonical-json.js";
 import { providerForNode, providerForRecord } from "./context.js";
-import { ProviderQueriesOf } from "./plan-providers.js";
+import { queriesOf } from "./plan-providers.js";
 import { callProvider } from "./provider-call.js";
 import { sealRulesOf } from "../provider/seal-rules.js";
 import { needsReseal, resealedRecord, warnOfSecretId } from "./reseal.js";
@@ -37,7 +37,7 @@ export async function runForward(rt: StepRuntime, step: PlanStep): Promise<StepE
   const provider = found instanceof Promise ? await found : found;
   registerPackage(rt, node);
   // A fully known step is refined without a promise: awaiting a value already there still costs one per step.
-  const refining = refineStep(step, { node, prior, phase: rt.phase, provider: new ProviderQueriesOf(provider), mask: rt.ctx.mask });
+  const refining = refineStep(step, { node, prior, phase: rt.phase, provider: queriesOf(provider), mask: rt.ctx.mask });
   const { op, inputs } = refining instanceof Promise ? await refining : refining;
   if (op === "same") return runSame(rt, { ...step, op: "same" }, node, prior);
   if (op === "import") return runImport(rt, step, node, provider, inputs);
