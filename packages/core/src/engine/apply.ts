@@ -61,6 +61,9 @@ const STARTS_PER_TURN = 256;
 /** No step starts while this many journal lines wait for a flush (see {@link PlanRun}). */
 const JOURNAL_BACKLOG = 512;
 
+/** A plan of at most this many tasks is not paced (see {@link PlanRun}). */
+const PACED_ABOVE = 2048;
+
 /**
  * One run of a plan's tasks: the callbacks the graph walker calls, and what
  * they have seen so far. At most {@link STARTS_PER_TURN} steps start per turn
@@ -68,6 +71,9 @@ const JOURNAL_BACKLOG = 512;
  * through in waves that share fsyncs instead of holding every step's state in
  * memory while one huge batch is written; and none starts while the journal is
  * {@link JOURNAL_BACKLOG} lines behind, as it would only wait for it.
+ * Pacing bounds what a large plan holds in memory at once; a plan of at most
+ * {@link PACED_ABOVE} tasks holds little in any case, and paced it would only
+ * wait for more fsyncs in a row (its intents written in waves, not at once).
  */
 class PlanRun {
   readonly #ctx: OperationContext;
@@ -84,13 +90,13 @@ class PlanRun {
     this.#options = options;
     const phase = new PhaseValues("apply");
     this.#runtime = { ctx, phase, limiter: new Limiter(), abortSignal: options.abortSignal, tracker: new CallTracker(options.abortSignal), tokens: new TokenSource() };
-    const journal = ctx.session.journal;
+    const journal = tasks.keys.length > PACED_ABOVE ? ctx.session.journal : undefined;
     this.#walker = new Walker(
       tasks,
       { visit: (task) => this.#visit(task), skipped: (task, cause) => this.#skip(task, cause) },
       {
         ...(options.parallel === undefined ? {} : { concurrency: options.parallel }),
-        startsPerTurn: STARTS_PER_TURN,
+        ...(tasks.keys.length > PACED_ABOVE ? { startsPerTurn: STARTS_PER_TURN } : {}),
         ...(journal === undefined ? {} : { mayStart: () => journal.backlog < JOURNAL_BACKLOG, onRoom: () => journal.onBacklogFlushed() }),
       },
     );

@@ -1,5 +1,8 @@
 import { FakeCloud } from "../helpers/fake-cloud.js";
-import { EventLog, makeHarness, nameOf } from "../helpers/harness.js";
+import path from "node:path";
+import { FileStateStore } from "../../src/state/file-store.js";
+import type { JournalSink, Lease, StackRef } from "../../src/state/store.js";
+import { EventLog, makeHarness, nameOf, RecordingStore, tempDir } from "../helpers/harness.js";
 
 /** Timer slack: how late a step may start after what it waited for, on a busy machine. */
 // Generous: CI machines are small and busy; the order of events is what matters.
@@ -42,6 +45,39 @@ describe("scheduling", () => {
     expect(cloud.peakConcurrency("create")).toBe(100);
     expect(lastStart - firstStart).toBeLessThan(SLACK);
     expect(lastEnd - firstStart).toBeLessThan(50 + 2 * SLACK);
+  });
+
+  test("a plan of up to 2,048 steps writes its intents in one journal flush; a larger one writes them in waves of at most 512 lines", async () => {
+    // Every flush is one fsync that the steps behind it wait for: a small plan
+    // should not wait for several in a row, a large one should not hold every
+    // step in memory at once.
+    const flushesOf = async (n: number): Promise<number[]> => {
+      const cloud = new FakeCloud();
+      const batches: number[] = [];
+      const counting = new (class extends RecordingStore {
+        override async openJournal(ref: StackRef, header: string, lease: Lease): Promise<JournalSink> {
+          const sink = await super.openJournal(ref, header, lease);
+          return { ...sink, append: (lines) => (batches.push(lines.length), sink.append(lines)) };
+        }
+      })(new FileStateStore(path.join(tempDir(), ".cairn")));
+      const h = await makeHarness(cloud, { store: counting });
+      // Deployed small, so the journal (not a first snapshot) carries the creates below.
+      await h.stack(() => new cloud.Thing("seed")).up();
+      batches.length = 0;
+      const result = await h
+        .stack(() => {
+          new cloud.Thing("seed");
+          for (let i = 0; i < n; i++) new cloud.Thing(`wide-${i}`);
+        })
+        .up();
+      expect(result.counts.create).toBe(n);
+      return batches;
+    };
+    const small = await flushesOf(1000);
+    expect(small[0]).toBeGreaterThanOrEqual(1000);
+    const large = await flushesOf(3000);
+    expect(Math.max(...large)).toBeLessThanOrEqual(512 + 256);
+    expect(large.length).toBeGreaterThan(6);
   });
 
   test("the parallel option caps the steps in flight", async () => {
