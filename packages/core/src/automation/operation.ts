@@ -5,7 +5,7 @@ import type { OperationContext } from "../engine/context.js";
 import { runProgram, type ProgramResult } from "../program/run.js";
 import type { ConfigEntry } from "../program/scope.js";
 import type { StateDocument } from "../state/model.js";
-import { serializeState } from "../state/codec.js";
+import { StateText } from "../state/snapshot-text.js";
 import { GroupCommitJournal } from "../state/journal.js";
 import { shouldCompact } from "../state/compaction.js";
 import { loadState, type JournalPosition, type LoadedState } from "../state/load.js";
@@ -126,7 +126,7 @@ async function loadFolded(settings: StackSettings, ref: StackRef, lease: Lease |
 
 /** Writes a snapshot of `doc` under the lock; the journal it supersedes is retired. */
 async function writeFolded(settings: StackSettings, ref: StackRef, lease: Lease, doc: StateDocument): Promise<StartingState> {
-  const text = serializeState(doc, settings.secrets);
+  const text = new StateText(doc, settings.secrets);
   await settings.store.writeSnapshot(ref, text, lease);
   return { doc, snapshot: { size: text.length, resources: doc.resources.length } };
 }
@@ -225,7 +225,8 @@ async function finishJournal(
       } else {
         const rank = (urn: string): number => program.graph.tryGet(urn)?.index ?? Number.MAX_SAFE_INTEGER;
         try {
-          await settings.store.writeSnapshot(ref, serializeState(session.toDocument(rank, lastOperation), settings.secrets), lease);
+          // Written piece by piece as it is encoded: the end of a large deploy is when memory is fullest.
+          await settings.store.writeSnapshot(ref, new StateText(session.toDocument(rank, lastOperation), settings.secrets), lease);
         } catch (error) {
           await journal.appendNow(unflushed.lines).catch(() => undefined);
           throw error;

@@ -1,6 +1,6 @@
 import { CairnError } from "../errors.js";
 import { isSecretValue } from "../output/values.js";
-import { serializeState } from "./codec.js";
+import { serializeState } from "./snapshot-text.js";
 import { lockInfoFor } from "./lock-info.js";
 import { loadState } from "./load.js";
 import type { SecretsState } from "./model.js";

@@ -1,6 +1,7 @@
 import { CairnError } from "../errors.js";
 import { hintText, type Hint } from "../hints.js";
-import { decodeSecrets, encodeSecrets, parseState, serializeState } from "./codec.js";
+import { decodeSecrets, encodeSecrets, parseState } from "./codec.js";
+import { serializeState } from "./snapshot-text.js";
 import { loadState, tryLoadState } from "./load.js";
 import { lockInfoFor } from "./lock-info.js";
 import type { StateDocument } from "./model.js";
