@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `cairn` command. Kept tiny: everything else loads on demand.
+import { setFlagsFromString } from "node:v8";
 
 // The AWS SDK warns on Node versions it will stop supporting; that notice is
 // for SDK maintainers' users, not for Cairn's, so it is switched off here.
@@ -9,6 +10,14 @@ process.on("warning", (warning) => {
   if (warning.name === "ExperimentalWarning" || /NodeVersionSupportWarning/.test(warning.message)) return;
   if (process.env.CAIRN_LOG === "debug") process.stderr.write(`${warning.name}: ${warning.message}\n`);
 });
+
+// V8 lets the heap grow to up to four times what the last full collection kept
+// before it collects again; a large deploy's planning and apply leave hundreds
+// of megabytes of garbage in that room (100,000 resources peaked at ~460 MB with
+// ~130 MB live). Half again as much as was kept holds it near 290 MB for a few
+// more collections (~0.1 s at that size). Not a cap: the heap still grows as
+// far as it needs. A flag given to node itself wins.
+if (!process.execArgv.some((flag) => flag.startsWith("--heap-growing-percent"))) setFlagsFromString("--heap-growing-percent=50");
 
 const argv = process.argv.slice(2);
 // `cairn --version` alone needs no command line: it prints what commander would.

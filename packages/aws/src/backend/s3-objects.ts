@@ -66,8 +66,8 @@ export class S3Objects {
     return out;
   }
 
-  /** Writes an object; with a condition, a mismatch throws {@link ConditionFailed}. Returns the new ETag. */
-  async put(key: string, text: string, condition?: WriteCondition): Promise<string> {
+  /** Writes an object (text, or its UTF-8 bytes); with a condition, a mismatch throws {@link ConditionFailed}. Returns the new ETag. */
+  async put(key: string, text: string | Uint8Array, condition?: WriteCondition): Promise<string> {
     const { client, sdk } = await this.#handle();
     try {
       const out = await client.send(

@@ -1,4 +1,4 @@
-import type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "@cairn/core/automation";
+import type { JournalSink, Lease, LockInfo, SnapshotText, StackRef, StateStore, StoredState } from "@cairn/core/automation";
 import { BackendClients, type BackendClientOptions } from "./backend-clients.js";
 import { s3BackendUrl } from "./backend-url.js";
 import { DynamoDbLockTable } from "./dynamodb-lock.js";
@@ -80,12 +80,14 @@ export class S3StateStore implements StateStore {
     return { snapshot: snapshot?.text, journal };
   }
 
-  async writeSnapshot(ref: StackRef, text: string, lease: Lease | undefined): Promise<void> {
+  async writeSnapshot(ref: StackRef, text: SnapshotText, lease: Lease | undefined): Promise<void> {
     assertHeld(lease);
+    // Encoded before anything changes in the bucket, so a text that fails to encode leaves it as it was.
+    const body = typeof text === "string" ? text : utf8(text);
     const key = this.#layout.snapshot(ref);
     const backedUp = await this.#objects.copy(key, this.#layout.backup(ref, new Date()));
     assertHeld(lease);
-    await this.#objects.put(key, text);
+    await this.#objects.put(key, body);
     await this.#objects.deleteAll(await this.#objects.list(this.#layout.journalFolder(ref)));
     if (backedUp) await this.#pruneBackups(ref);
   }
@@ -130,4 +132,20 @@ export class S3StateStore implements StateStore {
     const kept = await this.backups(ref);
     await this.#objects.deleteAll(kept.slice(0, Math.max(0, kept.length - this.#backupsKept)));
   }
+}
+
+/**
+ * A snapshot's pieces as one body of UTF-8 bytes: a PutObject needs its
+ * length up front, and bytes (unlike one joined string) are held outside the
+ * JavaScript heap and sent without another copy.
+ */
+function utf8(pieces: Iterable<string>): Buffer {
+  const parts: Buffer[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    const part = Buffer.from(piece, "utf8");
+    parts.push(part);
+    length += part.length;
+  }
+  return Buffer.concat(parts, length);
 }

@@ -84,6 +84,27 @@ describe("S3StateStore on s3rver", () => {
     expect(await store.listStacks("demo")).toEqual(["prod"]);
   });
 
+  test("a snapshot given in pieces is stored as their text, and one that fails part-way leaves the stored snapshot and its backups as they were", async () => {
+    const { store } = s3rverStore("pieces");
+    await Stack.create(store, ref);
+    const before = (await store.read(ref))!.snapshot!;
+    const lease = await store.lock(ref, { holder: "t", host: "h", pid: 1, operation: "test", startedAt: new Date().toISOString() });
+    const doc = JSON.parse(before) as Record<string, unknown>;
+    const text = JSON.stringify({ ...doc, serial: 1, outputs: { note: "ünïcødé 🪨 ".repeat(40_000) } }, null, 2) + "\n";
+    const cut = Math.floor(text.length / 3);
+    await store.writeSnapshot(ref, [text.slice(0, cut), text.slice(cut)], lease);
+    expect((await store.read(ref))!.snapshot).toBe(text);
+    const backups = await store.backups(ref);
+    function* failing(): Generator<string> {
+      yield text.slice(0, cut);
+      throw new Error("could not encode");
+    }
+    await expect(store.writeSnapshot(ref, failing(), lease)).rejects.toThrow("could not encode");
+    await lease.release();
+    expect((await store.read(ref))!.snapshot).toBe(text);
+    expect(await store.backups(ref)).toEqual(backups);
+  });
+
   test("journal batches are separate objects, read back in order, and retired by the next snapshot", async () => {
     const { store } = s3rverStore("journal-test");
     await Stack.create(store, ref);

@@ -14,7 +14,7 @@ import { containsSecret, isUnknown, UNKNOWN, type PropertyMap, type PropertyValu
 import { computePlan, type PlanOutcome, type PlanRequest } from "../plan/planner.js";
 import { savePlan, verifySavedPlan } from "../plan/saved-plan.js";
 import { countSteps, type Plan } from "../plan/step.js";
-import { serializeState } from "../state/codec.js";
+import { serializeState } from "../state/snapshot-text.js";
 import { emptyState, loadState, tryLoadState } from "../state/load.js";
 import { lockInfoFor } from "../state/lock-info.js";
 import type { StateDocument } from "../state/model.js";

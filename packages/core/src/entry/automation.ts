@@ -31,7 +31,8 @@ export type { InterruptedCreate, PendingCreateChoice, PendingCreateDecision, Pen
 export { countSteps, hasChanges, type Plan, type PlanStep, type StepCounts, type StepOp } from "../plan/step.js";
 
 export { STATE_FORMAT_VERSION, type DeposedObject, type PendingOperation, type ResourceState, type StateDocument } from "../state/model.js";
-export type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "../state/store.js";
+export type { JournalSink, Lease, LockInfo, SnapshotText, StackRef, StateStore, StoredState } from "../state/store.js";
+export { snapshotString } from "../state/snapshot-text.js";
 export { FileStateStore, lockedError } from "../state/file-store.js";
 export { lockInfoFor } from "../state/lock-info.js";
 export { isHolderGone } from "../state/lock-holder.js";

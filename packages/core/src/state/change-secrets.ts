@@ -1,6 +1,6 @@
 import { CairnError } from "../errors.js";
 import { isSecretValue } from "../output/values.js";
-import { serializeState } from "./codec.js";
+import { StateText } from "./snapshot-text.js";
 import { lockInfoFor } from "./lock-info.js";
 import { loadState } from "./load.js";
 import type { SecretsState } from "./model.js";
@@ -51,8 +51,7 @@ export async function changeSecretsProvider(store: StateStore, ref: StackRef, op
   try {
     const { doc } = await loadState(store, ref, options.from);
     const next = { ...doc, serial: doc.serial + 1, secrets: options.to.state, updatedAt: new Date().toISOString() };
-    const text = serializeState(next, options.to);
-    await store.writeSnapshot(ref, text, lease);
+    await store.writeSnapshot(ref, new StateText(next, options.to), lease);
     return { secrets: options.to.state, configSecrets, stateSecrets: countSecrets(doc), serial: next.serial };
   } finally {
     await lease.release();

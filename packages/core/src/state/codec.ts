@@ -82,11 +82,6 @@ export function isSealed(value: unknown): boolean {
   return isSecretValue(value) && isEnvelope(value.value);
 }
 
-/** The snapshot text of a state: canonical, indented JSON with every secret encrypted. */
-export function serializeState(doc: StateDocument, crypter: SecretsCrypter | undefined): string {
-  return canonicalJson(encodeSecrets(doc, crypter), 2, "\n");
-}
-
 /**
  * Parses a snapshot. A newer format or a damaged file is refused with a clear
  * error; the caller leaves the file as it is.

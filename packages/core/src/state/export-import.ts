@@ -1,6 +1,7 @@
 import { CairnError } from "../errors.js";
 import { hintText, type Hint } from "../hints.js";
-import { decodeSecrets, encodeSecrets, parseState, serializeState } from "./codec.js";
+import { decodeSecrets, encodeSecrets, parseState } from "./codec.js";
+import { serializeState, StateText } from "./snapshot-text.js";
 import { loadState, tryLoadState } from "./load.js";
 import { lockInfoFor } from "./lock-info.js";
 import type { StateDocument } from "./model.js";
@@ -75,7 +76,7 @@ export async function importState(store: StateStore, ref: StackRef, text: string
       serial,
       ...(options.secrets === undefined ? {} : { secrets: options.secrets.state }),
     };
-    await store.writeSnapshot(ref, serializeState(doc, undefined), lease);
+    await store.writeSnapshot(ref, new StateText(doc, undefined), lease);
     return { serial, resources: doc.resources.length, created: current === undefined };
   } finally {
     await lease.release();

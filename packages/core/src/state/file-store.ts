@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { CairnError } from "../errors.js";
 import { hintText, type Hint } from "../hints.js";
 import { isHolderGone } from "./lock-holder.js";
-import type { JournalSink, Lease, LockInfo, StackRef, StateStore, StoredState } from "./store.js";
+import type { JournalSink, Lease, LockInfo, SnapshotText, StackRef, StateStore, StoredState } from "./store.js";
 
 /** How many earlier snapshots the file backend keeps per stack. */
 const BACKUPS_KEPT = 5;
@@ -42,7 +42,7 @@ export class FileStateStore implements StateStore {
     return { snapshot, journal: journal === undefined ? [] : journal.split("\n") };
   }
 
-  async writeSnapshot(ref: StackRef, text: string, lease: Lease | undefined): Promise<void> {
+  async writeSnapshot(ref: StackRef, text: SnapshotText, lease: Lease | undefined): Promise<void> {
     assertHeld(lease);
     const target = this.#file(ref, "json");
     await fs.mkdir(path.dirname(target), { recursive: true });
@@ -294,14 +294,25 @@ async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
-async function writeDurably(file: string, text: string): Promise<void> {
+/** Writes a new file and flushes it; a file left part-written (the text failed to encode, the disk filled) is removed. */
+async function writeDurably(file: string, text: SnapshotText): Promise<void> {
   const handle = await fs.open(file, "w");
   try {
-    await handle.write(text);
+    if (typeof text === "string") await writeAll(handle, text);
+    else for (const piece of text) await writeAll(handle, piece);
     await handle.sync();
-  } finally {
+  } catch (error) {
     await handle.close();
+    await fs.rm(file, { force: true });
+    throw error;
   }
+  await handle.close();
+}
+
+/** Writes all of a text at the file's position, however many writes the system takes for it. */
+async function writeAll(handle: FileHandle, text: string): Promise<void> {
+  const bytes = Buffer.from(text, "utf8");
+  for (let offset = 0; offset < bytes.length; ) offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
 }
 
 async function syncDir(dir: string): Promise<void> {

@@ -1,10 +1,10 @@
-import { serializeState } from "./codec.js";
 import { shouldCompact } from "./compaction.js";
 import { GroupCommitJournal } from "./journal.js";
 import { loadState, type JournalPosition, type LoadedState } from "./load.js";
 import type { StateDocument } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
 import { StateSession } from "./session.js";
+import { StateText } from "./snapshot-text.js";
 import type { Lease, StackRef, StateStore } from "./store.js";
 
 /** Where an operation's state lives, and the lock it holds (none for a read-only one). */
@@ -92,7 +92,7 @@ async function loadFolded(options: OperationStateOptions, warnings: string[]): P
 
 /** Writes a snapshot of `doc` under the lock; the journal it supersedes is retired. */
 async function writeFolded(options: OperationStateOptions, lease: Lease, doc: StateDocument): Promise<StartingState> {
-  const text = serializeState(doc, options.secrets);
+  const text = new StateText(doc, options.secrets);
   await options.store.writeSnapshot(options.ref, text, lease);
   return { doc, snapshot: { size: text.length, resources: doc.resources.length } };
 }
@@ -144,7 +144,8 @@ async function finishJournal(
         await journal.seal([...unflushed.lines, commit]);
       } else {
         try {
-          await store.writeSnapshot(ref, serializeState(session.toDocument(rank, lastOperation), options.secrets), lease);
+          // Written piece by piece as it is encoded: the end of a large deploy is when memory is fullest.
+          await store.writeSnapshot(ref, new StateText(session.toDocument(rank, lastOperation), options.secrets), lease);
         } catch (error) {
           await journal.appendNow(unflushed.lines).catch(() => undefined);
           throw error;

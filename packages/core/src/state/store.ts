@@ -54,6 +54,14 @@ export interface JournalSink {
   seal?(lines: readonly string[]): Promise<void>;
 }
 
+/**
+ * A snapshot's text: one string, or its pieces in order, made as they are
+ * asked for (a state of 100,000 resources is tens of megabytes; a backend
+ * that writes the pieces as they come never holds the whole text). Iterate
+ * it once; `snapshotString` joins it for a backend that needs it whole.
+ */
+export type SnapshotText = string | Iterable<string>;
+
 /** What a backend holds for a stack. */
 export interface StoredState {
   /** The last snapshot's text, if there is one. */
@@ -74,8 +82,12 @@ export interface StateStore {
   listStacks(project: string): Promise<string[]>;
   /** The snapshot and journal of a stack, or `undefined` if the stack does not exist. */
   read(ref: StackRef): Promise<StoredState | undefined>;
-  /** Writes a snapshot atomically, keeping earlier ones as backups, and retires the journal it supersedes. */
-  writeSnapshot(ref: StackRef, text: string, lease: Lease | undefined): Promise<void>;
+  /**
+   * Writes a snapshot atomically, keeping earlier ones as backups, and retires
+   * the journal it supersedes. A large state's text comes in pieces, to be
+   * written in order as they come (see {@link SnapshotText}).
+   */
+  writeSnapshot(ref: StackRef, text: SnapshotText, lease: Lease | undefined): Promise<void>;
   /**
    * Starts a journal for one operation; its first line is `header`. Nothing
    * need be written until the first append: an operation that changes

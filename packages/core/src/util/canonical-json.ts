@@ -11,6 +11,17 @@ export function canonicalJson(value: unknown, indent?: number, end = ""): string
   return pieces.join("");
 }
 
+/**
+ * One value as canonical JSON, indented by `indent` spaces a level, laid out
+ * as it would be `depth` levels deep inside a larger indented text: a large
+ * document can be written piece by piece, each piece equal to its part of
+ * {@link canonicalJson}'s text. `undefined` if the value writes nothing.
+ */
+export function canonicalJsonAt(value: unknown, indent: number, depth: number): string | undefined {
+  const unit = indent <= 0 ? "" : " ".repeat(indent);
+  return write(value, unit, unit === "" ? "" : "\n" + unit.repeat(depth));
+}
+
 /** How many outer levels of a value are written piece by piece (a state's document and its list of resources). */
 const SPREAD_LEVELS = 2;
 

@@ -17,7 +17,7 @@ const VALUES: Record<string, readonly string[]> = {
     "deepEqual", "exportState", "formatDuration", "hasChanges", "importResources", "importState", "isHolderGone", "isSecretValue",
     "isUnknown", "keptStates", "keyCrypter", "loadState", "lockInfoFor", "lockedError", "makeSecret", "makeUrn", "moveResource", "nameOfUrn",
     "openPassphraseSecrets", "openPassphraseSecretsWithKey", "passphraseSecretsProvider", "readStackOutputs", "reveal",
-    "tryLoadState", "tryParseUrn", "typeOfUrn", "writeFileAtomic",
+    "snapshotString", "tryLoadState", "tryParseUrn", "typeOfUrn", "writeFileAtomic",
   ],
   "@cairn/core/testing": ["mockPackage", "sealInputs", "sealOutputs", "testProgram"],
 };

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import {
   FileStateStore,
+  snapshotString,
   Stack,
   type ConfigEntry,
   type EngineEvent,
@@ -11,6 +12,7 @@ import {
   type LockInfo,
   type Program,
   type SecretsCrypter,
+  type SnapshotText,
   type StackRef,
   type StateStore,
   type StoredState,
@@ -135,9 +137,10 @@ export class RecordingStore implements StateStore {
     return this.inner.read(ref);
   }
 
-  writeSnapshot(ref: StackRef, text: string, lease: Lease | undefined): Promise<void> {
-    this.snapshots.push(text);
-    return this.inner.writeSnapshot(ref, text, lease);
+  writeSnapshot(ref: StackRef, text: SnapshotText, lease: Lease | undefined): Promise<void> {
+    const whole = snapshotString(text);
+    this.snapshots.push(whole);
+    return this.inner.writeSnapshot(ref, whole, lease);
   }
 
   async openJournal(ref: StackRef, header: string, lease: Lease): Promise<JournalSink> {

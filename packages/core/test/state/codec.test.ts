@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { canonicalJson, createPassphraseSecrets, isSecretValue, SecretValue, STATE_FORMAT_VERSION, UNKNOWN, type StateDocument } from "@cairn/core/automation";
-import { decodeSecrets, encodeSecrets, parseState, serializeState } from "../../src/state/codec.js";
+import { decodeSecrets, encodeSecrets, parseState } from "../../src/state/codec.js";
+import { serializeState } from "../../src/state/snapshot-text.js";
 
 const GOLDEN = path.join(__dirname, "golden", "state-v1.json");
 const UPDATE = process.env.CAIRN_UPDATE_GOLDEN === "1";

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { secret } from "@cairn/core";
 import { completedJournal, createPassphraseSecrets, FileStateStore, keptStates, loadState } from "@cairn/core/automation";
-import { serializeState } from "../../src/state/codec.js";
+import { serializeState } from "../../src/state/snapshot-text.js";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { EventLog, folderBytes, makeHarness, type Harness } from "../helpers/harness.js";
 

@@ -7,10 +7,12 @@ import {
   createPassphraseSecrets,
   exportState,
   importState,
+  snapshotString,
   Stack,
   type JournalSink,
   type Lease,
   type LockInfo,
+  type SnapshotText,
   type StackRef,
   type StateStore,
   type StoredState,
@@ -33,9 +35,10 @@ class RecordingStore implements StateStore {
   read(ref: StackRef): Promise<StoredState | undefined> {
     return this.#inner.read(ref);
   }
-  writeSnapshot(ref: StackRef, text: string, lease: Lease | undefined): Promise<void> {
-    this.written.push(text);
-    return this.#inner.writeSnapshot(ref, text, lease);
+  writeSnapshot(ref: StackRef, text: SnapshotText, lease: Lease | undefined): Promise<void> {
+    const whole = snapshotString(text);
+    this.written.push(whole);
+    return this.#inner.writeSnapshot(ref, whole, lease);
   }
   async openJournal(ref: StackRef, header: string, lease: Lease): Promise<JournalSink> {
     this.written.push(header);

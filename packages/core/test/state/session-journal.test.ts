@@ -14,7 +14,7 @@ import {
   type StackRef,
 } from "@cairn/core/automation";
 import { emptyState } from "../../src/state/load.js";
-import { serializeState } from "../../src/state/codec.js";
+import { serializeState } from "../../src/state/snapshot-text.js";
 import { GroupCommitJournal } from "../../src/state/journal.js";
 import { StateSession } from "../../src/state/session.js";
 import { FakeCloud } from "../helpers/fake-cloud.js";
