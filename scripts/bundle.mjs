@@ -61,6 +61,25 @@ function externalExcept(inline) {
   };
 }
 
+/**
+ * commander loads node:child_process when it loads, for executable
+ * subcommands (separate `cairn-<name>` programs), which the CLI has none of;
+ * that one module cost every command ~2 ms. commander gets a stand-in that
+ * loads it on first use instead.
+ */
+const lazyChildProcessForCommander = {
+  name: "lazy-child-process-for-commander",
+  setup(builder) {
+    builder.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "node:child_process", namespace: "lazy-child-process" } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
+      contents: 'module.exports = new Proxy({}, { get: (_target, key) => require("node:child_process")[key] });',
+      loader: "js",
+    }));
+  },
+};
+
 for (const { dir, inline, extra } of PACKAGES) {
   const pkgDir = path.join(root, dir);
   const entryPoints = entriesOf(pkgDir, extra);
@@ -79,7 +98,7 @@ for (const { dir, inline, extra } of PACKAGES) {
     sourcesContent: false,
     // CommonJS code bundled in calls require() for Node's own modules.
     banner: inline.length === 0 ? {} : { js: 'import { createRequire as __cairnCreateRequire } from "node:module";\nconst require = __cairnCreateRequire(import.meta.url);' },
-    plugins: [externalExcept(inline)],
+    plugins: [lazyChildProcessForCommander, externalExcept(inline)],
     logLevel: "warning",
   });
 }
