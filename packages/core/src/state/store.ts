@@ -74,6 +74,12 @@ export interface StateStore {
   listStacks(project: string): Promise<string[]>;
   /** The snapshot and journal of a stack, or `undefined` if the stack does not exist. */
   read(ref: StackRef): Promise<StoredState | undefined>;
+  /**
+   * Whether the stack exists (it has a snapshot or a journal), without reading
+   * it: what `read(ref) !== undefined` says, for callers that need no more.
+   * @default `read(ref) !== undefined`, for a backend that does not have it
+   */
+  exists?(ref: StackRef): Promise<boolean>;
   /** Writes a snapshot atomically, keeping earlier ones as backups, and retires the journal it supersedes. */
   writeSnapshot(ref: StackRef, text: string, lease: Lease | undefined): Promise<void>;
   /**
