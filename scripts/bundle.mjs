@@ -7,6 +7,7 @@
 // per-file JavaScript the bundles were not built from), so nothing that
 // imports the package by its exports changes. Source maps name src/ files.
 import { build } from "esbuild";
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,7 +26,8 @@ const PACKAGES = [
   { dir: "packages/core", inline: ["immer", "p-queue", "p-timeout", "eventemitter3"] },
   { dir: "packages/local", inline: [] },
   // The bin (bin/cairn.js) loads these two; commands load their own chunk on demand.
-  { dir: "packages/cli", inline: ["commander", "picocolors"], extra: ["dist/main.js", "dist/secrets/early-start.js"] },
+  // commander is not inlined but loaded with a code cache (see cachedCommander).
+  { dir: "packages/cli", inline: ["picocolors"], extra: ["dist/main.js", "dist/secrets/early-start.js"], cachedCommander: true },
 ];
 
 /**
@@ -80,10 +82,49 @@ const lazyChildProcessForCommander = {
   },
 };
 
-for (const { dir, inline, extra } of PACKAGES) {
+/**
+ * commander is the largest code every command loads, and Node 20 compiles
+ * ES modules anew on every run. So the CLI loads it as one CommonJS file,
+ * dist/vendor/commander.cjs, through V8's code cache (src/cli/code-cache.ts):
+ * imports of "commander" in the CLI's sources get a module that does that.
+ * The file's hash names its cache, so a rebuilt commander never meets an old one.
+ */
+async function cachedCommander(pkgDir) {
+  const outfile = path.join(pkgDir, "dist", "vendor", "commander.cjs");
+  await build({
+    entryPoints: [path.join(root, "node_modules", "commander", "index.js")],
+    outfile,
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    plugins: [lazyChildProcessForCommander],
+    logLevel: "warning",
+  });
+  const hash = createHash("sha256").update(readFileSync(outfile)).digest("hex").slice(0, 16);
+  const src = (file) => JSON.stringify(path.join(pkgDir, "src", file));
+  const contents = [
+    `import { join } from "node:path";`,
+    `import { codeCacheDir, requireWithCodeCache, saveCodeCaches } from ${src("cli/code-cache.ts")};`,
+    `import { cliPackageDir } from ${src("project/cairn-packages.ts")};`,
+    `const loaded = requireWithCodeCache(join(cliPackageDir(), "dist", "vendor", "commander.cjs"), ${JSON.stringify(hash)}, codeCacheDir(process.env));`,
+    `if (loaded.cache === "made") process.once("exit", saveCodeCaches);`,
+    `export const { Argument, Command, CommanderError, Help, InvalidArgumentError, InvalidOptionArgumentError, Option, createArgument, createCommand, createOption, program } = loaded.exports;`,
+  ].join("\n");
+  return {
+    name: "cached-commander",
+    setup(builder) {
+      builder.onResolve({ filter: /^commander$/ }, () => ({ path: "commander", namespace: "cached-commander" }));
+      builder.onLoad({ filter: /.*/, namespace: "cached-commander" }, () => ({ contents, loader: "js", resolveDir: pkgDir }));
+    },
+  };
+}
+
+for (const { dir, inline, extra, cachedCommander: withCachedCommander } of PACKAGES) {
   const pkgDir = path.join(root, dir);
   const entryPoints = entriesOf(pkgDir, extra);
   rmSync(path.join(pkgDir, "dist", "chunks"), { recursive: true, force: true });
+  const plugins = withCachedCommander ? [await cachedCommander(pkgDir)] : [];
   await build({
     entryPoints,
     outdir: path.join(pkgDir, "dist"),
@@ -98,7 +139,7 @@ for (const { dir, inline, extra } of PACKAGES) {
     sourcesContent: false,
     // CommonJS code bundled in calls require() for Node's own modules.
     banner: inline.length === 0 ? {} : { js: 'import { createRequire as __cairnCreateRequire } from "node:module";\nconst require = __cairnCreateRequire(import.meta.url);' },
-    plugins: [lazyChildProcessForCommander, externalExcept(inline)],
+    plugins: [...plugins, externalExcept(inline)],
     logLevel: "warning",
   });
 }

@@ -1,0 +1,104 @@
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { Script } from "node:vm";
+
+/** A CommonJS file loaded with V8's code cache, and how its cache was used. */
+export interface CachedModule {
+  readonly exports: unknown;
+  /** `used`: compiled from the cache; `made`: compiled from source, the cache is written by {@link saveCodeCaches}; `off`: no cache folder. */
+  readonly cache: "used" | "made" | "off";
+}
+
+/** Caches to write when the process ends: the file's compiled code, including the functions that ran. */
+const pending = new Map<string, Script>();
+
+/**
+ * Loads a CommonJS file (a bundle with no imports of its own but Node's
+ * modules) with V8's code cache, so that it is not compiled again on every
+ * run: Node 20 has no compile cache of its own. The cache lives under
+ * `cacheDir`, one file per version of the code: `key` names the content
+ * (the build's hash of it), and the file's size and modification time, the
+ * Node version and the architecture are part of the name too, so a changed
+ * file or another Node never meets an old cache; V8 itself refuses a cache
+ * made by another V8 or other flags, and then the file is compiled as usual.
+ * A cache that cannot be read or written costs nothing but the saving. V8
+ * checks little of a cache in release builds, so each carries a checksum,
+ * and a damaged one is compiled past and replaced.
+ */
+export function requireWithCodeCache(file: string, key: string, cacheDir: string | undefined): CachedModule {
+  const source = readFileSync(file, "utf8");
+  const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, cacheName(file, key));
+  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData === undefined ? {} : { cachedData }),
+  });
+  const module = { exports: {} as unknown };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  if (cacheFile === undefined) return { exports: module.exports, cache: "off" };
+  if (cachedData !== undefined && !script.cachedDataRejected) return { exports: module.exports, cache: "used" };
+  pending.set(cacheFile, script);
+  return { exports: module.exports, cache: "made" };
+}
+
+/**
+ * Writes the caches {@link requireWithCodeCache} made in this process, at its
+ * end, so that they hold the functions that ran too; atomically (a temporary
+ * file renamed), so a reader never meets half a cache. Failures are ignored.
+ */
+export function saveCodeCaches(): void {
+  for (const [cacheFile, script] of pending) {
+    pending.delete(cacheFile);
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true });
+      const temp = `${cacheFile}.tmp-${process.pid}`;
+      const data = script.createCachedData();
+      const header = Buffer.alloc(4);
+      header.writeUInt32LE(checksum(data));
+      writeFileSync(temp, Buffer.concat([header, data]));
+      renameSync(temp, cacheFile);
+    } catch {
+      // A read-only or full disk: the next run compiles from source, as without a cache.
+    }
+  }
+}
+
+/**
+ * The per-user cache folder for compiled code: `$XDG_CACHE_HOME/cairn/code`,
+ * else `~/.cache/cairn/code`; none without a home folder.
+ */
+export function codeCacheDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "cairn", "code");
+  const home = env.HOME || env.USERPROFILE;
+  return home ? join(home, ".cache", "cairn", "code") : undefined;
+}
+
+function cacheName(file: string, key: string): string {
+  const { size, mtimeMs } = statSync(file);
+  const base = file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, "");
+  return `${base}-${key}-${size}-${Math.trunc(mtimeMs)}-${process.version}-${process.arch}.v8`;
+}
+
+/** The cached data in `file` when it is there and its checksum matches. */
+function readCache(file: string): Buffer | undefined {
+  let stored: Buffer;
+  try {
+    stored = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (stored.length < 8) return undefined;
+  const data = stored.subarray(4);
+  return stored.readUInt32LE(0) === checksum(data) ? data : undefined;
+}
+
+/** A 32-bit checksum of the data's whole 32-bit words, enough to see a damaged cache file; node:crypto or node:zlib cost more to load than the cache saves. */
+function checksum(data: Buffer): number {
+  // A word view needs a 4-byte-aligned start; a copy has one.
+  if (data.byteOffset % 4 !== 0) return checksum(Buffer.from(data));
+  const words = new Int32Array(data.buffer, data.byteOffset, data.length >> 2);
+  let sum = data.length | 0;
+  for (let i = 0; i < words.length; i++) sum = (sum + words[i]! + (sum << 5)) | 0;
+  return sum >>> 0;
+}
