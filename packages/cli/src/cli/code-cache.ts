@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Script } from "node:vm";
@@ -11,7 +11,10 @@ export interface CachedModule {
 }
 
 /** Caches to write when the process ends: the file's compiled code, including the functions that ran. */
-const pending = new Map<string, Script>();
+const pending = new Map<string, { readonly script: Script; readonly base: string }>();
+
+/** How many caches of one file are kept: a new build, or another Cairn on the machine, writes another. */
+const KEPT_PER_FILE = 3;
 
 /**
  * Loads a CommonJS file (a bundle with no imports of its own but Node's
@@ -28,7 +31,8 @@ const pending = new Map<string, Script>();
  */
 export function requireWithCodeCache(file: string, key: string, cacheDir: string | undefined): CachedModule {
   const source = readFileSync(file, "utf8");
-  const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, cacheName(file, key));
+  const base = baseName(file);
+  const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, cacheName(file, base, key));
   const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
@@ -38,17 +42,18 @@ export function requireWithCodeCache(file: string, key: string, cacheDir: string
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
   if (cacheFile === undefined) return { exports: module.exports, cache: "off" };
   if (cachedData !== undefined && !script.cachedDataRejected) return { exports: module.exports, cache: "used" };
-  pending.set(cacheFile, script);
+  pending.set(cacheFile, { script, base });
   return { exports: module.exports, cache: "made" };
 }
 
 /**
  * Writes the caches {@link requireWithCodeCache} made in this process, at its
  * end, so that they hold the functions that ran too; atomically (a temporary
- * file renamed), so a reader never meets half a cache. Failures are ignored.
+ * file renamed), so a reader never meets half a cache; only the newest few
+ * caches of each file are kept. Failures are ignored.
  */
 export function saveCodeCaches(): void {
-  for (const [cacheFile, script] of pending) {
+  for (const [cacheFile, { script, base }] of pending) {
     pending.delete(cacheFile);
     try {
       mkdirSync(dirname(cacheFile), { recursive: true });
@@ -58,6 +63,7 @@ export function saveCodeCaches(): void {
       header.writeUInt32LE(checksum(data));
       writeFileSync(temp, Buffer.concat([header, data]));
       renameSync(temp, cacheFile);
+      pruneOlder(cacheFile, `${base}-`);
     } catch {
       // A read-only or full disk: the next run compiles from source, as without a cache.
     }
@@ -74,10 +80,28 @@ export function codeCacheDir(env: Readonly<Record<string, string | undefined>>):
   return home ? join(home, ".cache", "cairn", "code") : undefined;
 }
 
-function cacheName(file: string, key: string): string {
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, "");
+}
+
+function cacheName(file: string, base: string, key: string): string {
   const { size, mtimeMs } = statSync(file);
-  const base = file.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, "");
   return `${base}-${key}-${size}-${Math.trunc(mtimeMs)}-${process.version}-${process.arch}.v8`;
+}
+
+/**
+ * Keeps `current` and the newest others of the caches whose names start with
+ * `prefix`, {@link KEPT_PER_FILE} in all, and removes the rest, with any
+ * temporary file a killed run left.
+ */
+function pruneOlder(current: string, prefix: string): void {
+  const dir = dirname(current);
+  const caches = readdirSync(dir)
+    .filter((name) => name.startsWith(prefix) && join(dir, name) !== current)
+    .map((name) => ({ path: join(dir, name), at: statSync(join(dir, name)).mtimeMs, temp: !name.endsWith(".v8") }))
+    .sort((a, b) => b.at - a.at);
+  const old = [...caches.filter((entry) => !entry.temp).slice(KEPT_PER_FILE - 1), ...caches.filter((entry) => entry.temp && Date.now() - entry.at > 60_000)];
+  for (const entry of old) rmSync(entry.path, { force: true });
 }
 
 /** The cached data in `file` when it is there and its checksum matches. */

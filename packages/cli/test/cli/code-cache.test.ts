@@ -69,6 +69,22 @@ describe("code cached between runs", () => {
     expect(requireWithCodeCache(file, "k1", undefined).cache).toBe("off");
   });
 
+  test("only the newest three caches of a file are kept as it is rebuilt", () => {
+    const dir = folder();
+    const cache = join(dir, "cache");
+    const file = writeModule(dir);
+    for (let build = 0; build < 5; build++) {
+      utimesSync(file, new Date(), new Date(Date.now() + build * 5000));
+      requireWithCodeCache(file, `k${build}`, cache);
+      saveCodeCaches();
+      // Runs a second apart, as builds are: the age of each cache is what decides.
+      const written = readdirSync(cache).find((name) => name.startsWith(`mod-k${build}-`))!;
+      utimesSync(join(cache, written), new Date(), new Date(Date.now() + build * 1000));
+    }
+    expect(readdirSync(cache).sort()).toEqual(["mod-k2", "mod-k3", "mod-k4"].map((prefix) => expect.stringMatching(new RegExp(`^${prefix}-.*\\.v8$`))));
+    expect(requireWithCodeCache(file, "k4", cache).cache).toBe("used");
+  });
+
   test("the cache folder is the user's: XDG_CACHE_HOME, else ~/.cache, else none", () => {
     expect(codeCacheDir({ XDG_CACHE_HOME: "/x", HOME: "/h" })).toBe(join("/x", "cairn", "code"));
     expect(codeCacheDir({ HOME: "/h" })).toBe(join("/h", ".cache", "cairn", "code"));
