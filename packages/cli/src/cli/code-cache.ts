@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import { Script } from "node:vm";
 
 /** A CommonJS file loaded with V8's code cache, and how its cache was used. */
@@ -71,11 +71,13 @@ export function saveCodeCaches(): void {
 }
 
 /**
- * The per-user cache folder for compiled code: `$XDG_CACHE_HOME/cairn/code`,
- * else `~/.cache/cairn/code`; none without a home folder.
+ * The per-user cache folder for compiled code: `$XDG_CACHE_HOME/cairn/code`
+ * (when that is an absolute path), else `~/.cache/cairn/code`; none without
+ * a home folder.
  */
 export function codeCacheDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "cairn", "code");
+  // The XDG rule: a relative XDG_CACHE_HOME is ignored.
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, "cairn", "code");
   const home = env.HOME || env.USERPROFILE;
   return home ? join(home, ".cache", "cairn", "code") : undefined;
 }

@@ -88,6 +88,7 @@ describe("code cached between runs", () => {
   test("the cache folder is the user's: XDG_CACHE_HOME, else ~/.cache, else none", () => {
     expect(codeCacheDir({ XDG_CACHE_HOME: "/x", HOME: "/h" })).toBe(join("/x", "cairn", "code"));
     expect(codeCacheDir({ HOME: "/h" })).toBe(join("/h", ".cache", "cairn", "code"));
+    expect(codeCacheDir({ XDG_CACHE_HOME: "relative/cache", HOME: "/h" })).toBe(join("/h", ".cache", "cairn", "code"));
     expect(codeCacheDir({})).toBeUndefined();
   });
 });
