@@ -59,6 +59,22 @@ describe("code cached between runs", () => {
     expect(requireWithCodeCache(file, "k1", cache).cache).toBe("used");
   });
 
+  test("one flipped byte inside a cache is caught: V8's release builds would run it or crash", () => {
+    const dir = folder();
+    const cache = join(dir, "cache");
+    const file = writeModule(dir, `${"exports.pad = 1;\n".repeat(200)}exports.twice = (n) => n * 2;`);
+    requireWithCodeCache(file, "k1", cache);
+    saveCodeCaches();
+    const [name] = readdirSync(cache);
+    const bytes = readFileSync(join(cache, name!));
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0x01;
+    writeFileSync(join(cache, name!), bytes);
+    const flipped = requireWithCodeCache(file, "k1", cache);
+    expect(flipped.cache).toBe("made");
+    expect((flipped.exports as { twice(n: number): number }).twice(3)).toBe(6);
+  });
+
   test("a cache folder that cannot be written costs only the saving", () => {
     const dir = folder();
     const file = writeModule(dir);
