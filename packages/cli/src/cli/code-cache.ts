@@ -26,7 +26,7 @@ const KEPT_PER_FILE = 3;
  * file or another Node never meets an old cache; V8 itself refuses a cache
  * made by another V8 or other flags, and then the file is compiled as usual.
  * A cache that cannot be read or written costs nothing but the saving. V8
- * checks little of a cache in release builds, so each carries a checksum,
+ * checks little of a cache in release builds, so each is stored twice,
  * and a damaged one is compiled past and replaced.
  */
 export function requireWithCodeCache(file: string, key: string, cacheDir: string | undefined): CachedModule {
@@ -59,9 +59,7 @@ export function saveCodeCaches(): void {
       mkdirSync(dirname(cacheFile), { recursive: true });
       const temp = `${cacheFile}.tmp-${process.pid}`;
       const data = script.createCachedData();
-      const header = Buffer.alloc(4);
-      header.writeUInt32LE(checksum(data));
-      writeFileSync(temp, Buffer.concat([header, data]));
+      writeFileSync(temp, Buffer.concat([data, data]));
       renameSync(temp, cacheFile);
       pruneOlder(cacheFile, `${base}-`);
     } catch {
@@ -106,7 +104,12 @@ function pruneOlder(current: string, prefix: string): void {
   for (const entry of old) rmSync(entry.path, { force: true });
 }
 
-/** The cached data in `file` when it is there and its checksum matches. */
+/**
+ * The cached data in `file` when it is there and whole. The file holds the
+ * data twice: comparing the halves is a native memcmp, where a checksum in
+ * JavaScript cost most of what the cache saves (node:crypto and node:zlib
+ * cost more to load). A damaged byte makes the halves differ.
+ */
 function readCache(file: string): Buffer | undefined {
   let stored: Buffer;
   try {
@@ -114,17 +117,8 @@ function readCache(file: string): Buffer | undefined {
   } catch {
     return undefined;
   }
-  if (stored.length < 8) return undefined;
-  const data = stored.subarray(4);
-  return stored.readUInt32LE(0) === checksum(data) ? data : undefined;
-}
-
-/** A 32-bit checksum of the data's whole 32-bit words, enough to see a damaged cache file; node:crypto or node:zlib cost more to load than the cache saves. */
-function checksum(data: Buffer): number {
-  // A word view needs a 4-byte-aligned start; a copy has one.
-  if (data.byteOffset % 4 !== 0) return checksum(Buffer.from(data));
-  const words = new Int32Array(data.buffer, data.byteOffset, data.length >> 2);
-  let sum = data.length | 0;
-  for (let i = 0; i < words.length; i++) sum = (sum + words[i]! + (sum << 5)) | 0;
-  return sum >>> 0;
+  const half = stored.length / 2;
+  if (stored.length < 8 || !Number.isInteger(half)) return undefined;
+  const data = stored.subarray(0, half);
+  return data.equals(stored.subarray(half)) ? data : undefined;
 }
