@@ -7,7 +7,9 @@
 // per-file JavaScript the bundles were not built from), so nothing that
 // imports the package by its exports changes. Source maps name src/ files.
 import { build } from "esbuild";
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -25,7 +27,8 @@ const PACKAGES = [
   { dir: "packages/core", inline: ["immer", "p-queue", "p-timeout", "eventemitter3"] },
   { dir: "packages/local", inline: [] },
   // The bin (bin/cairn.js) loads these two; commands load their own chunk on demand.
-  { dir: "packages/cli", inline: ["commander", "picocolors"], extra: ["dist/main.js", "dist/secrets/early-start.js"] },
+  // commander is not inlined but loaded with a code cache (see cachedCommander).
+  { dir: "packages/cli", inline: ["picocolors"], extra: ["dist/main.js", "dist/secrets/early-start.js"], cachedCommander: true },
 ];
 
 /**
@@ -61,10 +64,69 @@ function externalExcept(inline) {
   };
 }
 
-for (const { dir, inline, extra } of PACKAGES) {
+/**
+ * commander loads node:child_process when it loads, for executable
+ * subcommands (separate `cairn-<name>` programs), which the CLI has none of;
+ * that module cost every command 0.5–2.5 ms (the more when stdout is not a
+ * pipe, as it then brings `net` along). commander gets a stand-in that
+ * loads it on first use instead.
+ */
+const lazyChildProcessForCommander = {
+  name: "lazy-child-process-for-commander",
+  setup(builder) {
+    builder.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: "node:child_process", namespace: "lazy-child-process" } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: "lazy-child-process" }, () => ({
+      contents: 'module.exports = new Proxy({}, { get: (_target, key) => require("node:child_process")[key] });',
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * commander is the largest code every command loads, and Node 20 compiles
+ * ES modules anew on every run. So the CLI loads it as one CommonJS file,
+ * dist/vendor/commander.cjs, through V8's code cache (src/cli/code-cache.ts):
+ * imports of "commander" in the CLI's sources get a module that does that.
+ * The file's hash names its cache, so a rebuilt commander never meets an old one.
+ */
+async function cachedCommander(pkgDir) {
+  const outfile = path.join(pkgDir, "dist", "vendor", "commander.cjs");
+  await build({
+    entryPoints: [createRequire(path.join(pkgDir, "package.json")).resolve("commander")],
+    outfile,
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    plugins: [lazyChildProcessForCommander],
+    logLevel: "warning",
+  });
+  const hash = createHash("sha256").update(readFileSync(outfile)).digest("hex").slice(0, 16);
+  const src = (file) => JSON.stringify(path.join(pkgDir, "src", file));
+  const contents = [
+    `import { join } from "node:path";`,
+    `import { codeCacheDir, requireWithCodeCache, saveCodeCaches } from ${src("cli/code-cache.ts")};`,
+    `import { cliPackageDir } from ${src("project/cairn-packages.ts")};`,
+    `const loaded = requireWithCodeCache(join(cliPackageDir(), "dist", "vendor", "commander.cjs"), ${JSON.stringify(hash)}, codeCacheDir(process.env));`,
+    `if (loaded.cache === "made") process.once("exit", saveCodeCaches);`,
+    `export const { Argument, Command, CommanderError, Help, InvalidArgumentError, InvalidOptionArgumentError, Option, createArgument, createCommand, createOption, program } = loaded.exports;`,
+  ].join("\n");
+  return {
+    name: "cached-commander",
+    setup(builder) {
+      builder.onResolve({ filter: /^commander$/ }, () => ({ path: "commander", namespace: "cached-commander" }));
+      builder.onLoad({ filter: /.*/, namespace: "cached-commander" }, () => ({ contents, loader: "js", resolveDir: pkgDir }));
+    },
+  };
+}
+
+for (const { dir, inline, extra, cachedCommander: withCachedCommander } of PACKAGES) {
   const pkgDir = path.join(root, dir);
   const entryPoints = entriesOf(pkgDir, extra);
   rmSync(path.join(pkgDir, "dist", "chunks"), { recursive: true, force: true });
+  const plugins = withCachedCommander ? [await cachedCommander(pkgDir)] : [];
   await build({
     entryPoints,
     outdir: path.join(pkgDir, "dist"),
@@ -79,7 +141,7 @@ for (const { dir, inline, extra } of PACKAGES) {
     sourcesContent: false,
     // CommonJS code bundled in calls require() for Node's own modules.
     banner: inline.length === 0 ? {} : { js: 'import { createRequire as __cairnCreateRequire } from "node:module";\nconst require = __cairnCreateRequire(import.meta.url);' },
-    plugins: [externalExcept(inline)],
+    plugins: [...plugins, externalExcept(inline)],
     logLevel: "warning",
   });
 }

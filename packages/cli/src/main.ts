@@ -4,7 +4,7 @@ import { createContext, type GlobalOptions } from "./cli/context.js";
 import { processIO, type CliIO } from "./cli/io.js";
 import { createLogger } from "./cli/logger.js";
 import { loggableArgv } from "./cli/loggable-argv.js";
-import { actionRunner } from "./commands/action.js";
+import { actionRunner, EVERY_COMMAND, namedIn, type Wanted } from "./commands/action.js";
 import { registerProjectCommands } from "./commands/admin.js";
 import { registerConfigCommands } from "./commands/config.js";
 import { registerOperations } from "./commands/operations.js";
@@ -24,7 +24,7 @@ import type { EarlyDerivation } from "./secrets/async-passphrase.js";
  */
 export async function main(argv: readonly string[], io: CliIO = processIO(), hints: MainHints = {}): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, async (globals, body) => {
+  const program = buildProgram(io, namedIn(argv), async (globals, body) => {
     const verbose = globals.verbose === true || io.env.CAIRN_LOG === "debug";
     const theme = createTheme(globals.color === false ? false : io.color);
     let logger: ReturnType<typeof createLogger>;
@@ -86,7 +86,15 @@ export interface MainHints {
 
 type Run = (globals: GlobalOptions, body: (ctx: ReturnType<typeof createContext>) => Promise<number>) => Promise<void>;
 
-function buildProgram(io: CliIO, run: Run): Command {
+/**
+ * The whole command tree, every command built: what `cairn --help` and each
+ * command's help must match, whichever commands a run builds.
+ */
+export function commandTree(io: CliIO): Command {
+  return buildProgram(io, EVERY_COMMAND, async () => undefined);
+}
+
+function buildProgram(io: CliIO, wanted: Wanted, run: Run): Command {
   const program = new Command("cairn")
     .description("Cairn: infrastructure as code, written in TypeScript")
     .version(cliVersion(), "-V, --version", "print the version")
@@ -116,12 +124,12 @@ Every command has --help with examples. Reference: docs/cli.md.
     );
   program.enablePositionalOptions(false);
   const runner = actionRunner(run);
-  registerProjectCommands(program, runner);
-  registerConfigCommands(program, runner);
-  registerOperations(program, runner);
-  registerStateCommands(program, runner);
-  registerTeamCommands(program, runner);
-  registerToolCommands(program, runner);
+  registerProjectCommands(program, runner, wanted);
+  registerConfigCommands(program, runner, wanted);
+  registerOperations(program, runner, wanted);
+  registerStateCommands(program, runner, wanted);
+  registerTeamCommands(program, runner, wanted);
+  registerToolCommands(program, runner, wanted);
   for (const command of program.commands) inheritOutput(command, io);
   return program;
 }

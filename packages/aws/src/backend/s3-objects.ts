@@ -52,6 +52,18 @@ export class S3Objects {
     }
   }
 
+  /** Whether an object is there, without reading it (HeadObject). */
+  async exists(key: string): Promise<boolean> {
+    const { client, sdk } = await this.#handle();
+    try {
+      await client.send(new sdk.HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 404) return false;
+      throw this.#failed("read", key, error);
+    }
+  }
+
   /** Many objects' texts, in the order of `keys`, a few at a time; a missing one is `undefined`. */
   async getAll(keys: readonly string[]): Promise<(string | undefined)[]> {
     const out = new Array<string | undefined>(keys.length);

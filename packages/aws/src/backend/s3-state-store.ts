@@ -80,6 +80,11 @@ export class S3StateStore implements StateStore {
     return { snapshot: snapshot?.text, journal };
   }
 
+  async exists(ref: StackRef): Promise<boolean> {
+    // A stack has a snapshot from its creation on; the journal is read only for one that lost it, as read() would.
+    return (await this.#objects.exists(this.#layout.snapshot(ref))) || (await readS3Journal(this.#objects, this.#layout, ref)).length > 0;
+  }
+
   async writeSnapshot(ref: StackRef, text: SnapshotText, lease: Lease | undefined): Promise<void> {
     assertHeld(lease);
     // Encoded before anything changes in the bucket, so a text that fails to encode leaves it as it was.

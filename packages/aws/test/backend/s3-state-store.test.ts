@@ -105,6 +105,24 @@ describe("S3StateStore on s3rver", () => {
     expect(await store.backups(ref)).toEqual(backups);
   });
 
+  test("a stack exists exactly when read finds it, and asking reads no snapshot", async () => {
+    const { store, sent } = s3rverStore("exists-test");
+    const answers = async (r: StackRef): Promise<[boolean, boolean]> => [await store.exists(r), (await store.read(r)) !== undefined];
+    expect(await answers(ref)).toEqual([false, false]);
+    await Stack.create(store, ref);
+    expect(await answers(ref)).toEqual([true, true]);
+    const requests = sent.requests;
+    expect(await store.exists(ref)).toBe(true);
+    expect(sent.requests - requests).toBe(1);
+    const journalOnly = { project: "demo", stack: "journal-only" };
+    const lease = await store.lock(journalOnly, { holder: "t", host: "h", pid: 1, operation: "up", startedAt: new Date().toISOString() });
+    const journal = await store.openJournal(journalOnly, '{"journal":1,"baseSerial":0}', lease);
+    await journal.append(['{"seq":1}']);
+    await journal.close();
+    await lease.release();
+    expect(await answers(journalOnly)).toEqual([true, true]);
+  });
+
   test("journal batches are separate objects, read back in order, and retired by the next snapshot", async () => {
     const { store } = s3rverStore("journal-test");
     await Stack.create(store, ref);

@@ -1,4 +1,3 @@
-import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { CliError } from "./cli-error.js";
 import type { CliIO } from "./io.js";
@@ -8,7 +7,9 @@ import type { CliIO } from "./io.js";
  * `hidden`, what is typed is not echoed (passphrases). Callers check
  * `io.interactive` first: without a terminal nobody can answer.
  */
-export function ask(io: CliIO, question: string, hidden = false): Promise<string> {
+export async function ask(io: CliIO, question: string, hidden = false): Promise<string> {
+  // Loaded on the first question, not by every command that might ask one.
+  const { createInterface } = await import("node:readline");
   let muted = false;
   const echo = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {

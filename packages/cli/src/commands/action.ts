@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import type { CommandContext, GlobalOptions } from "../cli/context.js";
 
 /** A command's work: resolves with the exit code. */
@@ -22,4 +22,37 @@ export function actionRunner(run: (globals: GlobalOptions, body: (ctx: CommandCo
 export function examples(lines: readonly (readonly [string, string])[]): string {
   const width = Math.max(...lines.map(([command]) => command.length));
   return `\nExamples:\n${lines.map(([command, what]) => `  $ ${command.padEnd(width)}   ${what}`).join("\n")}\n`;
+}
+
+/**
+ * Which top-level commands are built whole: options, help text, action and
+ * subcommands. The rest stay outlines (name, aliases, arguments, description),
+ * which is all `cairn --help` lists; building every command's options took
+ * longer than loading commander itself.
+ */
+export type Wanted = (command: Command) => boolean;
+
+/** Every command whole. */
+export const EVERY_COMMAND: Wanted = () => true;
+
+/**
+ * The commands a command line can run or ask help for: those it names anywhere
+ * (`cairn -s dev up`, `cairn help up`), so never fewer than commander will run;
+ * a word that only looks like a command costs one more built. `completion`
+ * prints every command's options, so it wants them all.
+ */
+export function namedIn(argv: readonly string[]): Wanted {
+  const words = new Set(argv);
+  if (words.has("completion")) return EVERY_COMMAND;
+  return (command) => words.has(command.name()) || command.aliases().some((alias) => words.has(alias));
+}
+
+/**
+ * Builds the rest of a top-level command when it is wanted. An outline of a
+ * command that has options gets one hidden stand-in, so that `cairn --help`
+ * still lists it as `name [options]`; an outline is never parsed.
+ */
+export function whenWanted(command: Command, wanted: Wanted, hasOptions: boolean, build: (command: Command) => void): void {
+  if (wanted(command)) build(command);
+  else if (hasOptions) command.addOption(new Option("--outline").hideHelp());
 }

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { examples, type ActionRunner } from "./action.js";
+import { examples, whenWanted, type ActionRunner, type Wanted } from "./action.js";
 import type { StackExportFlags, StackImportFlags } from "../operations/stack-transfer.js";
 
 /**
@@ -7,26 +7,40 @@ import type { StackExportFlags, StackImportFlags } from "../operations/stack-tra
  * `export`, `import` and `change-secrets-provider`. Call it after the
  * `stack` command exists.
  */
-export function registerTeamCommands(program: Command, run: ActionRunner): void {
-  program
-    .command("login")
-    .argument("[url]", "s3://<bucket>/<prefix>[?region=…&profile=…&endpoint=…&lockTable=…] or file://<folder>")
-    .description("choose where your projects keep state (cairn.yaml's backend and CAIRN_BACKEND_URL win over it)")
-    .addHelpText(
-      "after",
-      examples([
-        ["cairn login s3://acme-cairn-state/ml", "state in S3, locked with lock objects"],
-        ["cairn login 's3://state/ml?region=us-west-2&lockTable=cairn-locks'", "locks in a DynamoDB table"],
-        ["cairn login", "which backend is in use, and why"],
-      ]),
-    )
-    .action(run(async (ctx, _options, args) => (await import("../operations/login.js")).login(ctx, args[0])));
-  program
-    .command("logout")
-    .description("forget the backend saved by cairn login")
-    .action(run(async (ctx) => (await import("../operations/login.js")).logout(ctx)));
+export function registerTeamCommands(program: Command, run: ActionRunner, wanted: Wanted): void {
+  whenWanted(
+    program
+      .command("login")
+      .argument("[url]", "s3://<bucket>/<prefix>[?region=…&profile=…&endpoint=…&lockTable=…] or file://<folder>")
+      .description("choose where your projects keep state (cairn.yaml's backend and CAIRN_BACKEND_URL win over it)"),
+    wanted,
+    false,
+    (command) =>
+      command
+        .addHelpText(
+          "after",
+          examples([
+            ["cairn login s3://acme-cairn-state/ml", "state in S3, locked with lock objects"],
+            ["cairn login 's3://state/ml?region=us-west-2&lockTable=cairn-locks'", "locks in a DynamoDB table"],
+            ["cairn login", "which backend is in use, and why"],
+          ]),
+        )
+        .action(run(async (ctx, _options, args) => (await import("../operations/login.js")).login(ctx, args[0]))),
+  );
+  whenWanted(
+    program
+      .command("logout")
+      .description("forget the backend saved by cairn login"),
+    wanted,
+    false,
+    (command) =>
+      command
+        .action(run(async (ctx) => (await import("../operations/login.js")).logout(ctx))),
+  );
 
   const stack = program.commands.find((command) => command.name() === "stack") ?? program.command("stack");
+  // The group's outline stays an outline unless the command line names it.
+  if (!wanted(stack)) return;
   stack
     .command("export")
     .description("print the stack's state as JSON (secrets stay encrypted), for backup or moving it")

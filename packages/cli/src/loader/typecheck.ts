@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { access, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -28,6 +27,8 @@ export async function typecheckProject(projectDir: string): Promise<TypecheckRes
   } catch {
     return { status: "skipped", reason: "TypeScript is not installed in the project (npm install --save-dev typescript)" };
   }
+  // Loaded here, not at start-up: only a failed program is typechecked, and child_process takes milliseconds to load.
+  const { execFile } = await import("node:child_process");
   return new Promise((resolve) => {
     execFile(process.execPath, [tsc, "--noEmit", "-p", projectDir], { cwd: projectDir, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error === null) resolve({ status: "passed", tsc });

@@ -58,7 +58,8 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
         : undefined;
   const [store, core] = await Promise.all([openStore(ws, ctx.io.env), import("@cairn/core/automation")]);
   const ref = { project: ws.project.name, stack: name };
-  if ((await store.read(ref)) === undefined) {
+  // Only whether it exists: the operation reads the state itself, under the lock.
+  if (!(store.exists === undefined ? (await store.read(ref)) !== undefined : await store.exists(ref))) {
     throw new CliError("CLI_STACK_NOT_FOUND", `Stack "${name}" of project "${ws.project.name}" does not exist in ${store.url}.`, {
       hint: `Create it with \`cairn stack init ${name}\`, or see the stacks with \`cairn stack ls\`.`,
     });

@@ -42,6 +42,10 @@ export class FileStateStore implements StateStore {
     return { snapshot, journal: journal === undefined ? [] : journal.split("\n") };
   }
 
+  async exists(ref: StackRef): Promise<boolean> {
+    return (await isFile(this.#file(ref, "json"))) || (await isFile(this.#file(ref, "journal")));
+  }
+
   async writeSnapshot(ref: StackRef, text: SnapshotText, lease: Lease | undefined): Promise<void> {
     assertHeld(lease);
     const target = this.#file(ref, "json");
@@ -283,6 +287,17 @@ async function setAside(file: string, judged: string): Promise<boolean> {
   await fs.link(aside, file).catch(() => undefined);
   await fs.rm(aside, { force: true });
   return false;
+}
+
+/** Whether something is at `file`; like {@link readIfExists}, only its absence is an answer, other errors are thrown. */
+async function isFile(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {

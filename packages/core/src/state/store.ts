@@ -83,6 +83,12 @@ export interface StateStore {
   /** The snapshot and journal of a stack, or `undefined` if the stack does not exist. */
   read(ref: StackRef): Promise<StoredState | undefined>;
   /**
+   * Whether the stack exists (it has a snapshot or a journal), without reading
+   * it: what `read(ref) !== undefined` says, for callers that need no more.
+   * @default `read(ref) !== undefined`, for a backend that does not have it
+   */
+  exists?(ref: StackRef): Promise<boolean>;
+  /**
    * Writes a snapshot atomically, keeping earlier ones as backups, and retires
    * the journal it supersedes. A large state's text comes in pieces, to be
    * written in order as they come (see {@link SnapshotText}).

@@ -56,6 +56,18 @@ describe("the file backend", () => {
     expect(readdirSync(path.dirname(store.snapshotPath(ref))).filter((name) => name.includes(".tmp-"))).toEqual([]);
   });
 
+  test("a stack exists exactly when read finds it: a snapshot, or a journal alone", async () => {
+    const store = newStore();
+    const answers = async (stack: string): Promise<[boolean, boolean]> => [await store.exists({ ...ref, stack }), (await store.read({ ...ref, stack })) !== undefined];
+    expect(await answers("dev")).toEqual([false, false]);
+    await store.writeSnapshot(ref, "{}\n", undefined);
+    expect(await answers("dev")).toEqual([true, true]);
+    const journalOnly = store.snapshotPath({ ...ref, stack: "torn" }).replace(/\.json$/, ".journal");
+    writeFileSync(journalOnly, "");
+    expect(await answers("torn")).toEqual([true, true]);
+    expect(await answers("missing")).toEqual([false, false]);
+  });
+
   test("earlier snapshots are kept as hard links to the replaced files, at most five", async () => {
     const store = newStore();
     const lease = await store.lock(ref, lockInfoFor("test"));
