@@ -14,6 +14,21 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, "..", "packages", "cli", "bin", "cairn.js");
 const work = path.join(here, ".work");
 const args = process.argv.slice(2);
+if (args.includes("--help") || args.includes("-h")) {
+  process.stdout.write(`Usage: node bench/run.mjs [options]
+
+The benchmark of ../shared/bench/WORKLOAD.md: Sleep graphs deployed, left unchanged,
+updated and destroyed, each operation a fresh cairn process, configurations interleaved.
+
+  --quick                 1 run each, sizes up to 10,000
+  --runs K                runs per configuration (default 3)
+  --shapes a,b            of wide, chain, layered (default all three)
+  --sizes a,b             resource counts (default 100,1000,10000,100000)
+  --max-n N               leave out sizes above N (default 100000)
+  --no-efficiency         skip the N = 100, L = 50 ms efficiency table
+`);
+  process.exit(0);
+}
 const quick = args.includes("--quick");
 const runs = Number(valueOf("--runs") ?? (quick ? 1 : 3));
 const maxN = Number(valueOf("--max-n") ?? (quick ? 10_000 : 100_000));
