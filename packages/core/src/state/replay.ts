@@ -3,6 +3,7 @@ import { CairnError } from "../errors.js";
 import { decodeSecrets } from "./codec.js";
 import { patchesOf, type JournalCommit, type JournalHeader, type JournalRecord } from "./journal.js";
 import type { ResourceState, StateDocument } from "./model.js";
+import { mergedRecord } from "./record-merge.js";
 import type { SecretsCrypter } from "./secrets.js";
 
 enablePatches();
@@ -233,5 +234,32 @@ function applyResourcePatches(resources: Map<string, ResourceState>, urn: string
   if (rest.length === 0) return;
   const current = resources.get(urn);
   if (current === undefined) return;
-  resources.set(urn, applyPatches(current, rest));
+  resources.set(urn, rest.every(isField) ? withFields(current, rest) : applyPatches(current, rest));
+}
+
+/** A patch that sets or removes one field of a record: what a finished step's record holds. */
+function isField(patch: Patch): boolean {
+  return patch.path.length === 1 && (patch.op === "replace" || patch.op === "add" || patch.op === "remove");
+}
+
+/**
+ * The record with field patches applied, as immer's `applyPatches` gives
+ * it, without a draft: replaying a journal is mostly such records, and the
+ * draft and the freezing of every result cost more than the change itself.
+ */
+function withFields(current: ResourceState, patches: readonly Patch[]): ResourceState {
+  const set: Record<string, unknown> = {};
+  const removed: string[] = [];
+  for (const patch of patches) {
+    const key = String(patch.path[0]);
+    if (patch.op === "remove") {
+      delete set[key];
+      removed.push(key);
+    } else {
+      set[key] = patch.value;
+      const at = removed.indexOf(key);
+      if (at >= 0) removed.splice(at, 1);
+    }
+  }
+  return mergedRecord(current, set, removed);
 }

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { enablePatches, Immer, type Patch } from "immer";
 import type { PropertyMap } from "../output/values.js";
 import { encodeSecrets } from "./codec.js";
+import { mergedRecord } from "./record-merge.js";
 import { extended } from "../util/extended.js";
 import { compactPending, compactRecord, type GroupCommitJournal, type JournalCommit, type JournalRecord } from "./journal.js";
 import { STATE_FORMAT_VERSION, type DeposedObject, type ResourceState, type SecretsState, type StateDocument } from "./model.js";
@@ -137,7 +138,7 @@ export class StateSession {
     const current = this.#resources.get(urn);
     if (current === undefined) return Promise.reject(new Error(`No resource ${urn} in state to change.`));
     const removed = remove.filter((key) => key in current);
-    this.#resources.set(urn, merged(current, set, removed));
+    this.#resources.set(urn, mergedRecord(current, set, removed));
     this.#touched.add(urn);
     if (Object.keys(set).length === 0 && removed.length === 0) return Promise.resolve();
     if (this.#journal === undefined) return Promise.resolve();
@@ -229,20 +230,6 @@ export class StateSession {
     const record: JournalRecord = { s: ++this.#seq, p: encodeSecrets(patches, this.#crypter) as Patch[] };
     return this.#journal.write(JSON.stringify(record));
   }
-}
-
-/**
- * A record with some fields set and others left out, built without `delete`:
- * deleting a field turns an object into a hash table several times its size,
- * and every record of a deploy goes through here once.
- */
-function merged(current: ResourceState, set: Partial<ResourceState>, removed: readonly string[]): ResourceState {
-  const next: Record<string, unknown> = {};
-  for (const key in current) {
-    if (!removed.includes(key)) next[key] = key in set ? set[key as keyof ResourceState] : current[key as keyof ResourceState];
-  }
-  for (const key in set) if (!(key in current)) next[key] = set[key as keyof ResourceState];
-  return next as unknown as ResourceState;
 }
 
 function orderResources(resources: ResourceState[], rank: (urn: string) => number): ResourceState[] {
