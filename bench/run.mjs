@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 // The benchmark of ../shared/bench/WORKLOAD.md: Sleep graphs deployed, left
 // unchanged, updated and destroyed, each operation a fresh `cairn` process.
-// Prints one table. Options: --quick (1 run each, no N = 100,000),
-// --runs K, --max-n N, --shapes wide,chain,layered, --sizes 1000,10000,
-// --no-efficiency (skip the L = 50 ms table). Configurations run interleaved,
+// Prints one table; `--help` lists the options. Configurations run interleaved,
 // round by round; per-resource figures come from each process's own events.
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, statSync, writeSync, fdatasyncSync } from "node:fs";

@@ -90,13 +90,14 @@ class PlanRun {
     this.#options = options;
     const phase = new PhaseValues("apply");
     this.#runtime = { ctx, phase, limiter: new Limiter(), abortSignal: options.abortSignal, tracker: new CallTracker(options.abortSignal), tokens: new TokenSource() };
-    const journal = tasks.keys.length > PACED_ABOVE ? ctx.session.journal : undefined;
+    const paced = tasks.keys.length > PACED_ABOVE;
+    const journal = paced ? ctx.session.journal : undefined;
     this.#walker = new Walker(
       tasks,
       { visit: (task) => this.#visit(task), skipped: (task, cause) => this.#skip(task, cause) },
       {
         ...(options.parallel === undefined ? {} : { concurrency: options.parallel }),
-        ...(tasks.keys.length > PACED_ABOVE ? { startsPerTurn: STARTS_PER_TURN } : {}),
+        ...(paced ? { startsPerTurn: STARTS_PER_TURN } : {}),
         ...(journal === undefined ? {} : { mayStart: () => journal.backlog < JOURNAL_BACKLOG, onRoom: () => journal.onBacklogFlushed() }),
       },
     );

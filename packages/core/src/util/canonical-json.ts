@@ -22,13 +22,13 @@ export function canonicalJsonAt(value: unknown, indent: number, depth: number): 
   return write(value, unit, unit === "" ? "" : "\n" + unit.repeat(depth));
 }
 
-/** How many outer levels of a value are written piece by piece (a state's document and its list of resources). */
+/** How many outer levels of a value are written piece by piece (a saved plan's document and its list of steps; snapshots are written by `StateText`). */
 const SPREAD_LEVELS = 2;
 
 /**
  * Writes the outer `levels` of a value as a list of pieces, joined once at
  * the end, and each value below them as one text. Joining every level into
- * a text of its own would copy a snapshot of N resources once per level of
+ * a text of its own would copy a plan of N steps once per level of
  * nesting, and hold those copies at once; this way writing it costs about
  * twice its size. Returns false when the value writes nothing.
  */
