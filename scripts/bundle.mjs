@@ -1,75 +1,91 @@
 #!/usr/bin/env node
-// Bundles Cairn's packages after `tsc -b` has compiled and typechecked them:
-// each file a package's `exports` (or its bin) names is rebuilt from src/ as one
-// ES module, with the code its entries share split into dist/chunks/. Node
-// then loads a handful of files per package instead of dozens, which is most
-// of a command's start-up. tsc's other output stays (declarations, and the
-// per-file JavaScript the bundles were not built from), so nothing that
-// imports the package by its exports changes. Source maps name src/ files.
+// Bundles Cairn's packages after `tsc -b` has compiled and typechecked them.
+// Each package becomes one CommonJS file built from src/ (dist/core.cjs,
+// dist/local.cjs, dist/cli.cjs), which the `cairn` command compiles through
+// V8's code cache (packages/cli/src/cli/code-cache.ts): Node 20 compiles ES
+// modules anew on every run and has no compile cache of its own, and
+// compiling Cairn was most of a command's start-up. The files a package's
+// `exports` name become small wrappers over that one file, an ES module for
+// `import` and a CommonJS file for `require`, so that every importer, a
+// program, a component package, the CLI, shares one copy of the package.
+// tsc's other output stays (declarations, and per-file JavaScript nothing loads).
+// Source maps name src/ files.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
 
 /**
- * What is bundled, per package. `inline` lists the npm dependencies bundled in:
- * CommonJS packages every command loads. A package loaded only by
- * `await import()` stays external, since a bundled CommonJS module offers only
- * a default export there. Every other package stays external, and Cairn's own
- * packages always do: a program and the CLI must share one copy of @cairn/core.
+ * What is bundled, per package: `bundle` names its one file; `inline` lists
+ * the npm dependencies bundled in (small ones every command loads). Every
+ * other package stays outside and is required where it is used, Cairn's own
+ * always (each is one copy, shared). `extra` adds entries the bin uses that
+ * are no export of the package.
  */
 const PACKAGES = [
   // p-queue and its helpers are ES modules of a few files each, eventemitter3 CommonJS.
-  { dir: "packages/core", inline: ["immer", "p-queue", "p-timeout", "eventemitter3"] },
-  { dir: "packages/local", inline: [] },
-  // The bin (bin/cairn.js) loads these two; commands load their own chunk on demand.
-  // commander is not inlined but loaded with a code cache (see cachedCommander).
-  { dir: "packages/cli", inline: ["picocolors"], extra: ["dist/main.js", "dist/secrets/early-start.js"], cachedCommander: true },
+  { dir: "packages/core", bundle: "core.cjs", inline: ["immer", "p-queue", "p-timeout", "eventemitter3"] },
+  { dir: "packages/local", bundle: "local.cjs", inline: [] },
+  {
+    dir: "packages/cli",
+    bundle: "cli.cjs",
+    inline: ["commander", "picocolors", "get-east-asian-width"],
+    extra: { main: "src/main.ts" },
+  },
 ];
 
+/** The hash in a bundle's first line before it is known; the same length as the hash. */
+const PLACEHOLDER = "0".repeat(16);
+
 /**
- * The dist/ files a package's `exports` name, as the src/ files they are compiled
- * from. Every entry must be bundled: one left as tsc's per-file output would load
- * a second copy of the modules the bundles hold (a second CairnError class, a
- * second scope), so an entry with no src/ file of its name stops the build.
+ * The package's `exports` as `{ key, dist, src }`: the dist/ file each names,
+ * the src/ file it is built from, and the key of its part in the bundle. An
+ * entry with no src/ file of its name stops the build.
  */
-function entriesOf(pkgDir, extra = []) {
+function entriesOf(pkgDir) {
   const manifest = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
-  const targets = Object.values(manifest.exports ?? {}).map((target) => (typeof target === "string" ? target : (target.default ?? target.import ?? target.node)));
-  const files = [...new Set([...targets, ...extra].filter((file) => typeof file === "string").map((file) => file.replace(/^\.\//, "")))];
-  // Files outside dist/ (package.json) are not code the build makes.
-  return files.filter((file) => file.startsWith("dist/")).map((file) => {
-    const src = path.join(pkgDir, file.replace(/^dist\//, "src/").replace(/\.js$/, ".ts"));
-    if (!file.endsWith(".js") || file.includes("*") || !existsSync(src)) {
-      throw new Error(`${path.relative(root, pkgDir)}: the entry ${file} has no source file src/…/<name>.ts to bundle it from; see scripts/bundle.mjs.`);
+  return Object.entries(manifest.exports ?? {}).flatMap(([subpath, target]) => {
+    const file = (typeof target === "string" ? target : (target.default ?? target.import)).replace(/^\.\//, "");
+    if (!file.startsWith("dist/")) return [];
+    const src = file.replace(/^dist\//, "src/").replace(/\.js$/, ".ts");
+    if (!file.endsWith(".js") || !existsSync(path.join(pkgDir, src))) {
+      throw new Error(`${path.relative(root, pkgDir)}: the entry ${file} has no source file ${src} to bundle it from; see scripts/bundle.mjs.`);
     }
-    return src;
+    return [{ key: subpath === "." ? "index" : subpath.replace(/^\.\//, "").replace(/\W+/g, "_"), dist: file, src }];
   });
 }
 
-/** Keeps every bare import external except the packages listed. */
-function externalExcept(inline) {
+/**
+ * Keeps every bare import outside the bundle except the packages listed. An
+ * outside package that is imported with `await import()` is required where
+ * the import was, when it runs, so loading the bundle does not load it.
+ */
+function outsideExcept(inline) {
   return {
-    name: "external-packages",
+    name: "outside-packages",
     setup(builder) {
       builder.onResolve({ filter: /^[^./]/ }, (args) => {
         const name = args.path.startsWith("@") ? args.path.split("/").slice(0, 2).join("/") : args.path.split("/")[0];
-        return inline.includes(name) ? undefined : { path: args.path, external: true };
+        if (inline.includes(name)) return undefined;
+        if (args.kind === "dynamic-import") return { path: args.path, namespace: "required-when-imported" };
+        return { path: args.path, external: true };
       });
+      builder.onLoad({ filter: /.*/, namespace: "required-when-imported" }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: "js" }));
     },
   };
 }
 
 /**
- * commander loads node:child_process when it loads, for executable
+ * commander requires node:child_process when it loads, for executable
  * subcommands (separate `cairn-<name>` programs), which the CLI has none of;
  * that module cost every command 0.5–2.5 ms (the more when stdout is not a
  * pipe, as it then brings `net` along). commander gets a stand-in that
- * loads it on first use instead.
+ * requires it on first use instead.
  */
 const lazyChildProcessForCommander = {
   name: "lazy-child-process-for-commander",
@@ -85,63 +101,83 @@ const lazyChildProcessForCommander = {
 };
 
 /**
- * commander is the largest code every command loads, and Node 20 compiles
- * ES modules anew on every run. So the CLI loads it as one CommonJS file,
- * dist/vendor/commander.cjs, through V8's code cache (src/cli/code-cache.ts):
- * imports of "commander" in the CLI's sources get a module that does that.
- * The file's hash names its cache, so a rebuilt commander never meets an old one.
+ * The bundle: one CommonJS file whose exports are each entry's exports under
+ * its key. A part's code runs when the part is first asked for, so the bin,
+ * which asks for `main`, does not run the modules only the package's API
+ * (`index`) needs.
  */
-async function cachedCommander(pkgDir) {
-  const outfile = path.join(pkgDir, "dist", "vendor", "commander.cjs");
-  await build({
-    entryPoints: [createRequire(path.join(pkgDir, "package.json")).resolve("commander")],
+async function bundle(pkgDir, name, entries, inline) {
+  const outfile = path.join(pkgDir, "dist", name);
+  const parts = entries.map(({ key, src }) => `  get ${key}() {\n    return (loaded.${key} ??= require(${JSON.stringify(`./${src}`)}));\n  },`);
+  const contents = `const loaded = {};\nmodule.exports = {\n${parts.join("\n")}\n};\n`;
+  const result = await build({
+    stdin: { contents, resolveDir: pkgDir, sourcefile: "bundle-entry.js", loader: "js" },
     outfile,
     bundle: true,
     format: "cjs",
     platform: "node",
     target: "node20",
-    plugins: [lazyChildProcessForCommander],
-    logLevel: "warning",
-  });
-  const hash = createHash("sha256").update(readFileSync(outfile)).digest("hex").slice(0, 16);
-  const src = (file) => JSON.stringify(path.join(pkgDir, "src", file));
-  const contents = [
-    `import { join } from "node:path";`,
-    `import { codeCacheDir, requireWithCodeCache, saveCodeCaches } from ${src("cli/code-cache.ts")};`,
-    `import { cliPackageDir } from ${src("project/cairn-packages.ts")};`,
-    `const loaded = requireWithCodeCache(join(cliPackageDir(), "dist", "vendor", "commander.cjs"), ${JSON.stringify(hash)}, codeCacheDir(process.env));`,
-    `if (loaded.cache === "made") process.once("exit", saveCodeCaches);`,
-    `export const { Argument, Command, CommanderError, Help, InvalidArgumentError, InvalidOptionArgumentError, Option, createArgument, createCommand, createOption, program } = loaded.exports;`,
-  ].join("\n");
-  return {
-    name: "cached-commander",
-    setup(builder) {
-      builder.onResolve({ filter: /^commander$/ }, () => ({ path: "commander", namespace: "cached-commander" }));
-      builder.onLoad({ filter: /.*/, namespace: "cached-commander" }, () => ({ contents, loader: "js", resolveDir: pkgDir }));
-    },
-  };
-}
-
-for (const { dir, inline, extra, cachedCommander: withCachedCommander } of PACKAGES) {
-  const pkgDir = path.join(root, dir);
-  const entryPoints = entriesOf(pkgDir, extra);
-  rmSync(path.join(pkgDir, "dist", "chunks"), { recursive: true, force: true });
-  const plugins = withCachedCommander ? [await cachedCommander(pkgDir)] : [];
-  await build({
-    entryPoints,
-    outdir: path.join(pkgDir, "dist"),
-    outbase: path.join(pkgDir, "src"),
-    bundle: true,
-    splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
-    format: "esm",
-    platform: "node",
-    target: "node20",
     sourcemap: "linked",
     sourcesContent: false,
-    // CommonJS code bundled in calls require() for Node's own modules.
-    banner: inline.length === 0 ? {} : { js: 'import { createRequire as __cairnCreateRequire } from "node:module";\nconst require = __cairnCreateRequire(import.meta.url);' },
-    plugins: [...plugins, externalExcept(inline)],
+    // The code is bundled from ES modules; `import.meta.url` is the bundle's own URL.
+    define: { "import.meta.url": "__cairnBundleUrl" },
+    banner: { js: `/* cairn bundle ${PLACEHOLDER} */\nvar __cairnBundleUrl = require("node:url").pathToFileURL(__filename).href;` },
+    plugins: [lazyChildProcessForCommander, outsideExcept(inline)],
+    write: false,
+    logLevel: "warning",
+  });
+  for (const file of result.outputFiles) {
+    let text = file.text;
+    if (file.path === outfile) {
+      const hash = createHash("sha256").update(text).digest("hex").slice(0, 16);
+      text = text.replace(`/* cairn bundle ${PLACEHOLDER} */`, `/* cairn bundle ${hash} */`);
+    }
+    writeFileSync(file.path, text);
+  }
+  return outfile;
+}
+
+/**
+ * The files `exports` name, over the bundle: an ES module that exports each
+ * name of the entry, and a CommonJS file beside it (`.cjs`) for `require`,
+ * whose last line lists the names for Node's import of CommonJS.
+ */
+function writeWrappers(pkgDir, outfile, entries) {
+  const loaded = require(outfile);
+  for (const { key, dist } of entries) {
+    const names = Object.keys(loaded[key]).sort();
+    const file = path.join(pkgDir, dist);
+    const relative = JSON.stringify(path.relative(path.dirname(file), outfile).replace(/^(?!\.)/, "./"));
+    const header = `// One part of ${path.basename(outfile)}, where the package's code is (see scripts/bundle.mjs).\n`;
+    writeFileSync(
+      file,
+      `${header}import { createRequire } from "node:module";\nconst part = createRequire(import.meta.url)(${relative}).${key};\nexport const { ${names.join(", ")} } = part;\n`,
+    );
+    writeFileSync(file.replace(/\.js$/, ".cjs"), `${header}module.exports = require(${relative}).${key};\n0 && (module.exports = { ${names.join(", ")} });\n`);
+  }
+}
+
+for (const { dir, bundle: name, inline, extra = {} } of PACKAGES) {
+  const pkgDir = path.join(root, dir);
+  const entries = entriesOf(pkgDir);
+  const extras = Object.entries(extra).map(([key, src]) => ({ key, src }));
+  rmSync(path.join(pkgDir, "dist", "chunks"), { recursive: true, force: true });
+  const outfile = await bundle(pkgDir, name, [...entries, ...extras], inline);
+  writeWrappers(pkgDir, outfile, entries);
+}
+
+// What the bin loads before the CLI's bundle, compiled as Node compiles any
+// file, being small: the code cache's loader, and the start of the stack's key
+// derivation, which takes longer than loading the bundle and so starts first.
+for (const [out, src] of [["code-cache.cjs", "src/cli/code-cache.ts"], ["early-start.cjs", "src/secrets/early-start.ts"]]) {
+  await build({
+    entryPoints: [path.join(root, "packages/cli", src)],
+    outfile: path.join(root, "packages/cli/dist", out),
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    plugins: [outsideExcept([])],
     logLevel: "warning",
   });
 }

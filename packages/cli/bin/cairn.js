@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `cairn` command. Kept tiny: everything else loads on demand.
-import { setFlagsFromString } from "node:v8";
+import { createRequire } from "node:module";
 
 // The AWS SDK warns on Node versions it will stop supporting; that notice is
 // for SDK maintainers' users, not for Cairn's, so it is switched off here.
@@ -11,14 +11,6 @@ process.on("warning", (warning) => {
   if (process.env.CAIRN_LOG === "debug") process.stderr.write(`${warning.name}: ${warning.message}\n`);
 });
 
-// V8 lets the heap grow to up to four times what the last full collection kept
-// before it collects again; a large deploy's planning and apply leave hundreds
-// of megabytes of garbage in that room (100,000 resources peaked at ~460 MB with
-// ~130 MB live). Half again as much as was kept holds it near 290 MB for a few
-// more collections (~0.1 s at that size). Not a cap: the heap still grows as
-// far as it needs. A flag given to node itself wins.
-if (!process.execArgv.some((flag) => flag.startsWith("--heap-growing-percent"))) setFlagsFromString("--heap-growing-percent=50");
-
 const argv = process.argv.slice(2);
 // `cairn --version` alone needs no command line: it prints what commander would.
 if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
@@ -26,27 +18,55 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}\n`);
   process.exit(0);
 }
+const require = createRequire(import.meta.url);
+const wantsHelp = argv.includes("--help") || argv.includes("-h") || argv[0] === "help";
+
+// V8 lets the heap grow to up to four times what the last full collection kept
+// before it collects again; a large deploy's planning and apply leave hundreds
+// of megabytes of garbage in that room (100,000 resources peaked at ~460 MB with
+// ~130 MB live). Half again as much as was kept holds it near 290 MB for a few
+// more collections (~0.1 s at that size). Not a cap: the heap still grows as
+// far as it needs. A flag given to node itself wins. Help needs no room, and
+// node:v8 costs it ~2 ms to load.
+if (!wantsHelp && !process.execArgv.some((flag) => flag.startsWith("--heap-growing-percent"))) require("node:v8").setFlagsFromString("--heap-growing-percent=50");
+
 // Cairn's packages are bundled (see docs/cli.md, "How programs are loaded"); a stack
 // trace printed in verbose mode names their TypeScript sources through the bundles'
 // source maps. Reading those maps costs start-up time, so only verbose runs do.
-if (argv.includes("--verbose") || argv.includes("-v") || process.env.CAIRN_LOG === "debug") process.setSourceMapsEnabled(true);
+const verbose = argv.includes("--verbose") || argv.includes("-v") || process.env.CAIRN_LOG === "debug";
+if (verbose) process.setSourceMapsEnabled(true);
 
-/** Imports a file of the build; a checkout that was never built gets a clear message. */
+/** Requires a file of the build; a checkout that was never built gets a clear message. */
 function built(file) {
-  return import(file).catch((error) => {
+  try {
+    return require(file);
+  } catch (error) {
     // Only a missing file of a build is "not built"; a missing npm package is reported as it is.
     const missing = /Cannot find module '([^']+)'/.exec(String(error?.message))?.[1];
-    if (error?.code !== "ERR_MODULE_NOT_FOUND" || missing === undefined || !/[\\/]dist[\\/]/.test(missing)) throw error;
+    if (error?.code !== "MODULE_NOT_FOUND" || missing === undefined || !/[\\/]dist[\\/]/.test(missing)) throw error;
     const root = new URL("../../..", import.meta.url).pathname;
     process.stderr.write(`error: cairn is not built. Run \`npm run build\` in ${root} first.\n`);
     process.exit(1);
-  });
+  }
 }
+
+// Cairn's bundles are compiled through V8's code cache, kept per user (see docs/cli.md,
+// "How programs are loaded"). Code compiled so cannot `import()` on Node 20, so it
+// imports through this module's. A verbose run compiles as Node does, which is what
+// reads the source maps.
+// Operations and the other commands run different code, and each keeps a cache of its own.
+const OPERATIONS = ["preview", "up", "update", "destroy", "refresh"];
+if (!verbose) {
+  const { installCodeCache, codeCacheDir } = built("../dist/code-cache.cjs");
+  installCodeCache(codeCacheDir(process.env), argv.some((arg) => OPERATIONS.includes(arg)) ? "operation" : "command");
+}
+globalThis[Symbol.for("cairn.importModule")] = (specifier) => import(specifier);
 
 // Deriving a stack's key takes longer than loading the command line; start it first.
 // Only a command given a passphrase in the environment can use it, and help never does.
-const wantsKey = process.env.CAIRN_PASSPHRASE !== undefined && !argv.includes("--help") && !argv.includes("-h");
-const early = wantsKey ? (await built("../dist/secrets/early-start.js")).startEarly(argv, process.env, process.cwd()) : undefined;
+const wantsKey = process.env.CAIRN_PASSPHRASE !== undefined && !wantsHelp;
+const early = wantsKey ? built("../dist/early-start.cjs").startEarly(argv, process.env, process.cwd()) : undefined;
+const cli = built("../dist/cli.cjs");
 // A reader that went away (`cairn up | head`) must not kill an operation half-way:
 // output is dropped, the operation finishes and records its state.
 for (const stream of [process.stdout, process.stderr]) {
@@ -63,11 +83,9 @@ process.on("uncaughtException", (error) => {
   programThrew = true;
   const code = typeof error?.code === "string" && error?.name === "CairnError" ? error.code : "PROGRAM_ERROR";
   const message = error instanceof Error ? error.message : String(error);
-  const verbose = argv.includes("--verbose") || argv.includes("-v") || process.env.CAIRN_LOG === "debug";
   process.stderr.write(`error: The program threw outside Cairn's control: ${message}\n${verbose && error?.stack ? `${error.stack}\n` : ""}(${code})\n`);
   process.exitCode = 1;
 });
 
-const { main } = await built("../dist/main.js");
-const code = await main(argv, undefined, early === undefined ? {} : { early });
+const code = await cli.main.main(argv, undefined, early === undefined ? {} : { early });
 process.exitCode = programThrew && code === 0 ? 1 : code;

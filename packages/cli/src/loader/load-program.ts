@@ -32,6 +32,6 @@ export async function loadProgram(ws: Workspace, logger: Logger): Promise<Progra
     // and Cairn's own packages need not pay for that.
     process.setSourceMapsEnabled(true);
     logger.debug("program starting");
-    return import(url);
+    return (await import("@cairn/core/automation")).importModule(url);
   };
 }

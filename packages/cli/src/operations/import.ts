@@ -90,7 +90,8 @@ async function loadPackage(projectDir: string, key: string): Promise<LoadedPacka
   } catch {
     return undefined;
   }
-  const exports = (await import(pathToFileURL(resolved).href)) as Record<string, unknown> & { cairnPackage?: ProviderPackage };
+  const { importModule } = await import("@cairn/core/automation");
+  const exports = await importModule<Record<string, unknown> & { cairnPackage?: ProviderPackage }>(pathToFileURL(resolved).href);
   return exports.cairnPackage?.name === key ? { pkg: exports.cairnPackage, exports } : undefined;
 }
 

@@ -38,7 +38,7 @@ async function openS3Store(ws: Workspace, url: string, env: Readonly<Record<stri
   let aws: AwsStateModule;
   try {
     const resolved = createRequire(join(ws.dir, "package.json")).resolve("@cairn/aws");
-    aws = (await import(pathToFileURL(resolved).href)) as AwsStateModule;
+    aws = await (await import("@cairn/core/automation")).importModule<AwsStateModule>(pathToFileURL(resolved).href);
   } catch (error) {
     throw new CliError("CLI_BACKEND_UNSUPPORTED", `The backend ${url} needs @cairn/aws, which is not installed in ${ws.dir}.`, {
       hint: installHint("@cairn/aws", env),

@@ -28,7 +28,7 @@ async function load(projectDir: string): Promise<SecretsProvider> {
   let aws: AwsSecretsModule;
   try {
     const resolved = createRequire(join(projectDir, "package.json")).resolve("@cairn/aws");
-    aws = (await import(pathToFileURL(resolved).href)) as AwsSecretsModule;
+    aws = await (await import("@cairn/core/automation")).importModule<AwsSecretsModule>(pathToFileURL(resolved).href);
   } catch (error) {
     throw new CliError("CLI_SECRETS_PROVIDER_MISSING", `The awskms secrets provider needs @cairn/aws, which is not installed in ${projectDir}.`, { hint: installHint("@cairn/aws", process.env), cause: error });
   }

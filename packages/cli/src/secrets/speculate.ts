@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CAIRN_DIR, WORKSPACE_FILE } from "../project/workspace-paths.js";
 import { startDerivation, type EarlyDerivation } from "./async-passphrase.js";
@@ -8,7 +8,9 @@ import { startDerivation, type EarlyDerivation } from "./async-passphrase.js";
  * the stack and the salt are read from the plain text of the files in the
  * current folder. It is a guess; the key is used only if the salt and the
  * passphrase turn out to be the stack's, which {@link asyncPassphraseProvider}
- * checks.
+ * checks. The two small files are read synchronously: the bin loads the
+ * command line right after this, and the derivation must be on its thread
+ * before that, not when the loading first yields.
  */
 export async function speculativeDerivation(
   cwd: string,
@@ -18,9 +20,9 @@ export async function speculativeDerivation(
   const passphrase = env.CAIRN_PASSPHRASE;
   if (passphrase === undefined) return undefined;
   try {
-    const stack = stackFlag ?? (env.CAIRN_STACK || undefined) ?? (JSON.parse(await readFile(join(cwd, CAIRN_DIR, WORKSPACE_FILE), "utf8")) as { currentStack?: string }).currentStack;
+    const stack = stackFlag ?? (env.CAIRN_STACK || undefined) ?? (JSON.parse(readFileSync(join(cwd, CAIRN_DIR, WORKSPACE_FILE), "utf8")) as { currentStack?: string }).currentStack;
     if (stack === undefined || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stack)) return undefined;
-    const text = await readFile(join(cwd, `cairn.${stack}.yaml`), "utf8");
+    const text = readFileSync(join(cwd, `cairn.${stack}.yaml`), "utf8");
     const salt = /^\s+salt:\s*["']?([A-Za-z0-9+/=]+)["']?\s*$/m.exec(text)?.[1];
     if (salt === undefined || !/^\s*provider:\s*passphrase\s*$/m.test(text)) return undefined;
     const scryptN = /^\s+scryptN:\s*["']?(\d+)["']?\s*$/m.exec(text)?.[1];

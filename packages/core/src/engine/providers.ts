@@ -7,6 +7,7 @@ import type { ConfigEntry } from "../program/scope.js";
 import type { Provider, ProviderPackage } from "../provider/provider.js";
 import { packageOfType } from "../resource/urn.js";
 import { canonicalJson } from "../util/canonical-json.js";
+import { importModule } from "../util/import-module.js";
 
 /** The key providers are found by: the package name, or `dynamic:<name>` for a dynamic provider. */
 export function providerKeyOfType(type: string): string {
@@ -126,7 +127,7 @@ async function importPackage(module: string, projectDir: string, key: string): P
   } catch (error) {
     throw new CairnError("PROVIDER_NOT_FOUND", `State needs the provider package ${module} ("${key}"), but it cannot be found from ${projectDir}. Install it: npm install ${module}`, { cause: error });
   }
-  const loaded = (await import(pathToFileURL(resolved).href)) as { cairnPackage?: ProviderPackage };
+  const loaded = await importModule<{ cairnPackage?: ProviderPackage }>(pathToFileURL(resolved).href);
   if (loaded.cairnPackage?.name !== key) {
     throw new CairnError("PROVIDER_NOT_FOUND", `${module} does not export a cairnPackage named "${key}".`);
   }

@@ -46,6 +46,7 @@ export { completedJournal } from "../state/replay.js";
 export { keptStates } from "../state/kept-states.js";
 
 export { makeUrn, nameOfUrn, tryParseUrn, typeOfUrn, type UrnParts } from "../resource/urn.js";
+export { importModule } from "../util/import-module.js";
 
 // Shared with provider authors: one declaration each, so values pass between the two freely.
 export {

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 
 /** What {@link runShell} needs. */
 export interface ShellOptions {
@@ -26,7 +25,10 @@ const MAX_CAPTURE = 1024 * 1024;
  * resolves with its output, trailing newlines removed. A non-zero exit,
  * a signal or an abort rejects with the command's last lines of stderr.
  */
-export function runShell(command: string, options: ShellOptions): Promise<ShellResult> {
+export async function runShell(command: string, options: ShellOptions): Promise<ShellResult> {
+  // Loaded on first use: node:child_process takes milliseconds to load, and
+  // every program that imports @cairn/local would pay them.
+  const { spawn } = await import("node:child_process");
   return new Promise((resolve, reject) => {
     const child = spawn(command, {
       shell: true,
