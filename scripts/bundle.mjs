@@ -36,6 +36,7 @@ const PACKAGES = [
     bundle: "cli.cjs",
     inline: ["commander", "picocolors", "get-east-asian-width"],
     extra: { main: "src/main.ts" },
+    lazy: ["index"],
   },
 ];
 
@@ -102,14 +103,17 @@ const lazyChildProcessForCommander = {
 
 /**
  * The bundle: one CommonJS file whose exports are each entry's exports under
- * its key. A part's code runs when the part is first asked for, so the bin,
- * which asks for `main`, does not run the modules only the package's API
- * (`index`) needs.
+ * its key. The parts named in `lazy` run their code when first asked for, so
+ * the bin, which asks for the CLI's `main`, does not run the modules only the
+ * package's API (`index`) needs. The others are plain modules of the bundle:
+ * code esbuild turns into lazily started modules keeps its module constants in
+ * variables, which the engine's hot paths pay for.
  */
-async function bundle(pkgDir, name, entries, inline) {
+async function bundle(pkgDir, name, entries, inline, lazy) {
   const outfile = path.join(pkgDir, "dist", name);
-  const parts = entries.map(({ key, src }) => `  get ${key}() {\n    return (loaded.${key} ??= require(${JSON.stringify(`./${src}`)}));\n  },`);
-  const contents = `const loaded = {};\nmodule.exports = {\n${parts.join("\n")}\n};\n`;
+  const eager = entries.filter(({ key }) => !lazy.includes(key)).map(({ key, src }) => `export * as ${key} from ${JSON.stringify(`./${src}`)};`);
+  const later = entries.filter(({ key }) => lazy.includes(key)).map(({ key, src }) => `export const ${key} = () => require(${JSON.stringify(`./${src}`)});`);
+  const contents = [...eager, ...later].join("\n");
   const result = await build({
     stdin: { contents, resolveDir: pkgDir, sourcefile: "bundle-entry.js", loader: "js" },
     outfile,
@@ -142,28 +146,29 @@ async function bundle(pkgDir, name, entries, inline) {
  * name of the entry, and a CommonJS file beside it (`.cjs`) for `require`,
  * whose last line lists the names for Node's import of CommonJS.
  */
-function writeWrappers(pkgDir, outfile, entries) {
+function writeWrappers(pkgDir, outfile, entries, lazy) {
   const loaded = require(outfile);
   for (const { key, dist } of entries) {
-    const names = Object.keys(loaded[key]).sort();
+    const part = lazy.includes(key) ? `${key}()` : key;
+    const names = Object.keys(loaded[key] instanceof Function ? loaded[key]() : loaded[key]).sort();
     const file = path.join(pkgDir, dist);
     const relative = JSON.stringify(path.relative(path.dirname(file), outfile).replace(/^(?!\.)/, "./"));
     const header = `// One part of ${path.basename(outfile)}, where the package's code is (see scripts/bundle.mjs).\n`;
     writeFileSync(
       file,
-      `${header}import { createRequire } from "node:module";\nconst part = createRequire(import.meta.url)(${relative}).${key};\nexport const { ${names.join(", ")} } = part;\n`,
+      `${header}import { createRequire } from "node:module";\nconst part = createRequire(import.meta.url)(${relative}).${part};\nexport const { ${names.join(", ")} } = part;\n`,
     );
-    writeFileSync(file.replace(/\.js$/, ".cjs"), `${header}module.exports = require(${relative}).${key};\n0 && (module.exports = { ${names.join(", ")} });\n`);
+    writeFileSync(file.replace(/\.js$/, ".cjs"), `${header}module.exports = require(${relative}).${part};\n0 && (module.exports = { ${names.join(", ")} });\n`);
   }
 }
 
-for (const { dir, bundle: name, inline, extra = {} } of PACKAGES) {
+for (const { dir, bundle: name, inline, extra = {}, lazy = [] } of PACKAGES) {
   const pkgDir = path.join(root, dir);
   const entries = entriesOf(pkgDir);
   const extras = Object.entries(extra).map(([key, src]) => ({ key, src }));
   rmSync(path.join(pkgDir, "dist", "chunks"), { recursive: true, force: true });
-  const outfile = await bundle(pkgDir, name, [...entries, ...extras], inline);
-  writeWrappers(pkgDir, outfile, entries);
+  const outfile = await bundle(pkgDir, name, [...entries, ...extras], inline, lazy);
+  writeWrappers(pkgDir, outfile, entries, lazy);
 }
 
 // What the bin loads before the CLI's bundle, compiled as Node compiles any

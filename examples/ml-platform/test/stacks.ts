@@ -37,7 +37,7 @@ export interface StacksCopy {
  * workspace and nothing is written inside the repository.
  */
 export async function copyStacks(env: Record<string, string | undefined> = {}): Promise<StacksCopy> {
-  for (const file of [BIN.replace(/bin\/cairn\.js$/, "dist/main.js"), join(EXAMPLE, "components", "network", "dist", "index.js")]) {
+  for (const file of [BIN.replace(/bin\/cairn\.js$/, "dist/cli.cjs"), join(EXAMPLE, "components", "network", "dist", "index.js")]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does).`);
   }
   const dir = await mkdtemp(join(tmpdir(), "cairn-ml-platform-"));

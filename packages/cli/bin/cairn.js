@@ -21,6 +21,26 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
 const require = createRequire(import.meta.url);
 const wantsHelp = argv.includes("--help") || argv.includes("-h") || argv[0] === "help";
 
+/** Requires a file of the build; a checkout that was never built gets a clear message. */
+function built(file) {
+  try {
+    return require(file);
+  } catch (error) {
+    // Only a missing file of a build is "not built"; a missing npm package is reported as it is.
+    const missing = /Cannot find module '([^']+)'/.exec(String(error?.message))?.[1];
+    if (error?.code !== "MODULE_NOT_FOUND" || missing === undefined || !/[\\/]dist[\\/]/.test(missing)) throw error;
+    const root = new URL("../../..", import.meta.url).pathname;
+    process.stderr.write(`error: cairn is not built. Run \`npm run build\` in ${root} first.\n`);
+    process.exit(1);
+  }
+}
+
+// Deriving a stack's key takes longer than loading the command line; it starts before
+// anything else. Only a command given a passphrase in the environment can use it, and
+// help never does.
+const wantsKey = process.env.CAIRN_PASSPHRASE !== undefined && !wantsHelp;
+const early = wantsKey ? built("../dist/early-start.cjs").startEarly(argv, process.env, process.cwd()) : undefined;
+
 // V8 lets the heap grow to up to four times what the last full collection kept
 // before it collects again; a large deploy's planning and apply leave hundreds
 // of megabytes of garbage in that room (100,000 resources peaked at ~460 MB with
@@ -36,25 +56,11 @@ if (!wantsHelp && !process.execArgv.some((flag) => flag.startsWith("--heap-growi
 const verbose = argv.includes("--verbose") || argv.includes("-v") || process.env.CAIRN_LOG === "debug";
 if (verbose) process.setSourceMapsEnabled(true);
 
-/** Requires a file of the build; a checkout that was never built gets a clear message. */
-function built(file) {
-  try {
-    return require(file);
-  } catch (error) {
-    // Only a missing file of a build is "not built"; a missing npm package is reported as it is.
-    const missing = /Cannot find module '([^']+)'/.exec(String(error?.message))?.[1];
-    if (error?.code !== "MODULE_NOT_FOUND" || missing === undefined || !/[\\/]dist[\\/]/.test(missing)) throw error;
-    const root = new URL("../../..", import.meta.url).pathname;
-    process.stderr.write(`error: cairn is not built. Run \`npm run build\` in ${root} first.\n`);
-    process.exit(1);
-  }
-}
-
 // Cairn's bundles are compiled through V8's code cache, kept per user (see docs/cli.md,
 // "How programs are loaded"). Code compiled so cannot `import()` on Node 20, so it
 // imports through this module's. A verbose run compiles as Node does, which is what
-// reads the source maps.
-// Operations and the other commands run different code, and each keeps a cache of its own.
+// reads the source maps. Operations and the other commands run different code, and
+// each keeps a cache of its own.
 const OPERATIONS = ["preview", "up", "update", "destroy", "refresh"];
 if (!verbose) {
   const { installCodeCache, codeCacheDir } = built("../dist/code-cache.cjs");
@@ -62,10 +68,6 @@ if (!verbose) {
 }
 globalThis[Symbol.for("cairn.importModule")] = (specifier) => import(specifier);
 
-// Deriving a stack's key takes longer than loading the command line; start it first.
-// Only a command given a passphrase in the environment can use it, and help never does.
-const wantsKey = process.env.CAIRN_PASSPHRASE !== undefined && !wantsHelp;
-const early = wantsKey ? built("../dist/early-start.cjs").startEarly(argv, process.env, process.cwd()) : undefined;
 const cli = built("../dist/cli.cjs");
 // A reader that went away (`cairn up | head`) must not kill an operation half-way:
 // output is dropped, the operation finishes and records its state.
