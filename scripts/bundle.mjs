@@ -125,7 +125,8 @@ async function bundle(pkgDir, name, entries, inline, lazy) {
     sourcesContent: false,
     // The code is bundled from ES modules; `import.meta.url` is the bundle's own URL.
     define: { "import.meta.url": "__cairnBundleUrl" },
-    banner: { js: `/* cairn bundle ${PLACEHOLDER} */\nvar __cairnBundleUrl = require("node:url").pathToFileURL(__filename).href;` },
+    // Strict, as the ES modules it is built from are: esbuild's CommonJS output does not say so itself.
+    banner: { js: `/* cairn bundle ${PLACEHOLDER} */\n"use strict";\nvar __cairnBundleUrl = require("node:url").pathToFileURL(__filename).href;` },
     plugins: [lazyChildProcessForCommander, outsideExcept(inline)],
     write: false,
     logLevel: "warning",
