@@ -167,7 +167,8 @@ for (const { dir, bundle: name, inline, extra = {}, lazy = [] } of PACKAGES) {
   const pkgDir = path.join(root, dir);
   const entries = entriesOf(pkgDir);
   const extras = Object.entries(extra).map(([key, src]) => ({ key, src }));
-  rmSync(path.join(pkgDir, "dist", "chunks"), { recursive: true, force: true });
+  // What earlier builds made and this one does not.
+  for (const old of ["chunks", "vendor"]) rmSync(path.join(pkgDir, "dist", old), { recursive: true, force: true });
   const outfile = await bundle(pkgDir, name, [...entries, ...extras], inline, lazy);
   writeWrappers(pkgDir, outfile, entries, lazy);
 }

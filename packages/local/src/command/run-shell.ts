@@ -1,4 +1,3 @@
-
 /** What {@link runShell} needs. */
 export interface ShellOptions {
   /** The folder the command runs in. */
