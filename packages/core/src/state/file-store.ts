@@ -14,7 +14,7 @@ import type { JournalSink, Lease, LockInfo, SnapshotText, StackRef, StateStore, 
  * intent's write, and a chain of steps waits for one per link, so the hop
  * saved is on the path of every dependency.
  */
-const JOURNAL_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_DSYNC;
+const JOURNAL_CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_DSYNC;
 const JOURNAL_APPEND = constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_DSYNC;
 
 /** How many earlier snapshots the file backend keeps per stack. */
@@ -59,12 +59,23 @@ export class FileStateStore implements StateStore {
   async writeSnapshot(ref: StackRef, text: SnapshotText, lease: Lease | undefined): Promise<void> {
     assertHeld(lease);
     const target = this.#file(ref, "json");
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    const dir = path.dirname(target);
+    await fs.mkdir(dir, { recursive: true });
     const temp = `${target}.tmp-${process.pid}`;
-    await writeDurably(temp, text);
-    await this.#keepBackup(ref, target, this.#file(ref, "journal"));
-    await fs.rename(temp, target);
-    await syncDir(path.dirname(target));
+    // Independent steps run side by side: each is a trip to the I/O threads, and
+    // the operation's end waits for the longest chain of them. The folder is
+    // opened now for its fsync after the rename; the backup of the snapshot
+    // being replaced is made while the new one is written.
+    const folder = fs.open(dir, "r");
+    folder.catch(() => undefined);
+    try {
+      await settledAll([writeDurably(temp, text), this.#keepBackup(ref, target, this.#file(ref, "journal"))]);
+      await fs.rename(temp, target);
+      await (await folder).sync();
+    } finally {
+      await folder.then((handle) => handle.close(), () => undefined);
+    }
+    // Only once the new snapshot's name is durable: the journal it folds in goes.
     await fs.rm(this.#file(ref, "journal"), { force: true });
   }
 
@@ -78,12 +89,7 @@ export class FileStateStore implements StateStore {
         assertHeld(lease);
         const text = lines.join("\n") + "\n";
         if (handle === undefined) {
-          await fs.mkdir(path.dirname(file), { recursive: true });
-          // A journal left over may be linked into the backups: unlinked, not truncated in place.
-          await fs.rm(file, { force: true });
-          handle = await fs.open(file, JOURNAL_NEW);
-          await writeAll(handle, header + "\n" + text);
-          await syncDir(path.dirname(file));
+          handle = await createJournal(file, header + "\n" + text);
           return;
         }
         await writeAll(handle, text);
@@ -335,6 +341,63 @@ async function writeDurably(file: string, text: SnapshotText): Promise<void> {
 async function writeAll(handle: FileHandle, text: string): Promise<void> {
   const bytes = Buffer.from(text, "utf8");
   for (let offset = 0; offset < bytes.length; ) offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten;
+}
+
+/**
+ * Makes a stack's journal for its first append, holding `text` (the header
+ * and the first lines) durably: its bytes (O_DSYNC) and its name in the
+ * folder (the folder's fsync). The two are made durable side by side, since
+ * every step of the operation waits for this; a crash between them leaves no
+ * journal, or an empty or cut one, which replay tolerates, and no step has
+ * called a provider yet.
+ */
+async function createJournal(file: string, text: string): Promise<FileHandle> {
+  const dir = path.dirname(file);
+  // Opened beside the file, not after it: the folder holds the lock file, so it exists.
+  const early = fs.open(dir, "r").catch(() => undefined);
+  let handle: FileHandle;
+  try {
+    handle = await openNewJournal(file);
+  } catch (error) {
+    await (await early)?.close();
+    throw error;
+  }
+  try {
+    const folder = (await early) ?? (await fs.open(dir, "r"));
+    try {
+      await settledAll([writeAll(handle, text), folder.sync()]);
+    } finally {
+      await folder.close();
+    }
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+/**
+ * Opens a new, empty journal file. A journal left over is unlinked, not
+ * truncated in place (it may be linked into the backups); a missing folder is
+ * made. Both are rare, so the common case is one call.
+ */
+async function openNewJournal(file: string): Promise<FileHandle> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fs.open(file, JOURNAL_CREATE);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 2 || (code !== "EEXIST" && code !== "ENOENT")) throw error;
+      if (code === "EEXIST") await fs.rm(file, { force: true });
+      else await fs.mkdir(path.dirname(file), { recursive: true });
+    }
+  }
+}
+
+/** Waits for all of `work`, then throws the first failure, if any: nothing is left running when it throws. */
+async function settledAll(work: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(work)).find((result) => result.status === "rejected");
+  if (failed !== undefined) throw failed.reason;
 }
 
 async function syncDir(dir: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { CairnError } from "@cairn/core";
@@ -82,6 +82,33 @@ describe("the file backend", () => {
     // The newest five replaced snapshots, in order: writes 2..6 (write 7 is current).
     expect(backups.map((name) => readFileSync(path.join(dir, name), "utf8"))).toEqual([2, 3, 4, 5, 6].map((n) => `{"n":${n}}\n`));
     expect(backups.map((name) => statSync(path.join(dir, name)).ino)).toEqual(inodes.slice(2, 7));
+  });
+
+  test("a new journal replaces one left over without touching it: a backup linked to the old file keeps its records", async () => {
+    const store = newStore();
+    const lease = await store.lock(ref, lockInfoFor("test"));
+    const journal = store.snapshotPath(ref).replace(/\.json$/, ".journal");
+    writeFileSync(journal, '{"journal":1,"old":true}\n');
+    const backup = path.join(path.dirname(journal), "linked-backup.journal");
+    linkSync(journal, backup);
+    const sink = await store.openJournal(ref, '{"journal":1,"new":true}', lease);
+    await sink.append(["first", "second"]);
+    await sink.append(["third"]);
+    await sink.close();
+    expect(readFileSync(journal, "utf8")).toBe('{"journal":1,"new":true}\nfirst\nsecond\nthird\n');
+    expect(readFileSync(backup, "utf8")).toBe('{"journal":1,"old":true}\n');
+    await lease.release();
+  });
+
+  test("a journal opened after its folder went away makes the folder again", async () => {
+    const store = newStore();
+    const lease = await store.lock(ref, lockInfoFor("test"));
+    const journal = store.snapshotPath(ref).replace(/\.json$/, ".journal");
+    rmSync(path.dirname(journal), { recursive: true });
+    const sink = await store.openJournal(ref, '{"journal":1}', lease);
+    await sink.append(["first"]);
+    await sink.close();
+    expect(readFileSync(journal, "utf8")).toBe('{"journal":1}\nfirst\n');
   });
 
   test("two snapshots written in one millisecond both keep a backup", async () => {
