@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import type { Plugin } from "esbuild";
 import { basename, extname, join, relative, resolve } from "node:path";
 import { CliError } from "../cli/cli-error.js";
@@ -45,6 +45,8 @@ export async function bundleProgram(options: BundleOptions): Promise<string> {
       logLevel: "silent",
       metafile: true,
     });
+    const built = Object.entries(result.metafile.outputs).find(([path]) => resolve(options.projectDir, path) === outfile)?.[1];
+    await writeFile(preloadPath(outfile), preloadText(built?.imports ?? []));
     const inputs = Object.keys(result.metafile.inputs).map((input) => resolve(options.projectDir, input));
     const steering = ["tsconfig.json", "package.json"].map((file) => join(options.projectDir, file));
     await recordBundle(outfile, options.entry, [...inputs, ...steering]);
@@ -52,6 +54,21 @@ export async function bundleProgram(options: BundleOptions): Promise<string> {
     throw buildError(error, options.projectDir, options.entry);
   }
   return outfile;
+}
+
+/**
+ * The module beside a bundle that imports what the bundle imports of Cairn's
+ * packages and of Node's, and nothing of the program: importing it loads those
+ * while the stack's key is derived, and runs none of the program's code. It is
+ * written with the bundle, so a fresh bundle has a fresh one.
+ */
+export function preloadPath(outfile: string): string {
+  return outfile.replace(/\.mjs$/, ".preload.mjs");
+}
+
+function preloadText(imports: readonly { readonly path: string; readonly external?: boolean }[]): string {
+  const ours = [...new Set(imports.filter((item) => item.external === true && /^(?:@cairn\/|node:)/.test(item.path)).map((item) => item.path))];
+  return ["// Written with the bundle beside it: see preloadPath in Cairn's loader.", ...ours.map((path) => `import ${JSON.stringify(path)};`), ""].join("\n");
 }
 
 const SOURCE = /\.(?:ts|tsx|mts|cts)$/;

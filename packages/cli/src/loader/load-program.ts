@@ -6,7 +6,7 @@ import type { Program } from "@cairn/core/automation";
 import { CliError } from "../cli/cli-error.js";
 import type { Logger } from "../cli/logger.js";
 import type { Workspace } from "../project/workspace.js";
-import { bundleProgram } from "./bundle.js";
+import { bundleProgram, preloadPath } from "./bundle.js";
 
 /**
  * Bundles the project's program and returns it as a {@link Program}: a
@@ -25,6 +25,12 @@ export async function loadProgram(ws: Workspace, logger: Logger): Promise<Progra
   const started = performance.now();
   const bundle = await bundleProgram({ projectDir: ws.dir, entry, outDir: `${ws.cairnDir}/build` });
   logger.debug(`bundled ${relative(ws.dir, entry)} in ${(performance.now() - started).toFixed(0)} ms`);
+  const { importModule } = await import("@cairn/core/automation");
+  // Cairn's packages and Node's modules that the program imports load now, while
+  // the stack's key is still being derived, so that importing the program finds
+  // them loaded. None of the program's code runs: a wrong passphrase still stops
+  // the command before it does. A failure here is the program's to report.
+  await importModule(pathToFileURL(preloadPath(bundle)).href).catch(() => undefined);
   // A query makes each load a fresh module, should one process run the program twice.
   const url = `${pathToFileURL(bundle).href}?t=${Date.now()}`;
   return async () => {
@@ -32,6 +38,6 @@ export async function loadProgram(ws: Workspace, logger: Logger): Promise<Progra
     // and Cairn's own packages need not pay for that.
     process.setSourceMapsEnabled(true);
     logger.debug("program starting");
-    return (await import("@cairn/core/automation")).importModule(url);
+    return importModule(url);
   };
 }

@@ -43,6 +43,23 @@ describe("bundling a program", () => {
     }
   });
 
+  it("writes beside the bundle a preload module that imports only the Cairn packages and Node modules the program imports", async () => {
+    await mkdir(join(dir, "node_modules", "compiled"), { recursive: true });
+    await writeFile(join(dir, "node_modules", "compiled", "package.json"), JSON.stringify({ name: "compiled", main: "index.js" }));
+    await writeFile(join(dir, "node_modules", "compiled", "index.js"), "export const other = 1;\n");
+    await writeFile(join(dir, "lib.ts"), "export const x = 1;\n");
+    await writeFile(
+      join(dir, "index.ts"),
+      'import { writeFileSync } from "node:fs";\nimport { x } from "./lib.js";\nimport { other } from "compiled";\nimport { File } from "@cairn/local";\nimport * as core from "@cairn/core";\nwriteFileSync("ran", String(x + other));\nexport const n = Object.keys(core).length + String(File).length;\n',
+    );
+    const out = await bundleProgram({ projectDir: dir, entry: join(dir, "index.ts"), outDir: join(dir, ".cairn", "build") });
+    const preload = await readFile(join(dir, ".cairn", "build", "index.preload.mjs"), "utf8");
+    const imports = preload.split("\n").filter((line) => line.startsWith("import ")).sort();
+    expect(imports).toEqual(['import "@cairn/core";', 'import "@cairn/local";', 'import "node:fs";']);
+    expect(preload).not.toContain("ran");
+    expect(out).toBe(join(dir, ".cairn", "build", "index.mjs"));
+  });
+
   it("reports a syntax error with the file, line and column, and a caret", async () => {
     await writeFile(join(dir, "index.ts"), "const ok = 1;\nconst broken = ;\n");
     const failure = bundleProgram({ projectDir: dir, entry: join(dir, "index.ts"), outDir: join(dir, "out") });
