@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// The `cairn` command. Kept tiny: everything else loads on demand.
-import { createRequire } from "node:module";
+// The `cairn` command. Kept tiny: everything else loads on demand. It is a
+// CommonJS file (bin/package.json says so): an ES module entry costs node ~5 ms
+// more to start, which `--version` and `--help` need not pay, and which an
+// operation pays later, while its stack's key is derived, if at all.
+"use strict";
+const path = require("node:path");
 
 // The AWS SDK warns on Node versions it will stop supporting; that notice is
 // for SDK maintainers' users, not for Cairn's, so it is switched off here.
@@ -14,11 +18,10 @@ process.on("warning", (warning) => {
 const argv = process.argv.slice(2);
 // `cairn --version` alone needs no command line: it prints what commander would.
 if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
-  const { readFileSync } = await import("node:fs");
-  process.stdout.write(`${JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}\n`);
+  const { readFileSync } = require("node:fs");
+  process.stdout.write(`${JSON.parse(readFileSync(path.join(__dirname, "..", "package.json"), "utf8")).version}\n`);
   process.exit(0);
 }
-const require = createRequire(import.meta.url);
 const wantsHelp = argv.includes("--help") || argv.includes("-h") || argv[0] === "help";
 
 /** Requires a file of the build; a checkout that was never built gets a clear message. */
@@ -29,7 +32,7 @@ function built(file) {
     // Only a missing file of a build is "not built"; a missing npm package is reported as it is.
     const missing = /Cannot find module '([^']+)'/.exec(String(error?.message))?.[1];
     if (error?.code !== "MODULE_NOT_FOUND" || missing === undefined || !/[\\/]dist[\\/]/.test(missing)) throw error;
-    const root = new URL("../../..", import.meta.url).pathname;
+    const root = path.resolve(__dirname, "../../..");
     process.stderr.write(`error: cairn is not built. Run \`npm run build\` in ${root} first.\n`);
     process.exit(1);
   }
@@ -89,5 +92,6 @@ process.on("uncaughtException", (error) => {
   process.exitCode = 1;
 });
 
-const code = await cli.main.main(argv, undefined, early === undefined ? {} : { early });
-process.exitCode = programThrew && code === 0 ? 1 : code;
+cli.main.main(argv, undefined, early === undefined ? {} : { early }).then((code) => {
+  process.exitCode = programThrew && code === 0 ? 1 : code;
+});
