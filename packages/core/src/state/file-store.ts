@@ -46,8 +46,8 @@ export class FileStateStore implements StateStore {
   }
 
   async read(ref: StackRef): Promise<StoredState | undefined> {
-    const snapshot = await readIfExists(this.#file(ref, "json"));
-    const journal = await readIfExists(this.#file(ref, "journal"));
+    // Side by side: a journal read with a newer snapshot than the one it continues is ignored on replay.
+    const [snapshot, journal] = await Promise.all([readIfExists(this.#file(ref, "json")), readIfExists(this.#file(ref, "journal"))]);
     if (snapshot === undefined && journal === undefined) return undefined;
     return { snapshot, journal: journal === undefined ? [] : journal.split("\n") };
   }
@@ -76,7 +76,7 @@ export class FileStateStore implements StateStore {
       await folder.then((handle) => handle.close(), () => undefined);
     }
     // Only once the new snapshot's name is durable: the journal it folds in goes.
-    await fs.rm(this.#file(ref, "journal"), { force: true });
+    await removeFile(this.#file(ref, "journal"));
   }
 
   async openJournal(ref: StackRef, header: string, lease: Lease): Promise<JournalSink> {
@@ -104,7 +104,7 @@ export class FileStateStore implements StateStore {
         handle = undefined;
         if (opened === undefined) return;
         await opened.close();
-        await fs.rm(file, { force: true });
+        await removeFile(file);
         await syncDir(path.dirname(file));
       },
     };
@@ -144,10 +144,9 @@ export class FileStateStore implements StateStore {
 
   async lock(ref: StackRef, info: LockInfo): Promise<Lease> {
     const file = this.#file(ref, "lock");
-    await fs.mkdir(path.dirname(file), { recursive: true });
     let tookOver: LockInfo | undefined;
     for (let attempt = 0; ; attempt++) {
-      if (await createExclusive(file, JSON.stringify(info, null, 1) + "\n")) break;
+      if (await inFolder(file, () => createExclusive(file, JSON.stringify(info, null, 1) + "\n"))) break;
       const text = await readIfExists(file);
       if (text === undefined) continue; // released meanwhile: try again
       const held = parseLockInfo(text);
@@ -165,7 +164,7 @@ export class FileStateStore implements StateStore {
         released = true;
         const current = await this.readLock(ref);
         if (current !== undefined && current.info.pid === info.pid && current.info.startedAt === info.startedAt) {
-          await fs.rm(file, { force: true });
+          await removeFile(file);
         }
       },
     };
@@ -179,12 +178,12 @@ export class FileStateStore implements StateStore {
   }
 
   async forceUnlock(ref: StackRef): Promise<void> {
-    await fs.rm(this.#file(ref, "lock"), { force: true });
+    await removeFile(this.#file(ref, "lock"));
   }
 
   async remove(ref: StackRef): Promise<void> {
-    await fs.rm(this.#file(ref, "json"), { force: true });
-    await fs.rm(this.#file(ref, "journal"), { force: true });
+    await removeFile(this.#file(ref, "json"));
+    await removeFile(this.#file(ref, "journal"));
     await fs.rm(path.join(this.#root, "backups", ref.project, ref.stack), { recursive: true, force: true });
   }
 
@@ -225,8 +224,8 @@ export class FileStateStore implements StateStore {
     });
     const kept = (await fs.readdir(dir)).filter((file) => file.endsWith(".json")).sort();
     for (const old of kept.slice(0, Math.max(0, kept.length - BACKUPS_KEPT))) {
-      await fs.rm(path.join(dir, old), { force: true });
-      await fs.rm(path.join(dir, `${old.slice(0, -".json".length)}.journal`), { force: true });
+      await removeFile(path.join(dir, old));
+      await removeFile(path.join(dir, `${old.slice(0, -".json".length)}.journal`));
     }
   }
 }
@@ -263,6 +262,26 @@ function parseLockInfo(text: string): LockInfo {
 }
 
 /** Creates a file only if there is none; false if there is one. */
+/** Runs `create` (which makes `file`); when the file's folder does not exist yet, makes it and runs `create` again. */
+async function inFolder<T>(file: string, create: () => Promise<T>): Promise<T> {
+  try {
+    return await create();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    return create();
+  }
+}
+
+/** Removes a file, if it is there: one call, where `fs.rm` makes three. */
+async function removeFile(file: string): Promise<void> {
+  try {
+    await fs.unlink(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}
+
 async function createExclusive(file: string, text: string): Promise<boolean> {
   let handle: FileHandle;
   try {
@@ -294,11 +313,11 @@ async function setAside(file: string, judged: string): Promise<boolean> {
     throw error;
   }
   if ((await readIfExists(aside)) === judged) {
-    await fs.rm(aside, { force: true });
+    await removeFile(aside);
     return true;
   }
   await fs.link(aside, file).catch(() => undefined);
-  await fs.rm(aside, { force: true });
+  await removeFile(aside);
   return false;
 }
 
@@ -331,7 +350,7 @@ async function writeDurably(file: string, text: SnapshotText): Promise<void> {
     await handle.sync();
   } catch (error) {
     await handle.close();
-    await fs.rm(file, { force: true });
+    await removeFile(file);
     throw error;
   }
   await handle.close();
@@ -388,7 +407,7 @@ async function openNewJournal(file: string): Promise<FileHandle> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (attempt >= 2 || (code !== "EEXIST" && code !== "ENOENT")) throw error;
-      if (code === "EEXIST") await fs.rm(file, { force: true });
+      if (code === "EEXIST") await removeFile(file);
       else await fs.mkdir(path.dirname(file), { recursive: true });
     }
   }
