@@ -151,7 +151,7 @@ function writeWrappers(pkgDir, outfile, entries, lazy) {
   const loaded = require(outfile);
   for (const { key, dist } of entries) {
     const part = lazy.includes(key) ? `${key}()` : key;
-    const names = Object.keys(loaded[key] instanceof Function ? loaded[key]() : loaded[key]).sort();
+    const names = Object.keys(lazy.includes(key) ? loaded[key]() : loaded[key]).sort();
     const file = path.join(pkgDir, dist);
     const relative = JSON.stringify(path.relative(path.dirname(file), outfile).replace(/^(?!\.)/, "./"));
     const header = `// One part of ${path.basename(outfile)}, where the package's code is (see scripts/bundle.mjs).\n`;

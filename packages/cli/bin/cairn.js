@@ -63,7 +63,8 @@ if (verbose) process.setSourceMapsEnabled(true);
 // "How programs are loaded"). Code compiled so cannot `import()` on Node 20, so it
 // imports through this module's. A verbose run compiles as Node does, which is what
 // reads the source maps. Operations and the other commands run different code, and
-// each keeps a cache of its own.
+// each keeps a cache of its own. The operations are the commands early-start.ts starts
+// a key for.
 const OPERATIONS = ["preview", "up", "update", "destroy", "refresh"];
 if (!verbose) {
   const { installCodeCache, codeCacheDir } = built("../dist/code-cache.cjs");

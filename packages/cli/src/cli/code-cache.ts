@@ -37,7 +37,7 @@ type Compile = (this: Module, content: string, filename: string) => unknown;
  * usual. Caches are written when the process exits. A cache that cannot be
  * read or written costs nothing but the saving. V8 checks little of a cache
  * in release builds, so each is stored twice, and a damaged one is compiled
- * past and replaced. Returns the function that undoes this.
+ * past and replaced.
  *
  * V8 caches the functions that ran before the cache was made, and a cache is
  * made once, by the first run of a build. So runs that need different code
@@ -49,7 +49,7 @@ type Compile = (this: Module, content: string, filename: string) => unknown;
  * Code compiled so cannot use `import()` on Node 20 (V8 drops the hook it
  * needs); Cairn's bundles import through `importModule` of @cairn/core instead.
  */
-export function installCodeCache(cacheDir: string | undefined, profile = "all"): () => void {
+export function installCodeCache(cacheDir: string | undefined, profile = "all"): void {
   const prototype = Module.prototype as unknown as { _compile: Compile };
   const compile = prototype._compile;
   prototype._compile = function compileBundle(content, filename) {
@@ -59,10 +59,6 @@ export function installCodeCache(cacheDir: string | undefined, profile = "all"):
     return run.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
   };
   process.once("exit", saveCodeCaches);
-  return () => {
-    prototype._compile = compile;
-    process.removeListener("exit", saveCodeCaches);
-  };
 }
 
 /** How the bundle `file` used its cache when it was last loaded in this process, if it was. */
@@ -93,7 +89,7 @@ function compileCached(source: string, file: string, key: string, profile: strin
  * never meets half a cache; only the newest few caches of each file and
  * profile are kept. Failures are ignored.
  */
-export function saveCodeCaches(): void {
+function saveCodeCaches(): void {
   for (const [cacheFile, { script, base }] of pending) {
     pending.delete(cacheFile);
     try {

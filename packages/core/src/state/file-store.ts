@@ -401,16 +401,15 @@ async function createJournal(file: string, text: string): Promise<FileHandle> {
  * made. Both are rare, so the common case is one call.
  */
 async function openNewJournal(file: string): Promise<FileHandle> {
-  for (let attempt = 0; ; attempt++) {
+  return inFolder(file, async () => {
     try {
       return await fs.open(file, JOURNAL_CREATE);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (attempt >= 2 || (code !== "EEXIST" && code !== "ENOENT")) throw error;
-      if (code === "EEXIST") await removeFile(file);
-      else await fs.mkdir(path.dirname(file), { recursive: true });
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      await removeFile(file);
+      return fs.open(file, JOURNAL_CREATE);
     }
-  }
+  });
 }
 
 /** Waits for all of `work`, then throws the first failure, if any: nothing is left running when it throws. */
