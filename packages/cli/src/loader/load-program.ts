@@ -28,8 +28,8 @@ export async function loadProgram(ws: Workspace, logger: Logger): Promise<Progra
   const { importModule } = await import("@cairn/core/automation");
   // Cairn's packages and Node's modules that the program imports load now, while
   // the stack's key is still being derived, so that importing the program finds
-  // them loaded. None of the program's code runs here (when it may run before the
-  // key is open: docs/cli.md). A failure here is the program's to report.
+  // them loaded. None of the program's code runs: a wrong passphrase still stops
+  // the command before it does. A failure here is the program's to report.
   await importModule(pathToFileURL(preloadPath(bundle)).href).catch(() => undefined);
   // A query makes each load a fresh module, should one process run the program twice.
   const url = `${pathToFileURL(bundle).href}?t=${Date.now()}`;

@@ -34,13 +34,6 @@ export interface OpenStackOptions {
   readonly secrets?: boolean;
   /** Load the config file so that it can be changed and saved. @default false */
   readonly editConfig?: boolean;
-  /**
-   * The command runs an operation, which waits for the key itself where it
-   * needs it: a passphrase's key whose derivation has started, on a stack
-   * whose config holds no secret, may still be opening when this returns
-   * (see `openingSecrets`). @default false
-   */
-  readonly keyLater?: boolean;
 }
 
 /**
@@ -77,15 +70,8 @@ export async function openStack(ctx: CommandContext, options: OpenStackOptions =
     if (state !== undefined) {
       const providers = new core.SecretsProviders().with(await asyncPassphraseProvider(early)).with(awsKmsProvider(ws.dir));
       const asked = performance.now();
-      const opening = providers.get(state.provider).open(state, { stack: name, passphrase: () => readPassphrase(ctx.io, { stack: name }) });
-      // Secret config values are decrypted before the program runs, so they need the key now.
-      if (options.keyLater === true && early !== undefined && !config.entries().some(([, stored]) => stored.secret)) {
-        secrets = core.openingSecrets(state, opening);
-        opening.then(() => ctx.logger.debug(`secrets key of ${name} open (derived alongside)`), () => undefined);
-      } else {
-        secrets = await opening;
-        ctx.logger.debug(`secrets key of ${name} open (waited ${(performance.now() - asked).toFixed(0)} ms)`);
-      }
+      secrets = await providers.get(state.provider).open(state, { stack: name, passphrase: () => readPassphrase(ctx.io, { stack: name }) });
+      ctx.logger.debug(`secrets key of ${name} open (waited ${(performance.now() - asked).toFixed(0)} ms)`);
     }
   }
   ctx.logger.debug(`stack ${name} of ${ws.project.name} in ${store.url}`);

@@ -24,7 +24,7 @@ export interface PreviewFlags extends OperationFlags {
 export async function preview(ctx: CommandContext, flags: PreviewFlags): Promise<number> {
   // Bundling runs in esbuild's own process, alongside opening the stack's secrets.
   const ws = await ctx.workspace();
-  const [opened, program] = await Promise.all([openStack(ctx, { keyLater: true }), loadProgram(ws, ctx.logger)]);
+  const [opened, program] = await Promise.all([openStack(ctx), loadProgram(ws, ctx.logger)]);
   // Preview takes no lock; while an operation runs it reads the last completed state, and says so.
   const ref = { project: ws.project.name, stack: opened.name };
   const store = await lastConsistentStore(ctx, opened.store, ref, flags.json === true);

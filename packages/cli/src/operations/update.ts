@@ -39,7 +39,7 @@ export async function update(ctx: CommandContext, command: "up" | "destroy", fla
   // Bundling runs in esbuild's own process, alongside opening the stack's secrets.
   const ws = await ctx.workspace();
   // Destroy runs the program too: inline (dynamic) providers live in it, and deletes need them.
-  const [opened, program] = await Promise.all([openStack(ctx, { keyLater: true }), loadProgram(ws, ctx.logger)]);
+  const [opened, program] = await Promise.all([openStack(ctx), loadProgram(ws, ctx.logger)]);
   const stack = await opened.stack(program);
   const savedPlan = flags.plan === undefined ? undefined : await readUserFile(resolve(ctx.cwd, flags.plan), "the saved plan given to --plan");
   const { createCancellation } = await import("@cairn/core/automation");

@@ -6,7 +6,6 @@ import { runProgram, type ProgramResult } from "../program/run.js";
 import type { ConfigEntry } from "../program/scope.js";
 import { lockInfoFor } from "../state/lock-info.js";
 import { takeOverMessage } from "../state/lock-holder.js";
-import { keyOpened } from "../state/opening-secrets.js";
 import { openOperationState, type OperationState } from "../state/operation-state.js";
 import { parseStackName, readStackOutputs, sameKeyOpener } from "../state/stack-outputs.js";
 import type { Lease, StackRef } from "../state/store.js";
@@ -38,13 +37,6 @@ export function configEntries(config: StackSettings["config"]): ReadonlyMap<stri
  * Opens an operation: takes the lock (unless read-only), opens the state
  * (see `openOperationState`), and runs the program. Everything opened is
  * closed again if a later step fails.
- *
- * A secrets key that is still opening is waited for first, unless `key` is
- * "before-steps": then the caller waits for it (`keyOpened`) after planning,
- * before anything that calls a provider to change or read the cloud or
- * writes a secret. Meanwhile the state loads (waiting for the key only if it
- * holds a secret) and the program runs; its config holds no secret, or the
- * key would be open already (the CLI sees to that).
  */
 export async function openOperation(
   settings: StackSettings,
@@ -53,9 +45,7 @@ export async function openOperation(
   writable: boolean,
   mode: "run" | "skip" | "optional" = "run",
   mask: SecretMask = new SecretMask(),
-  key: "first" | "before-steps" = "first",
 ): Promise<OpenOperation> {
-  if (key === "first") await keyOpened(settings.secrets);
   const ref: StackRef = { project: settings.project, stack: settings.stack };
   const config = configEntries(settings.config);
   learnConfig(config, mask);

@@ -17,7 +17,6 @@ import { countSteps, type Plan } from "../plan/step.js";
 import { serializeState } from "../state/snapshot-text.js";
 import { emptyState, loadState, tryLoadState } from "../state/load.js";
 import { lockInfoFor } from "../state/lock-info.js";
-import { keyOpened } from "../state/opening-secrets.js";
 import type { StateDocument } from "../state/model.js";
 import { stateGraph } from "../state/state-graph.js";
 import type { SecretsCrypter } from "../state/secrets.js";
@@ -83,16 +82,11 @@ export class Stack {
   async preview(options: PreviewOptions = {}): Promise<PreviewResult> {
     const { emit, mask } = maskedSink(options);
     return this.#timed("preview", emit, mask, async () => {
-      const op = await openOperation(this.#settings, options.operationName ?? "preview", emit, false, "run", mask, "before-steps");
+      const op = await openOperation(this.#settings, options.operationName ?? "preview", emit, false, "run", mask);
       try {
-        if (options.refresh) {
-          await keyOpened(this.#settings.secrets);
-          await refreshResources(op.ctx, new Limiter(), true, options);
-        }
+        if (options.refresh) await refreshResources(op.ctx, new Limiter(), true, options);
         const found = await interruptedCreates(op.ctx);
         const planned = await planWith(op, { destroying: false, ...pick(options) });
-        // A wrong passphrase is refused here, before the plan is shown.
-        await keyOpened(this.#settings.secrets);
         await assertNoLateRegistrations(op.program, planned.phase);
         const plan = labelInterruptedCreates(planned.plan, found, options.pendingCreates);
         const phase = planned.phase;
@@ -210,16 +204,12 @@ export class Stack {
     const { emit, mask } = maskedSink(options);
     const started = Date.now();
     return this.#timed(kind, emit, mask, async () => {
-      const op = await openOperation(this.#settings, options.operationName ?? kind, emit, true, destroying ? "optional" : "run", mask, "before-steps");
+      const op = await openOperation(this.#settings, options.operationName ?? kind, emit, true, destroying ? "optional" : "run", mask);
       try {
         const limiter = new Limiter();
-        const interrupted = await interruptedCreates(op.ctx);
-        // Provider calls and writes need the key first: a wrong passphrase must stop the operation before any.
-        if (interrupted.length > 0 || options.refresh) await keyOpened(this.#settings.secrets);
-        await reconcilePending(op.ctx, limiter, decidePendingCreates(op.ctx.stack, interrupted, options.pendingCreates));
+        await reconcilePending(op.ctx, limiter, decidePendingCreates(op.ctx.stack, await interruptedCreates(op.ctx), options.pendingCreates));
         if (options.refresh) await refreshResources(op.ctx, limiter, true, options);
         const { plan, secretOutputs, phase } = await planWith(op, { destroying, ...pick(options) });
-        await keyOpened(this.#settings.secrets);
         if (!destroying) await assertNoLateRegistrations(op.program, phase);
         if (options.plan !== undefined) verifySavedPlan(options.plan, plan, this.#settings.secrets);
         if (this.#settings.secrets === undefined) assertNoSecretsToStore(op, plan, secretOutputs);

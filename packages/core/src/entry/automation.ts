@@ -39,7 +39,6 @@ export { isHolderGone } from "../state/lock-holder.js";
 export { loadState, tryLoadState, type LoadedState } from "../state/load.js";
 export { readStackOutputs, type SecretsOpener } from "../state/stack-outputs.js";
 export { createPassphraseSecrets, openPassphraseSecrets, openPassphraseSecretsWithKey } from "../state/secrets.js";
-export { keyOpened, openingSecrets } from "../state/opening-secrets.js";
 export { passphraseSecretsProvider, SecretsProviders } from "../state/secrets-providers.js";
 export { changeSecretsProvider, type ChangeSecretsOptions, type ChangeSecretsResult } from "../state/change-secrets.js";
 export { exportState, importState, type ImportStateOptions, type ImportStateResult } from "../state/export-import.js";

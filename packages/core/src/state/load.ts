@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { CairnError } from "../errors.js";
 import { hintSentence, type Hint } from "../hints.js";
-import { decodeSecrets, encodeSecrets, isSealed, parseState } from "./codec.js";
+import { parseState } from "./codec.js";
 import { STATE_FORMAT_VERSION, type StateDocument } from "./model.js";
 import { replayJournal } from "./replay.js";
-import { isOpening, keyOpened } from "./opening-secrets.js";
 import type { SecretsCrypter } from "./secrets.js";
 import type { StackRef, StateStore } from "./store.js";
 
@@ -58,27 +57,18 @@ export async function tryLoadState(store: StateStore, ref: StackRef, crypter: Se
   if (stored.snapshot === undefined) {
     throw new CairnError("STATE_CORRUPT", `Stack "${ref.stack}" has a journal but no snapshot at ${where}. The files were left as they are.`, { file: where });
   }
-  // With the key still opening, a state whose text holds a secret loads sealed, and waits for the
-  // key only if a secret is left once its journal is replayed (not for one a later operation removed).
-  const sealed = isOpening(crypter);
-  const readWith = sealed ? undefined : crypter;
-  const doc = parseState(stored.snapshot, where, readWith);
+  const doc = parseState(stored.snapshot, where, crypter);
   if (doc.project !== ref.project || doc.stack !== ref.stack) {
     throw new CairnError("STATE_CORRUPT", `The state at ${where} belongs to ${doc.project}/${doc.stack}, not ${ref.project}/${ref.stack}. It was left as it is.`, { file: where });
   }
   const journal = `${where}.journal`;
-  const replay = replayJournal(doc, stored.journal, readWith, journal);
-  let loaded = replay.doc;
-  if (sealed && mayHoldSecrets(stored.snapshot, stored.journal) && containsSealed(loaded)) {
-    await keyOpened(crypter);
-    loaded = unsealed(loaded, crypter);
-  }
+  const replay = replayJournal(doc, stored.journal, crypter, journal);
   const position: JournalPosition | undefined =
     replay.live && replay.startedAt !== undefined
       ? { size: sizeOf(stored.journal), operations: replay.operations, lastSeq: replay.lastSeq, startedAt: replay.startedAt, clean: replay.clean && replay.tornLine === undefined }
       : undefined;
   return {
-    doc: loaded,
+    doc: replay.doc,
     replayed: replay.unfinished,
     snapshot: { size: stored.snapshot.length, resources: doc.resources.length },
     ...(position === undefined ? {} : { journal: position }),
@@ -94,30 +84,6 @@ export async function loadState(store: StateStore, ref: StackRef, crypter: Secre
     throw new CairnError("STACK_NOT_FOUND", `Stack "${ref.stack}" of project "${ref.project}" does not exist in ${store.url}. ${hintSentence(create)}`, { hints: [create] });
   }
   return loaded;
-}
-
-/**
- * Whether a state's text may hold a sealed secret: its envelope's key, as
- * JSON writes it, ends in `secret"` even with its @ escaped. A text without
- * it need not be searched.
- */
-function mayHoldSecrets(snapshot: string, journal: readonly string[]): boolean {
-  const holds = (text: string): boolean => text.includes('secret"');
-  return holds(snapshot) || journal.some(holds);
-}
-
-/** Whether a state loaded without its key holds a secret. */
-function containsSealed(value: unknown): boolean {
-  if (isSealed(value)) return true;
-  if (value === null || typeof value !== "object") return false;
-  if (Array.isArray(value)) return value.some(containsSealed);
-  for (const key in value) if (containsSealed((value as Record<string, unknown>)[key])) return true;
-  return false;
-}
-
-/** A state loaded without its key, with its secrets opened. */
-function unsealed(doc: StateDocument, crypter: SecretsCrypter | undefined): StateDocument {
-  return decodeSecrets(encodeSecrets(doc, undefined), crypter) as StateDocument;
 }
 
 /** The size of a journal's text in characters: its lines and their newlines. */

@@ -3,7 +3,6 @@ import { CairnError } from "../errors.js";
 import type { PropertyMap } from "../output/values.js";
 import { decodeSecrets, encodeSecrets, isSealed } from "./codec.js";
 import { tryLoadState } from "./load.js";
-import { keyOpened } from "./opening-secrets.js";
 import type { SecretsState } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
 import type { StackRef, StateStore } from "./store.js";
@@ -37,11 +36,7 @@ export async function readStackOutputs(store: StateStore, ref: StackRef, openSec
  */
 export function sameKeyOpener(own: SecretsCrypter | undefined): SecretsOpener | undefined {
   if (own === undefined) return undefined;
-  return async (state) => {
-    if (state.provider !== own.state.provider || !isDeepStrictEqual(state.state, own.state.state)) return undefined;
-    await keyOpened(own);
-    return own;
-  };
+  return async (state) => (state.provider === own.state.provider && isDeepStrictEqual(state.state, own.state.state) ? own : undefined);
 }
 
 /**
