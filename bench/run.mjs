@@ -224,7 +224,9 @@ cells.slice(1).forEach(({ shape, n }, k) => {
   console.log(`${shape.padEnd(8)}${pad(n, 8)}${row.join("")}${pad(floorUs.toFixed(0), 11)}${pad(rss.toFixed(0), 9)}${pad(bytes.toFixed(2), 12)}`);
 });
 console.log("\nBytes written per op (wchar less the bytes the process printed: state, journal, lock file), median, and that divided by");
-console.log("the state's size (the snapshot file after the op; for destroy, before it). A no-op's bytes are its lock file.");
+console.log("the state's size (the snapshot file after the op; for destroy, before it). A no-op's bytes are its lock file, plus");
+console.log("the 8-byte wake-ups of libuv's event fd (V8's and the thread pool's tasks finishing), which wchar counts too: up to");
+console.log("~10 KB in a chain no-op, depending on timing. Under strace a no-op writes its lock file and nothing else.");
 console.log(`${"shape".padEnd(8)}${pad("N", 8)}${pad("state B", 10)}${OPS.map((op) => pad(`${op} B`, 13) + pad("ratio", 7)).join("")}`);
 cells.slice(1).forEach(({ shape, n }, k) => {
   const samples = cellSamples[k + 1];
