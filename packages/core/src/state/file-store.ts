@@ -162,8 +162,10 @@ export class FileStateStore implements StateStore {
       release: async () => {
         if (released) return;
         released = true;
-        const current = await this.readLock(ref);
-        if (current !== undefined && current.info.pid === info.pid && current.info.startedAt === info.startedAt) {
+        // Whether the lock is still this one; whether its holder is alive does not matter here.
+        const text = await readIfExists(file);
+        const current = text === undefined ? undefined : parseLockInfo(text);
+        if (current !== undefined && current.pid === info.pid && current.startedAt === info.startedAt) {
           await removeFile(file);
         }
       },
@@ -261,7 +263,6 @@ function parseLockInfo(text: string): LockInfo {
   }
 }
 
-/** Creates a file only if there is none; false if there is one. */
 /** Runs `create` (which makes `file`); when the file's folder does not exist yet, makes it and runs `create` again. */
 async function inFolder<T>(file: string, create: () => Promise<T>): Promise<T> {
   try {
@@ -282,6 +283,7 @@ async function removeFile(file: string): Promise<void> {
   }
 }
 
+/** Creates a file only if there is none; false if there is one. */
 async function createExclusive(file: string, text: string): Promise<boolean> {
   let handle: FileHandle;
   try {
