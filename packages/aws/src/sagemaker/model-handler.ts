@@ -109,7 +109,7 @@ async function readModel(ctx: AwsContext, ModelName: string, inputs: PropertyMap
   const recorded = typed<ModelInputs>(inputs);
   const imported = Object.keys(inputs).length === 0;
   const c = model.PrimaryContainer;
-  const container = plain({ image: c?.Image, modelDataUrl: c?.ModelDataUrl, environment: c?.Environment && Object.keys(c.Environment).length ? c.Environment : undefined, mode: recorded.primaryContainer?.mode === undefined ? undefined : c?.Mode });
+  const container = plain({ image: c?.Image, modelDataUrl: c?.ModelDataUrl, environment: environmentOf(c?.Environment, recorded.primaryContainer?.environment), mode: recorded.primaryContainer?.mode === undefined ? undefined : c?.Mode });
   const current: ModelInputs = {
     ...recorded,
     name: recorded.name !== undefined || imported ? model.ModelName : undefined,
@@ -119,6 +119,16 @@ async function readModel(ctx: AwsContext, ModelName: string, inputs: PropertyMap
     tags: model.ModelArn ? await readTags(ctx, sm, model.ModelArn) : {},
   };
   return { id: ModelName, inputs: plain(current as never), outputs: outputsOf(current, ModelName, model.ModelArn) };
+}
+
+/**
+ * A container's environment as read: SageMaker leaves an empty one out of
+ * DescribeModel, so a model declared with `environment: {}` reads back as
+ * it was declared, not as a change.
+ */
+function environmentOf(read: Record<string, string> | undefined, recorded: Readonly<Record<string, string>> | undefined): Record<string, string> | undefined {
+  if (read !== undefined && Object.keys(read).length > 0) return read;
+  return recorded !== undefined && Object.keys(recorded).length === 0 ? {} : undefined;
 }
 
 function outputsOf(inputs: ModelInputs, name: string, arn: string | undefined): PropertyMap {

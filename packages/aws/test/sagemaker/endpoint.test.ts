@@ -7,6 +7,7 @@ import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
+  ListTagsCommand,
   SageMakerClient,
   UpdateEndpointCommand,
 } from "@aws-sdk/client-sagemaker";
@@ -162,5 +163,19 @@ describe("aws:sagemaker/EndpointConfig and Model", () => {
       replaces: ["primaryContainer"],
     });
     expect(provider.diff(TYPE, "m", olds as never, (await checked(provider, TYPE, { ...base, tags: { v: "2" } })) as never, {})).toEqual({ changes: ["tags"] });
+  });
+
+  test("refresh reads a model declared with an empty environment as declared: SageMaker leaves the empty map out", async () => {
+    const TYPE = "aws:sagemaker/Model";
+    const image = "123.dkr.ecr.us-west-2.amazonaws.com/ranker:1";
+    sm.on(DescribeModelCommand).resolves({ ModelName: "ranker", ModelArn: "arn:model", ExecutionRoleArn: ROLE, PrimaryContainer: { Image: image }, EnableNetworkIsolation: false });
+    sm.on(ListTagsCommand).resolves({ Tags: [] });
+    const { provider } = testProvider();
+    const empty = await checked(provider, TYPE, { name: "ranker", executionRoleArn: ROLE, primaryContainer: { image, environment: {} } });
+    expect((await provider.read("ranker", empty as never, {}, callContext(TYPE, "ranker")))?.inputs).toEqual(empty);
+    // One that declared variables and reads back none did change, and says so.
+    const declared = await checked(provider, TYPE, { name: "ranker", executionRoleArn: ROLE, primaryContainer: { image, environment: { MODE: "fast" } } });
+    const read = await provider.read("ranker", declared as never, {}, callContext(TYPE, "ranker"));
+    expect((read?.inputs as { primaryContainer: { environment?: unknown } }).primaryContainer.environment).toBeUndefined();
   });
 });
