@@ -122,9 +122,9 @@ async function readModel(ctx: AwsContext, ModelName: string, inputs: PropertyMap
 }
 
 /**
- * A container's environment as read: SageMaker leaves an empty one out of
- * DescribeModel, so a model declared with `environment: {}` reads back as
- * it was declared, not as a change.
+ * A container's environment as read. An empty one may come back as `{}` or
+ * not at all; either reads as the program declared it (`{}`, or nothing), so
+ * that refresh sees no change where there is none.
  */
 function environmentOf(read: Record<string, string> | undefined, recorded: Readonly<Record<string, string>> | undefined): Record<string, string> | undefined {
   if (read !== undefined && Object.keys(read).length > 0) return read;
