@@ -93,6 +93,15 @@ process.on("uncaughtException", (error) => {
   process.exitCode = 1;
 });
 
+// When the command is done, node ends the process once nothing is left to run. A timer or
+// socket the program left open (a client it never closed, a setInterval) would keep it
+// running for good: after a grace second, in which a timer of the program can still fail
+// the command, cairn says so and ends. The grace timer itself keeps nothing alive.
+const GRACE_MS = 1000;
 cli.main.main(argv, undefined, early === undefined ? {} : { early }).then((code) => {
   process.exitCode = programThrew && code === 0 ? 1 : code;
+  setTimeout(() => {
+    process.stderr.write("warning: The program left something running (a timer, or a connection it did not close); cairn ends without waiting for it.\n");
+    process.exit();
+  }, GRACE_MS).unref();
 });
