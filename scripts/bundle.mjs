@@ -150,8 +150,9 @@ async function bundle(pkgDir, name, entries, inline, lazy) {
 function writeWrappers(pkgDir, outfile, entries, lazy) {
   const loaded = require(outfile);
   for (const { key, dist } of entries) {
-    const part = lazy.includes(key) ? `${key}()` : key;
-    const names = Object.keys(lazy.includes(key) ? loaded[key]() : loaded[key]).sort();
+    const isLazy = lazy.includes(key);
+    const part = isLazy ? `${key}()` : key;
+    const names = Object.keys(isLazy ? loaded[key]() : loaded[key]).sort();
     const file = path.join(pkgDir, dist);
     const relative = JSON.stringify(path.relative(path.dirname(file), outfile).replace(/^(?!\.)/, "./"));
     const header = `// One part of ${path.basename(outfile)}, where the package's code is (see scripts/bundle.mjs).\n`;

@@ -1,13 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { join, relative, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { relative, resolve } from "node:path";
 import type { ImportRequest, ProviderPackage } from "@cairn/core/automation";
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";
 import { renderResourceCode, type ClassRef } from "../display/resource-code.js";
 import { loadProgram } from "../loader/load-program.js";
+import { importFile, resolveFromProject } from "../project/project-import.js";
 import { openStack } from "./open-stack.js";
 
 /** Flags of `cairn import`. */
@@ -86,12 +85,11 @@ const packageKey = (type: string): string => type.slice(0, type.indexOf(":"));
 async function loadPackage(projectDir: string, key: string): Promise<LoadedPackage | undefined> {
   let resolved: string;
   try {
-    resolved = createRequire(join(projectDir, "package.json")).resolve(`@cairn/${key}`);
+    resolved = resolveFromProject(projectDir, `@cairn/${key}`);
   } catch {
     return undefined;
   }
-  const { importModule } = await import("@cairn/core/automation");
-  const exports = await importModule<Record<string, unknown> & { cairnPackage?: ProviderPackage }>(pathToFileURL(resolved).href);
+  const exports = await importFile<Record<string, unknown> & { cairnPackage?: ProviderPackage }>(resolved);
   return exports.cairnPackage?.name === key ? { pkg: exports.cairnPackage, exports } : undefined;
 }
 

@@ -1,10 +1,10 @@
-import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { StateStore } from "@cairn/core/automation";
 import { CliError } from "../cli/cli-error.js";
 import { resolveBackend } from "../backend/resolve-backend.js";
 import { installHint } from "./cairn-packages.js";
+import { importFromProject } from "./project-import.js";
 import type { Workspace } from "./workspace.js";
 
 /**
@@ -37,8 +37,7 @@ interface AwsStateModule {
 async function openS3Store(ws: Workspace, url: string, env: Readonly<Record<string, string | undefined>>): Promise<StateStore> {
   let aws: AwsStateModule;
   try {
-    const resolved = createRequire(join(ws.dir, "package.json")).resolve("@cairn/aws");
-    aws = await (await import("@cairn/core/automation")).importModule<AwsStateModule>(pathToFileURL(resolved).href);
+    aws = await importFromProject<AwsStateModule>(ws.dir, "@cairn/aws");
   } catch (error) {
     throw new CliError("CLI_BACKEND_UNSUPPORTED", `The backend ${url} needs @cairn/aws, which is not installed in ${ws.dir}.`, {
       hint: installHint("@cairn/aws", env),

@@ -1,9 +1,7 @@
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { SecretsProvider } from "@cairn/core/automation";
 import { CliError } from "../cli/cli-error.js";
 import { installHint } from "../project/cairn-packages.js";
+import { importFromProject } from "../project/project-import.js";
 
 interface AwsSecretsModule {
   readonly awsKmsSecretsProvider?: () => SecretsProvider;
@@ -27,8 +25,7 @@ export function awsKmsProvider(projectDir: string): SecretsProvider {
 async function load(projectDir: string): Promise<SecretsProvider> {
   let aws: AwsSecretsModule;
   try {
-    const resolved = createRequire(join(projectDir, "package.json")).resolve("@cairn/aws");
-    aws = await (await import("@cairn/core/automation")).importModule<AwsSecretsModule>(pathToFileURL(resolved).href);
+    aws = await importFromProject<AwsSecretsModule>(projectDir, "@cairn/aws");
   } catch (error) {
     throw new CliError("CLI_SECRETS_PROVIDER_MISSING", `The awskms secrets provider needs @cairn/aws, which is not installed in ${projectDir}.`, { hint: installHint("@cairn/aws", process.env), cause: error });
   }

@@ -66,14 +66,13 @@ export class FileStateStore implements StateStore {
     // the operation's end waits for the longest chain of them. The folder is
     // opened now for its fsync after the rename; the backup of the snapshot
     // being replaced is made while the new one is written.
-    const folder = fs.open(dir, "r");
-    folder.catch(() => undefined);
+    const folder = openFolder(dir);
     try {
       await settledAll([writeDurably(temp, text), this.#keepBackup(ref, target, this.#file(ref, "journal"))]);
       await fs.rename(temp, target);
-      await (await folder).sync();
+      await folder.sync();
     } finally {
-      await folder.then((handle) => handle.close(), () => undefined);
+      await folder.close();
     }
     // Only once the new snapshot's name is durable: the journal it folds in goes.
     await removeFile(this.#file(ref, "journal"));
@@ -373,28 +372,20 @@ async function writeAll(handle: FileHandle, text: string): Promise<void> {
  * called a provider yet.
  */
 async function createJournal(file: string, text: string): Promise<FileHandle> {
-  const dir = path.dirname(file);
   // Opened beside the file, not after it: the folder holds the lock file, so it exists.
-  const early = fs.open(dir, "r").catch(() => undefined);
-  let handle: FileHandle;
+  const folder = openFolder(path.dirname(file));
   try {
-    handle = await openNewJournal(file);
-  } catch (error) {
-    await (await early)?.close();
-    throw error;
-  }
-  try {
-    const folder = (await early) ?? (await fs.open(dir, "r"));
+    const handle = await openNewJournal(file);
     try {
       await settledAll([writeAll(handle, text), folder.sync()]);
-    } finally {
-      await folder.close();
+    } catch (error) {
+      await handle.close();
+      throw error;
     }
-  } catch (error) {
-    await handle.close();
-    throw error;
+    return handle;
+  } finally {
+    await folder.close();
   }
-  return handle;
 }
 
 /**
@@ -420,11 +411,31 @@ async function settledAll(work: readonly Promise<unknown>[]): Promise<void> {
   if (failed !== undefined) throw failed.reason;
 }
 
+/**
+ * A folder opened at once, for an fsync of its entries later, so that the
+ * open overlaps other work. `sync` opens it again if the first open failed
+ * (the folder may have been made since); `close` closes what was opened.
+ */
+function openFolder(dir: string): { sync(): Promise<void>; close(): Promise<void> } {
+  const opening = fs.open(dir, "r").catch(() => undefined);
+  let reopened: FileHandle | undefined;
+  return {
+    async sync() {
+      const handle = (await opening) ?? (reopened ??= await fs.open(dir, "r"));
+      await handle.sync();
+    },
+    async close() {
+      await (await opening)?.close();
+      await reopened?.close();
+    },
+  };
+}
+
 async function syncDir(dir: string): Promise<void> {
-  const handle = await fs.open(dir, "r");
+  const folder = openFolder(dir);
   try {
-    await handle.sync();
+    await folder.sync();
   } finally {
-    await handle.close();
+    await folder.close();
   }
 }
