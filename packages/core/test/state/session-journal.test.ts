@@ -309,3 +309,26 @@ describe("secrets at rest", () => {
     expect((outputs.password as SecretValue).value).toBe(plaintexts[2]);
   });
 });
+
+describe("whether an operation changed the state", () => {
+  const outputs = () => ({ list: [1, { x: "y" }], token: new SecretValue("s1"), at: new Date(1_000), none: null });
+  const opened = () => new StateSession({ ...emptyState(ref, secrets), resources: [record("a", { outputs: outputs() })] }, secrets);
+
+  test("a record written again with equal content, in new objects, is no change", async () => {
+    const session = opened();
+    await session.put(record("a", { outputs: outputs() }));
+    expect(session.hasChanges()).toBe(false);
+  });
+
+  test.each([
+    ["a nested value", { list: [1, { x: "z" }] }],
+    ["a secret's value", { token: new SecretValue("s2") }],
+    ["a date", { at: new Date(2_000) }],
+    ["a key set to undefined", { none: undefined }],
+    ["a list that grew", { list: [1, { x: "y" }, 2] }],
+  ])("%s: a change", async (_what, over) => {
+    const session = opened();
+    await session.put(record("a", { outputs: { ...outputs(), ...over } }));
+    expect(session.hasChanges()).toBe(true);
+  });
+});
