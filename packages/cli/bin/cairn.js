@@ -41,8 +41,8 @@ function built(file) {
 // Deriving a stack's key takes longer than loading the command line; it starts before
 // anything else. Only a command given a passphrase in the environment can use it, and
 // help never does.
-const wantsKey = process.env.CAIRN_PASSPHRASE !== undefined && !wantsHelp;
-const early = wantsKey ? built("../dist/early-start.cjs").startEarly(argv, process.env, process.cwd()) : undefined;
+const commandLine = wantsHelp ? undefined : built("../dist/early-start.cjs");
+const early = commandLine?.startEarly(argv, process.env, process.cwd());
 
 // V8 lets the heap grow to up to four times what the last full collection kept
 // before it collects again; a large deploy's planning and apply leave hundreds
@@ -65,10 +65,9 @@ if (verbose) process.setSourceMapsEnabled(true);
 // reads the source maps. Operations and the other commands run different code, and
 // each keeps a cache of its own. The operations are the commands early-start.ts starts
 // a key for.
-const OPERATIONS = ["preview", "up", "update", "destroy", "refresh"];
 if (!verbose) {
   const { installCodeCache, codeCacheDir } = built("../dist/code-cache.cjs");
-  installCodeCache(codeCacheDir(process.env), argv.some((arg) => OPERATIONS.includes(arg)) ? "operation" : "command");
+  installCodeCache(codeCacheDir(process.env), commandLine?.isOperation(argv) ? "operation" : "command");
 }
 globalThis[Symbol.for("cairn.importModule")] = (specifier) => import(specifier);
 
