@@ -39,8 +39,8 @@ function built(file) {
 }
 
 // Deriving a stack's key takes longer than loading the command line; it starts before
-// anything else. Only a command given a passphrase in the environment can use it, and
-// help never does.
+// anything else. Only a command given a passphrase in the environment (CAIRN_PASSPHRASE,
+// or the file CAIRN_PASSPHRASE_FILE names) can use it, and help never does.
 const commandLine = wantsHelp ? undefined : built("../dist/early-start.cjs");
 const early = commandLine?.startEarly(argv, process.env, process.cwd());
 

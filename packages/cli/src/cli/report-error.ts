@@ -24,7 +24,7 @@ interface Described {
 
 const HINTS: Readonly<Record<string, string>> = {
   STACK_NOT_FOUND: "List the stacks with `cairn stack ls`; create one with `cairn stack init <name>`.",
-  SECRETS_BAD_PASSPHRASE: "Set CAIRN_PASSPHRASE to the passphrase this stack was created with.",
+  SECRETS_BAD_PASSPHRASE: "Give the passphrase this stack was created with, in CAIRN_PASSPHRASE or in the file CAIRN_PASSPHRASE_FILE names.",
   SECRETS_UNAVAILABLE: "Set CAIRN_PASSPHRASE so secrets can be encrypted.",
   PROGRAM_ERROR: "`cairn validate` typechecks the program and lists every TypeScript error.",
   PROVIDER_NOT_FOUND: "Install the provider package in the project with npm install; while Cairn's packages are not published, link it from a Cairn checkout: npm install <checkout>/packages/<name> (`cairn about` shows where this cairn runs from).",

@@ -31,7 +31,7 @@ function commandOf(argv: readonly string[]): string | undefined {
  * The guess is checked before it is used.
  */
 export function startEarly(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cwd: string): Promise<EarlyDerivation | undefined> | undefined {
-  if (env.CAIRN_PASSPHRASE === undefined) return undefined;
+  if (env.CAIRN_PASSPHRASE === undefined && (env.CAIRN_PASSPHRASE_FILE ?? "") === "") return undefined;
   if (!isOperation(argv)) return undefined;
   const value = (long: string, short: string): string | undefined => {
     for (let i = 0; i < argv.length; i++) {

@@ -2,6 +2,7 @@ import { CliError } from "../cli/cli-error.js";
 import type { CliIO } from "../cli/io.js";
 import { ask } from "../cli/prompt.js";
 import { readUserFile } from "../cli/user-file.js";
+import { passphraseInFile } from "./passphrase-file.js";
 
 /** What {@link readPassphrase} is for. */
 export interface PassphraseRequest {
@@ -20,7 +21,7 @@ export async function readPassphrase(io: CliIO, request: PassphraseRequest): Pro
   const fromEnv = io.env.CAIRN_PASSPHRASE;
   if (fromEnv !== undefined) return fromEnv;
   const file = io.env.CAIRN_PASSPHRASE_FILE;
-  if (file !== undefined && file !== "") return (await readUserFile(file, "named by CAIRN_PASSPHRASE_FILE")).replace(/\r?\n$/, "");
+  if (file !== undefined && file !== "") return passphraseInFile(await readUserFile(file, "named by CAIRN_PASSPHRASE_FILE"));
   if (!io.interactive) {
     throw new CliError("CLI_PASSPHRASE_MISSING", `Stack "${request.stack}" keeps secrets encrypted with a passphrase, and none was given.`, {
       hint: "Set CAIRN_PASSPHRASE (or CAIRN_PASSPHRASE_FILE) in the environment.",

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CAIRN_DIR, WORKSPACE_FILE } from "../project/workspace-paths.js";
 import { startDerivation, type EarlyDerivation } from "./async-passphrase.js";
+import { passphraseInFile } from "./passphrase-file.js";
 
 /**
  * Starts deriving the stack's key before the project's YAML is even parsed:
@@ -17,9 +18,9 @@ export async function speculativeDerivation(
   stackFlag: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<EarlyDerivation | undefined> {
-  const passphrase = env.CAIRN_PASSPHRASE;
-  if (passphrase === undefined) return undefined;
   try {
+    const passphrase = givenPassphrase(env);
+    if (passphrase === undefined) return undefined;
     const stack = stackFlag ?? (env.CAIRN_STACK || undefined) ?? (JSON.parse(readFileSync(join(cwd, CAIRN_DIR, WORKSPACE_FILE), "utf8")) as { currentStack?: string }).currentStack;
     if (stack === undefined || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(stack)) return undefined;
     const text = readFileSync(join(cwd, `cairn.${stack}.yaml`), "utf8");
@@ -30,4 +31,15 @@ export async function speculativeDerivation(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The passphrase the command will be given without a prompt: `CAIRN_PASSPHRASE`,
+ * else the text of the file `CAIRN_PASSPHRASE_FILE` names (read now; one that
+ * cannot be read is reported when the command reads it).
+ */
+function givenPassphrase(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (env.CAIRN_PASSPHRASE !== undefined) return env.CAIRN_PASSPHRASE;
+  const file = env.CAIRN_PASSPHRASE_FILE;
+  return file === undefined || file === "" ? undefined : passphraseInFile(readFileSync(file, "utf8"));
 }

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { CliIO } from "../../src/cli/io.js";
 import { startEarly } from "../../src/secrets/early-start.js";
+import { readPassphrase } from "../../src/secrets/passphrase.js";
 
 // A passphrase stack as `cairn stack init` leaves it: the selected stack, and its salt in cairn.<stack>.yaml.
 const SALT = "ZaSEZfWpAYTFXjCQymNA4Q==";
@@ -16,6 +18,12 @@ function project(): string {
 }
 
 const env = { CAIRN_PASSPHRASE: "early" };
+
+/** A command's view of a process with no terminal and this environment. */
+function ioWith(environment: Record<string, string>): CliIO {
+  const sink = { write: () => true };
+  return { stdout: sink, stderr: sink, stdin: process.stdin, env: environment, interactive: false, live: false, color: false, columns: 100 };
+}
 
 describe("the stack's key starts before the command line is parsed", () => {
   const dir = project();
@@ -41,5 +49,19 @@ describe("the stack's key starts before the command line is parsed", () => {
 
   test("not without a passphrase in the environment", () => {
     expect(startEarly(["up"], {}, dir)).toBeUndefined();
+    expect(startEarly(["up"], { CAIRN_PASSPHRASE_FILE: "" }, dir)).toBeUndefined();
+  });
+
+  test("with the passphrase from CAIRN_PASSPHRASE_FILE, read as the command reads it", async () => {
+    const file = path.join(dir, "passphrase.txt");
+    writeFileSync(file, "from a file\n");
+    const early = await startEarly(["up"], { CAIRN_PASSPHRASE_FILE: file }, dir);
+    expect(early?.passphrase).toBe(await readPassphrase(ioWith({ CAIRN_PASSPHRASE_FILE: file }), { stack: "dev" }));
+    expect(early?.passphrase).toBe("from a file");
+    await early?.key;
+  });
+
+  test("a passphrase file that cannot be read starts nothing: the command reports it", async () => {
+    expect(await startEarly(["up"], { CAIRN_PASSPHRASE_FILE: path.join(dir, "missing.txt") }, dir)).toBeUndefined();
   });
 });

@@ -122,7 +122,7 @@ export function openPassphraseSecretsWithKey(state: SecretsState, wrappingKey: B
   saltOf(state);
   const dataKey = tryOpenWithKey(wrappingKey, state.state.wrappedKey ?? "");
   if (dataKey === undefined) {
-    throw new CairnError("SECRETS_BAD_PASSPHRASE", "The passphrase is wrong for this stack's secrets (check CAIRN_PASSPHRASE). Nothing was written.");
+    throw new CairnError("SECRETS_BAD_PASSPHRASE", "The passphrase is wrong for this stack's secrets. Nothing was written.");
   }
   return new KeyCrypter(state, Buffer.from(dataKey, "base64"));
 }
