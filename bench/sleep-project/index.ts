@@ -70,7 +70,7 @@ if (report !== undefined) {
   process.on("exit", () => {
     const io = readFileSync("/proc/self/io", "utf8");
     const wchar = Number(/wchar: (\d+)/.exec(io)?.[1] ?? "0");
-    const line = { programStartMs: programStart, firstCallMs: calls.first, lastCallMs: calls.last, exitMs: performance.now(), counts, maxRssKb: process.resourceUsage().maxRSS, wchar };
+    const line = { timeOriginMs: performance.timeOrigin, programStartMs: programStart, firstCallMs: calls.first, lastCallMs: calls.last, exitMs: performance.now(), counts, maxRssKb: process.resourceUsage().maxRSS, wchar };
     appendFileSync(report, JSON.stringify(line) + "\n");
   });
 }
