@@ -2,6 +2,7 @@ import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { ask } from "../cli/prompt.js";
 import { awsKmsProvider } from "../secrets/aws-kms.js";
+import { warnWith } from "./edit-warnings.js";
 import { openStack } from "./open-stack.js";
 
 /**
@@ -19,7 +20,7 @@ export async function changeSecretsProvider(ctx: CommandContext, spec: string): 
   const to = await providers.create(spec, { stack: opened.name, passphrase: () => newPassphrase(ctx, opened.name) });
   const configSecrets: Record<string, string> = {};
   for (const [key, stored] of opened.config.entries()) if (stored.secret) configSecrets[key] = stored.ciphertext;
-  const result = await core.changeSecretsProvider(opened.store, { project: opened.ws.project.name, stack: opened.name }, { from: opened.secrets, to, configSecrets });
+  const result = await core.changeSecretsProvider(opened.store, { project: opened.ws.project.name, stack: opened.name }, { from: opened.secrets, to, configSecrets, onWarning: warnWith(ctx) });
   for (const [key, ciphertext] of Object.entries(result.configSecrets)) opened.config.set(key, { secret: true, ciphertext });
   opened.config.secrets = result.secrets;
   await opened.config.save();

@@ -5,6 +5,7 @@ import type { CommandContext } from "../cli/context.js";
 import { openStore } from "../project/backend.js";
 import { StackConfig } from "../project/stack-config.js";
 import { writeFileAtomic } from "@cairn/core/automation";
+import { warnWith } from "./edit-warnings.js";
 import { openStack } from "./open-stack.js";
 
 /** Flags of `cairn stack export`. */
@@ -52,7 +53,7 @@ export async function stackImport(ctx: CommandContext, file: string | undefined,
   const store = await openStore(ws, ctx.io.env);
   const exists = (await store.read(ref)) !== undefined;
   const secrets = exists ? (await openStack(ctx)).secrets : undefined;
-  const result = await core.importState(store, ref, text, { force: flags.force === true, ...(secrets === undefined ? {} : { secrets }) });
+  const result = await core.importState(store, ref, text, { force: flags.force === true, onWarning: warnWith(ctx), ...(secrets === undefined ? {} : { secrets }) });
   if (!exists) {
     // A new stack takes the import's secrets key, so its config file can open them.
     const config = await StackConfig.load(ws.stackConfigPath(name));

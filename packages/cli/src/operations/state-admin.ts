@@ -4,6 +4,7 @@ import type { CommandContext } from "../cli/context.js";
 import { confirm } from "../cli/prompt.js";
 import { formatValue } from "../display/format-value.js";
 import { writeJsonLine } from "../display/json-view.js";
+import { warningEvents } from "./edit-warnings.js";
 import { openStack, type OpenedStack } from "./open-stack.js";
 
 const print = (ctx: CommandContext, lines: readonly string[]): void => void ctx.io.stdout.write(lines.map((line) => `${line}\n`).join(""));
@@ -96,7 +97,7 @@ export async function stateDelete(ctx: CommandContext, ref: string, flags: { for
   const opened = await openStack(ctx);
   const r = findResource(await readDoc(opened), ref);
   if (!(await confirmEdit(ctx, flags.yes, `Forget ${r.urn} (it is left as it is in the world)?`))) return EXIT.declined;
-  await (await opened.stack()).deleteResource(r.urn, { force: flags.force === true });
+  await (await opened.stack()).deleteResource(r.urn, { force: flags.force === true, onEvent: warningEvents(ctx) });
   print(ctx, [`Removed ${r.urn} from the state of stack "${opened.name}".`]);
   return EXIT.ok;
 }
@@ -105,7 +106,7 @@ export async function stateDelete(ctx: CommandContext, ref: string, flags: { for
 export async function stateUnprotect(ctx: CommandContext, ref: string): Promise<number> {
   const opened = await openStack(ctx);
   const r = findResource(await readDoc(opened), ref);
-  await (await opened.stack()).unprotect(r.urn);
+  await (await opened.stack()).unprotect(r.urn, { onEvent: warningEvents(ctx) });
   print(ctx, [`${r.urn} is no longer protected.`]);
   return EXIT.ok;
 }

@@ -2,6 +2,7 @@ import type { AliasHint, MoveResult, MoveTarget, StateDocument } from "@cairn/co
 import { CliError, EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";
+import { warningEvents } from "./edit-warnings.js";
 import { findResource } from "./state-admin.js";
 import { openStack } from "./open-stack.js";
 
@@ -39,7 +40,7 @@ export async function stateMove(ctx: CommandContext, ref: string, name: string |
     throw new CliError("CLI_USAGE", "Say where to move it: a new name, --parent <resource> or --root.");
   }
   const core = await import("@cairn/core/automation");
-  const result = await core.moveResource(opened.settings(), resource.urn, target);
+  const result = await core.moveResource(opened.settings(), resource.urn, target, { onEvent: warningEvents(ctx, flags.json === true) });
   if (flags.json) {
     writeJsonLine(ctx.io.stdout, { type: "state-move", moves: result.moves, aliases: result.aliases });
     return EXIT.ok;

@@ -122,7 +122,7 @@ export const CASES: readonly BadInputCase[] = [
   { area: "secrets", name: "a tampered wrapped key", setup: (p) => p.edit(CONFIG, (t) => t.replace(/wrappedKey: (v1:[^:]+:[^:]+:)(\S)/, (_m, head: string, c: string) => `wrappedKey: ${head}${c === "A" ? "B" : "A"}`)), args: ["preview"], exit: 1, code: "SECRETS_BAD_PASSPHRASE", first: "passphrase" },
 
   // State files.
-  { area: "state", name: "a state file that is not JSON", setup: (p) => p.write(STATE, "this is not json"), args: ["preview"], exit: 1, code: "STATE_CORRUPT", first: /The state at .* is not valid JSON \(it does not parse\)/ },
+  { area: "state", name: "a state file that is not JSON", setup: (p) => p.write(STATE, "this is not json"), args: ["preview"], exit: 1, code: "STATE_CORRUPT", first: /The state at \S*\/stacks\/\S+\.json is not valid JSON \(it does not parse\)\. It was left as it is\. Earlier snapshots are kept in \S*\/backups\/\S+\/\S+\/\./ },
   { area: "state", name: "a state file with terminal escapes and binary bytes", setup: (p) => p.write(STATE, Buffer.from('{"lineage": "\u001b[31m\u0007\u001b]0;pwned\u0007', "utf8")), args: ["preview"], exit: 1, code: "STATE_CORRUPT", first: "is not valid JSON" },
   { area: "state", name: "an empty state file", setup: (p) => p.write(STATE, ""), args: ["preview"], exit: 1, code: "STATE_CORRUPT", first: "is not valid JSON (it is empty)" },
   { area: "state", name: "a state file cut in half", setup: (p) => p.edit(STATE, (t) => t.slice(0, Math.floor(t.length / 2))), args: ["up", "--yes"], exit: 1, code: "STATE_CORRUPT", first: "is not valid JSON" },

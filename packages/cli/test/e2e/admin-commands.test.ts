@@ -1,5 +1,7 @@
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { makeProject, type TempProject } from "./harness.js";
 
@@ -49,6 +51,17 @@ describe("the stack, config and state commands", () => {
     const needsYes = await project.run(["state", "delete", "credentials"]);
     expect(needsYes.code).toBe(2);
     expect(needsYes.stderr).toContain("(CLI_NEEDS_TTY)");
+  });
+
+  it("a state edit that takes over the lock of a run that died says so on stderr", async () => {
+    const dead = Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout);
+    const lock = { holder: "ci@here", host: hostname(), pid: dead, operation: "up", startedAt: "2026-11-30T20:00:00.000Z" };
+    await writeFile(join(project.dir, ".cairn", "stacks", "admin", "dev.lock"), JSON.stringify(lock));
+    const edit = await project.run(["state", "unprotect", "suffix"]);
+    expect(edit.code).toBe(0);
+    expect(edit.stderr).toMatch(/^warning: Took over the lock of stack "dev" from ci@here \(pid \d+, "up" since 2026-11-30T20:00:00.000Z\): that process is no longer running\.$/m);
+    expect(edit.stdout).toContain("is no longer protected.");
+    expect(existsSync(join(project.dir, ".cairn", "stacks", "admin", "dev.lock"))).toBe(false);
   });
 
   it("stack init, ls, select and rm manage several stacks", async () => {

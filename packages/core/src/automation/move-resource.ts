@@ -1,7 +1,9 @@
 import { CairnError } from "../errors.js";
 import type { OperationContext } from "../engine/context.js";
+import type { EventSink } from "../engine/events.js";
 import { makeUrn, tryParseUrn } from "../resource/urn.js";
 import type { ResourceState } from "../state/model.js";
+import { maskedSink } from "./masking.js";
 import { openOperation } from "./operation.js";
 import type { StackSettings } from "./types.js";
 
@@ -42,9 +44,10 @@ export interface MoveResult {
  * no cloud resource changes. References of other resources (parent,
  * dependencies, explicit provider) follow. A URN state already has is
  * RESOURCE_EXISTS; a resource with a pending operation is PENDING_OPERATIONS.
+ * `onEvent` hears the warnings (a lock taken over, a dead run's journal folded in).
  */
-export async function moveResource(settings: StackSettings, urn: string, target: MoveTarget): Promise<MoveResult> {
-  const op = await openOperation(settings, "state move", () => undefined, true, "skip");
+export async function moveResource(settings: StackSettings, urn: string, target: MoveTarget, options: { readonly onEvent?: EventSink } = {}): Promise<MoveResult> {
+  const op = await openOperation(settings, "state move", maskedSink(options).emit, true, "skip");
   try {
     const ctx = op.ctx;
     const record = ctx.session.tryGet(urn);

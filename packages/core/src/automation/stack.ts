@@ -160,9 +160,12 @@ export class Stack {
     return (await tryLoadState(this.#settings.store, this.ref, this.#settings.secrets))?.doc;
   }
 
-  /** Removes a resource from state without touching the cloud. Refuses if others depend on it, unless forced. */
-  async deleteResource(urn: string, options: { readonly force?: boolean } = {}): Promise<void> {
-    await this.#editState("state delete", async (op) => {
+  /**
+   * Removes a resource from state without touching the cloud. Refuses if others depend on it, unless forced.
+   * `onEvent` hears the warnings (a lock taken over, a dead run's journal folded in).
+   */
+  async deleteResource(urn: string, options: { readonly force?: boolean; readonly onEvent?: EventSink } = {}): Promise<void> {
+    await this.#editState("state delete", options, async (op) => {
       const record = op.ctx.session.tryGet(urn);
       if (record === undefined) {
         const list: Hint = { kind: "list-resources" };
@@ -181,9 +184,9 @@ export class Stack {
     });
   }
 
-  /** Clears a resource's protect flag in state. */
-  async unprotect(urn: string): Promise<void> {
-    await this.#editState("state unprotect", async (op) => {
+  /** Clears a resource's protect flag in state; `onEvent` hears the warnings, as for {@link Stack.deleteResource}. */
+  async unprotect(urn: string, options: { readonly onEvent?: EventSink } = {}): Promise<void> {
+    await this.#editState("state unprotect", options, async (op) => {
       if (op.ctx.session.tryGet(urn) === undefined) throw new CairnError("RESOURCE_NOT_FOUND", `No resource ${urn} in stack "${this.ref.stack}".`);
       await op.ctx.session.change(urn, (draft) => {
         delete draft.protect;
@@ -191,8 +194,8 @@ export class Stack {
     });
   }
 
-  async #editState(operation: string, edit: (op: OpenOperation) => Promise<void>): Promise<void> {
-    const op = await openOperation(this.#settings, operation, () => undefined, true, "skip");
+  async #editState(operation: string, options: { readonly onEvent?: EventSink }, edit: (op: OpenOperation) => Promise<void>): Promise<void> {
+    const op = await openOperation(this.#settings, operation, maskedSink(options).emit, true, "skip");
     try {
       await edit(op);
     } finally {

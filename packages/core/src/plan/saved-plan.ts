@@ -76,6 +76,9 @@ export function verifySavedPlan(text: string, plan: Plan, crypter: SecretsCrypte
   const problems: string[] = [];
   if (saved.project !== plan.project || saved.stack !== plan.stack) problems.push(`the plan is for ${saved.project}/${saved.stack}, not ${plan.project}/${plan.stack}`);
   if (saved.priorSerial !== plan.priorSerial) problems.push(`the state changed since the plan was saved (serial ${saved.priorSerial}, now ${plan.priorSerial})`);
+  // A plan of another stack, or of a state since changed (a new secrets key among the changes), is
+  // refused for that; its secrets are not compared, since the stack's key may no longer open them.
+  const compareSecrets = problems.length === 0;
   const keyOf = (step: { op: string; urn: string; id?: string }): string => `${step.urn}|${step.op === "delete" ? step.id ?? "" : ""}`;
   const fresh = new Map(plan.steps.map((step) => [keyOf(step), step]));
   const savedKeys = new Set<string>();
@@ -85,7 +88,7 @@ export function verifySavedPlan(text: string, plan: Plan, crypter: SecretsCrypte
     const now = fresh.get(key);
     if (now === undefined) problems.push(`${step.urn}: planned ${step.op}, now nothing`);
     else if (now.op !== step.op) problems.push(`${step.urn}: planned ${step.op}, now ${now.op}`);
-    else if (inputsHash(now.inputs) !== step.inputsHash || !sameSecrets(step.inputs, now.inputs, crypter)) problems.push(`${step.urn}: its inputs changed`);
+    else if (inputsHash(now.inputs) !== step.inputsHash || (compareSecrets && !sameSecrets(step.inputs, now.inputs, crypter))) problems.push(`${step.urn}: its inputs changed`);
   }
   for (const [key, step] of fresh) if (!savedKeys.has(key) && step.op !== "same") problems.push(`${step.urn}: not in the saved plan, now ${step.op}`);
   if (problems.length > 0) {

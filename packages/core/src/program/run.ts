@@ -38,6 +38,7 @@ export async function runProgram(program: Program, options: ProgramScopeOptions)
     returned = await runInScope(scope, async () => {
       const value = await program();
       await scope.onSettled();
+      if (scope.failures.length > 0) throw scope.failures[0];
       return value;
     });
   } catch (error) {

@@ -60,6 +60,7 @@ export class ProgramScope {
   readonly #applies: DeferredApply[] = [];
   readonly #late: CairnError[] = [];
   readonly #diagnostics: Diagnostic[] = [];
+  readonly #failures: CairnError[] = [];
   #frozen = false;
 
   constructor(options: ProgramScopeOptions) {
@@ -148,6 +149,21 @@ export class ProgramScope {
   /** A config value by full key. */
   configEntry(key: string): ConfigEntry | undefined {
     return this.#config.get(key);
+  }
+
+  /**
+   * Records an error of the program found by work it started (a stack
+   * reference without the output required of it): the program fails with
+   * the first one once its work has settled, whether or not a resource uses
+   * the value.
+   */
+  fail(error: CairnError): void {
+    if (!this.#frozen) this.#failures.push(error);
+  }
+
+  /** The errors recorded by {@link ProgramScope.fail}, in order. */
+  get failures(): readonly CairnError[] {
+    return this.#failures;
   }
 
   /** Records a warning for the CLI to show. */

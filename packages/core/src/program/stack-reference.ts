@@ -36,24 +36,59 @@ export class StackReference {
     this.#scope = scope;
   }
 
-  /** An output of the referenced stack; `undefined` if it has none by that key. */
+  /**
+   * An output of the referenced stack; `undefined` if it has none by that key.
+   * A secret one whose stack's key cannot be opened here fails the program (SECRETS_UNAVAILABLE).
+   */
   getOutput<T = unknown>(key: string): Output<T | undefined> {
+    this.#checkOnRead((outputs) => this.#sealedError(outputs[key], key));
     return this.#output(async () => (await this.#outputs())[key], key) as Output<T | undefined>;
   }
 
-  /** An output of the referenced stack; a missing key fails the program, naming the stack and key. */
+  /**
+   * An output of the referenced stack. A missing key fails the program, naming the stack and key
+   * (CONFIG_MISSING), as does a secret one whose stack's key cannot be opened here (SECRETS_UNAVAILABLE).
+   */
   requireOutput<T = unknown>(key: string): Output<T> {
+    this.#checkOnRead((outputs) => this.#missingError(outputs, key) ?? this.#sealedError(outputs[key], key));
     return this.#output(async () => {
       const outputs = await this.#outputs();
-      if (!(key in outputs)) {
-        const known = Object.keys(outputs).sort();
-        throw new CairnError(
-          "CONFIG_MISSING",
-          `Stack "${this.name}" has no output "${key}"${known.length === 0 ? " (it has no outputs; has it been deployed?)" : `; its outputs are ${known.join(", ")}`}.`,
-        );
-      }
+      const missing = this.#missingError(outputs, key);
+      if (missing !== undefined) throw missing;
       return outputs[key];
     }, key) as Output<T>;
+  }
+
+  /**
+   * Once the outputs are read, fails the program with the error `check` finds, or with the
+   * read's own (a stack that does not exist): used or not, the value was asked for.
+   */
+  #checkOnRead(check: (outputs: PropertyMap) => CairnError | undefined): void {
+    this.#scope.track(
+      this.#outputs().then(
+        (outputs) => {
+          const error = check(outputs);
+          if (error !== undefined) this.#scope.fail(error);
+        },
+        (error: unknown) => {
+          if (CairnError.isCairnError(error)) this.#scope.fail(error);
+        },
+      ),
+    );
+  }
+
+  #missingError(outputs: PropertyMap, key: string): CairnError | undefined {
+    if (key in outputs) return undefined;
+    const known = Object.keys(outputs).sort();
+    return new CairnError(
+      "CONFIG_MISSING",
+      `Stack "${this.name}" has no output "${key}"${known.length === 0 ? " (it has no outputs; has it been deployed?)" : `; its outputs are ${known.join(", ")}`}.`,
+    );
+  }
+
+  #sealedError(value: unknown, key: string): CairnError | undefined {
+    if (value === undefined || !isSealedAnywhere(value)) return undefined;
+    return new CairnError("SECRETS_UNAVAILABLE", `Output "${key}" of stack "${this.name}" is secret, and that stack's secrets key could not be opened here (is its passphrase the same as this stack's?).`);
   }
 
   /** Every output of the referenced stack as one Output, secret if any of them is. */
@@ -73,9 +108,8 @@ export class StackReference {
     return new Output<unknown>(NO_RESOURCES, async (): Promise<Resolved<unknown>> => {
       const value = await read();
       if (value === undefined) return { known: true, value: undefined, secret: false };
-      if (isSealedAnywhere(value)) {
-        throw new CairnError("SECRETS_UNAVAILABLE", `Output "${key}" of stack "${this.name}" is secret, and that stack's secrets key could not be opened here (is its passphrase the same as this stack's?).`);
-      }
+      const sealed = this.#sealedError(value, key);
+      if (sealed !== undefined) throw sealed;
       return { known: true, value: reveal(value as PropertyValue), secret: containsSecret(value) };
     });
   }

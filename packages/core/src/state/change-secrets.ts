@@ -2,7 +2,8 @@ import { CairnError } from "../errors.js";
 import { isSecretValue } from "../output/values.js";
 import { StateText } from "./snapshot-text.js";
 import { lockInfoFor } from "./lock-info.js";
-import { loadState } from "./load.js";
+import { takeOverMessage } from "./lock-holder.js";
+import { loadState, readWarnings } from "./load.js";
 import type { SecretsState } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
 import type { StackRef, StateStore } from "./store.js";
@@ -19,6 +20,8 @@ export interface ChangeSecretsOptions {
    * @default none
    */
   readonly configSecrets?: Readonly<Record<string, string>>;
+  /** Told what the change should say besides its result: a lock taken over from a dead run, that run's journal folded in. @default none */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** What {@link changeSecretsProvider} did. */
@@ -48,9 +51,13 @@ export interface ChangeSecretsResult {
 export async function changeSecretsProvider(store: StateStore, ref: StackRef, options: ChangeSecretsOptions): Promise<ChangeSecretsResult> {
   const configSecrets = reencryptConfig(ref, options);
   const lease = await store.lock(ref, lockInfoFor("stack change-secrets-provider"));
+  if (lease.tookOver !== undefined) options.onWarning?.(takeOverMessage(ref.stack, lease.tookOver));
   try {
-    const { doc } = await loadState(store, ref, options.from);
-    const next = { ...doc, serial: doc.serial + 1, secrets: options.to.state, updatedAt: new Date().toISOString() };
+    const loaded = await loadState(store, ref, options.from);
+    for (const warning of readWarnings(ref, loaded)) options.onWarning?.(warning);
+    const doc = loaded.doc;
+    const lastOperation = { kind: lease.info.operation, by: lease.info.holder };
+    const next = { ...doc, serial: doc.serial + 1, secrets: options.to.state, updatedAt: new Date().toISOString(), lastOperation };
     await store.writeSnapshot(ref, new StateText(next, options.to), lease);
     return { secrets: options.to.state, configSecrets, stateSecrets: countSecrets(doc), serial: next.serial };
   } finally {

@@ -84,18 +84,20 @@ export function isSealed(value: unknown): boolean {
 
 /**
  * Parses a snapshot. A newer format or a damaged file is refused with a clear
- * error; the caller leaves the file as it is.
+ * error; the caller leaves the file as it is. `recovery`, when given, is a
+ * sentence the damaged-file errors end with (where earlier snapshots are).
  */
-export function parseState(text: string, where: string, crypter: SecretsCrypter | undefined): StateDocument {
+export function parseState(text: string, where: string, crypter: SecretsCrypter | undefined, recovery?: string): StateDocument {
+  const left = recovery === undefined ? "It was left as it is." : `It was left as it is. ${recovery}`;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new CairnError("STATE_CORRUPT", `The state at ${where} is not valid JSON (${jsonErrorPlace(text, error)}). It was left as it is; earlier snapshots are kept in the backups folder beside it.`, { file: where, cause: error });
+    throw new CairnError("STATE_CORRUPT", `The state at ${where} is not valid JSON (${jsonErrorPlace(text, error)}). ${left}`, { file: where, cause: error });
   }
   const doc = raw as Partial<StateDocument>;
   if (typeof doc !== "object" || doc === null || typeof doc.version !== "number") {
-    throw new CairnError("STATE_CORRUPT", `The state at ${where} has no format version. It was left as it is.`, { file: where });
+    throw new CairnError("STATE_CORRUPT", `The state at ${where} has no format version. ${left}`, { file: where });
   }
   if (doc.version > STATE_FORMAT_VERSION) {
     throw new CairnError(
@@ -105,11 +107,11 @@ export function parseState(text: string, where: string, crypter: SecretsCrypter 
     );
   }
   if (typeof doc.lineage !== "string" || typeof doc.serial !== "number" || !Array.isArray(doc.resources)) {
-    throw new CairnError("STATE_CORRUPT", `The state at ${where} is missing its lineage, serial or resources. It was left as it is.`, { file: where });
+    throw new CairnError("STATE_CORRUPT", `The state at ${where} is missing its lineage, serial or resources. ${left}`, { file: where });
   }
   for (const [i, resource] of doc.resources.entries()) {
     if (typeof resource?.urn !== "string" || typeof resource.type !== "string") {
-      throw new CairnError("STATE_CORRUPT", `Resource #${i} in the state at ${where} has no URN or type. The file was left as it is.`, { file: where });
+      throw new CairnError("STATE_CORRUPT", `Resource #${i} in the state at ${where} has no URN or type. ${left}`, { file: where });
     }
   }
   return decodeSecrets({ outputs: {}, packages: {}, ...doc }, crypter) as StateDocument;

@@ -4,6 +4,7 @@ import { decodeSecrets, encodeSecrets, parseState } from "./codec.js";
 import { serializeState, StateText } from "./snapshot-text.js";
 import { loadState, tryLoadState } from "./load.js";
 import { lockInfoFor } from "./lock-info.js";
+import { takeOverMessage } from "./lock-holder.js";
 import type { StateDocument } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
 import type { StackRef, StateStore } from "./store.js";
@@ -32,6 +33,8 @@ export interface ImportStateOptions {
    * it, or nothing is written. @default secrets are not checked
    */
   readonly secrets?: SecretsCrypter;
+  /** Told what the import should say besides its result: a lock taken over from a dead run, that run's journal replaced. @default none */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** What {@link importState} wrote. */
@@ -61,8 +64,10 @@ export async function importState(store: StateStore, ref: StackRef, text: string
   }
   if (options.secrets !== undefined) checkSecrets(incoming, options.secrets, ref);
   const lease = await store.lock(ref, lockInfoFor("stack import"));
+  if (lease.tookOver !== undefined) options.onWarning?.(takeOverMessage(ref.stack, lease.tookOver));
   try {
-    const current = (await tryLoadState(store, ref, undefined))?.doc;
+    const loaded = await tryLoadState(store, ref, undefined);
+    const current = loaded?.doc;
     if (current !== undefined && current.lineage !== incoming.lineage && options.force !== true) {
       throw new CairnError(
         "STATE_LINEAGE_MISMATCH",
@@ -74,8 +79,13 @@ export async function importState(store: StateStore, ref: StackRef, text: string
     const doc: StateDocument = {
       ...incoming,
       serial,
+      updatedAt: new Date().toISOString(),
+      lastOperation: { kind: lease.info.operation, by: lease.info.holder },
       ...(options.secrets === undefined ? {} : { secrets: options.secrets.state }),
     };
+    if (loaded !== undefined && loaded.replayed > 0) {
+      options.onWarning?.(`The previous operation on stack "${ref.stack}" did not finish; the imported state replaces its journal (${loaded.replayed} records) too.`);
+    }
     await store.writeSnapshot(ref, new StateText(doc, undefined), lease);
     return { serial, resources: doc.resources.length, created: current === undefined };
   } finally {

@@ -49,19 +49,35 @@ export function emptyState(ref: StackRef, crypter?: SecretsCrypter): StateDocume
   return crypter === undefined ? doc : { ...doc, secrets: crypter.state };
 }
 
+/**
+ * What whoever reads a stack's state under its lock should be told: a final
+ * journal record cut short by a crash (left out), and a previous operation
+ * that did not finish (its records are in `doc`, and the writer folds them
+ * into the snapshot it writes).
+ */
+export function readWarnings(ref: StackRef, loaded: LoadedState): string[] {
+  const warnings: string[] = [];
+  if (loaded.torn !== undefined) warnings.push(`The last journal record (${loaded.torn}) was cut short by a crash and was left out: its change had not completed.`);
+  if (loaded.replayed > 0) warnings.push(`The previous operation on stack "${ref.stack}" did not finish; its journal (${loaded.replayed} records) was folded into state.`);
+  return warnings;
+}
+
 /** Loads a stack's state, or `undefined` if the stack does not exist. */
 export async function tryLoadState(store: StateStore, ref: StackRef, crypter: SecretsCrypter | undefined): Promise<LoadedState | undefined> {
   const stored = await store.read(ref);
   if (stored === undefined) return undefined;
-  const where = `${store.url}/stacks/${ref.project}/${ref.stack}`;
+  // Every store keeps a stack as <stack>.json and <stack>.journal, and earlier snapshots under backups/.
+  const base = `${store.url}/stacks/${ref.project}/${ref.stack}`;
+  const where = `${base}.json`;
+  const backups = `Earlier snapshots are kept in ${store.url}/backups/${ref.project}/${ref.stack}/.`;
   if (stored.snapshot === undefined) {
-    throw new CairnError("STATE_CORRUPT", `Stack "${ref.stack}" has a journal but no snapshot at ${where}. The files were left as they are.`, { file: where });
+    throw new CairnError("STATE_CORRUPT", `Stack "${ref.stack}" has a journal (${base}.journal) but no snapshot at ${where}. The files were left as they are. ${backups}`, { file: where });
   }
-  const doc = parseState(stored.snapshot, where, crypter);
+  const doc = parseState(stored.snapshot, where, crypter, backups);
   if (doc.project !== ref.project || doc.stack !== ref.stack) {
     throw new CairnError("STATE_CORRUPT", `The state at ${where} belongs to ${doc.project}/${doc.stack}, not ${ref.project}/${ref.stack}. It was left as it is.`, { file: where });
   }
-  const journal = `${where}.journal`;
+  const journal = `${base}.journal`;
   const replay = replayJournal(doc, stored.journal, crypter, journal);
   const position: JournalPosition | undefined =
     replay.live && replay.startedAt !== undefined

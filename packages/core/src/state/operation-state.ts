@@ -1,6 +1,6 @@
 import { shouldCompact } from "./compaction.js";
 import { GroupCommitJournal } from "./journal.js";
-import { loadState, type JournalPosition, type LoadedState } from "./load.js";
+import { loadState, readWarnings, type JournalPosition, type LoadedState } from "./load.js";
 import type { StateDocument } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
 import { StateSession } from "./session.js";
@@ -78,13 +78,11 @@ export async function openOperationState(options: OperationStateOptions): Promis
 async function loadFolded(options: OperationStateOptions, warnings: string[]): Promise<StartingState> {
   const { store, ref, secrets, lease } = options;
   const loaded = await loadState(store, ref, secrets);
-  if (loaded.torn !== undefined) warnings.push(`The last journal record (${loaded.torn}) was cut short by a crash and was left out: its change had not completed.`);
+  // Without the lock nothing is folded: a reader is told only of the torn record.
+  warnings.push(...readWarnings(ref, lease === undefined ? { ...loaded, replayed: 0 } : loaded));
   if (lease === undefined) return loaded;
   const journal = loaded.journal;
-  if (loaded.replayed > 0) {
-    warnings.push(`The previous operation on stack "${ref.stack}" did not finish; its journal (${loaded.replayed} records) was folded into state.`);
-    return writeFolded(options, lease, new StateSession(loaded.doc, secrets).toDocument());
-  }
+  if (loaded.replayed > 0) return writeFolded(options, lease, new StateSession(loaded.doc, secrets).toDocument());
   const continuable = journal !== undefined && journal.clean && store.appendJournal !== undefined;
   if (journal !== undefined && journal.operations > 0 && !continuable) return writeFolded(options, lease, loaded.doc);
   return continuable ? loaded : { doc: loaded.doc, snapshot: loaded.snapshot };

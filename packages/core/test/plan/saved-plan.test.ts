@@ -1,5 +1,5 @@
 import { CairnError, Config } from "@cairn/core";
-import { createPassphraseSecrets } from "@cairn/core/automation";
+import { changeSecretsProvider, createPassphraseSecrets, Stack } from "@cairn/core/automation";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { makeHarness } from "../helpers/harness.js";
 
@@ -80,6 +80,21 @@ describe("saved plans", () => {
     const applied = await h.stack(program, { "proj:dbPassword": { value: "hunter2-original", secret: true } }).up({ plan: savedPlan! });
     expect(applied.status).toBe("succeeded");
     expect(cloud.objects.get("db-1")?.inputs).toEqual({ password: "hunter2-original" });
+  });
+
+  test("a plan saved before the stack's secrets moved to a new key is refused as drift, not as a wrong passphrase", async () => {
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud, { secrets });
+    const config = { "proj:dbPassword": { value: "hunter2-original", secret: true } };
+    const program = () => void new cloud.Thing("db", { password: new Config().requireSecret("dbPassword") });
+    const { savedPlan } = await h.stack(program, config).preview({ savePlan: true });
+    const rotated = createPassphraseSecrets("a new passphrase");
+    await changeSecretsProvider(h.store, h.ref, { from: secrets, to: rotated });
+    const stack = new Stack({ ...h.ref, program, store: h.store, projectDir: h.dir, packages: [cloud.pkg], config, secrets: rotated });
+    const error = await refusal(() => stack.up({ plan: savedPlan! }));
+    expect(error.code).toBe("PLAN_DRIFT");
+    expect(error.message).toContain("the state changed since the plan was saved (serial 0, now 1)");
+    expect(cloud.calls).toEqual([]);
   });
 
   test("a file that is not a saved plan, or a plan for another stack, is refused", async () => {

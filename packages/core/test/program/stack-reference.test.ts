@@ -72,17 +72,34 @@ describe("StackReference", () => {
     expect(warnings.join("\n")).toMatch(/Output "password" of stack "demo\/dev" is secret, and that stack's secrets key could not be opened here/);
   });
 
-  test("a missing stack or output is an error that names it", async () => {
+  test("a missing stack or output is an error that names it, whether or not the value is used", async () => {
     const { dir, store } = tempStore();
     await deploySecretStack(store, dir, PASSWORD);
     const missingStack = await consumer(store, dir, () => ({ x: new StackReference("nowhere/prod").getOutput("x") }), createPassphraseSecrets("p"));
-    const events: string[] = [];
-    await missingStack.preview({ onEvent: (e) => e.type === "diagnostic" && events.push(e.message) });
-    expect(events.join("\n")).toMatch(/Stack "nowhere\/prod" does not exist in file:/);
+    await expect(missingStack.preview()).rejects.toMatchObject({ code: "STACK_NOT_FOUND", message: expect.stringMatching(/Stack "nowhere\/prod" does not exist in file:/) });
     const missingKey = new Stack({ project: "app", stack: "dev", store, projectDir: dir, program: () => ({ x: new StackReference("demo/dev").requireOutput("vpcId") }) });
-    const warnings: string[] = [];
-    await missingKey.preview({ onEvent: (e) => e.type === "diagnostic" && warnings.push(e.message) });
-    expect(warnings.join("\n")).toMatch(/Stack "demo\/dev" has no output "vpcId"; its outputs are label, password/);
+    await expect(missingKey.preview()).rejects.toMatchObject({ code: "CONFIG_MISSING", message: 'Stack "demo/dev" has no output "vpcId"; its outputs are label, password.' });
+    const unused = new Stack({ project: "app", stack: "dev", store, projectDir: dir, program: () => void new StackReference("demo/dev").requireOutput("vpcId") });
+    await expect(unused.up()).rejects.toMatchObject({ code: "CONFIG_MISSING" });
+    // getOutput of a missing key is undefined, not an error.
+    const optional = new Stack({ project: "app", stack: "dev", store, projectDir: dir, program: () => ({ x: new StackReference("demo/dev").getOutput("vpcId") }) });
+    expect((await optional.preview()).outputs).toEqual({});
+  });
+
+  test("a secret output asked for while the program runs, whose key cannot be opened, fails the program with SECRETS_UNAVAILABLE; plain outputs still work", async () => {
+    const reads = [(ref: StackReference) => ref.requireOutput("password"), (ref: StackReference) => ref.getOutput("password"), (ref: StackReference) => ref.requireOutput("label")];
+    const outcomes: unknown[] = [];
+    for (const read of reads) {
+      const { dir, store } = tempStore();
+      await deploySecretStack(store, dir, PASSWORD, "their pass");
+      const stack = await consumer(store, dir, () => ({ p: read(new StackReference("demo/dev")) }), createPassphraseSecrets("ours"));
+      outcomes.push(await stack.preview().then((result) => result.outputs, (error: { code?: string; message?: string }) => `${error.code}: ${error.message}`));
+    }
+    expect(outcomes).toEqual([
+      expect.stringMatching(/^SECRETS_UNAVAILABLE: Output "password" of stack "demo\/dev" is secret, and that stack's secrets key could not be opened here/),
+      expect.stringMatching(/^SECRETS_UNAVAILABLE: Output "password" of stack "demo\/dev" is secret/),
+      { p: "label-db" },
+    ]);
   });
 
   test("a reference outside a program is refused", () => {
