@@ -19,7 +19,10 @@ export interface ViewChoice {
 
 /** The view for a command: JSON lines, a live terminal view, or plain lines. */
 export function createView(ctx: CommandContext, choice: ViewChoice): OperationView {
-  if (choice.json) return new JsonView(ctx.io.stdout);
+  return eachCancelOnce(choice.json ? new JsonView(ctx.io.stdout) : humanView(ctx, choice));
+}
+
+function humanView(ctx: CommandContext, choice: ViewChoice): OperationView {
   return new HumanView({
     out: ctx.io.stdout,
     theme: ctx.theme,
@@ -29,6 +32,28 @@ export function createView(ctx: CommandContext, choice: ViewChoice): OperationVi
     detailed: choice.detailed ?? false,
     showSames: choice.showSames ?? false,
   });
+}
+
+/**
+ * A view that shows each Ctrl-C once: the CLI announces a press itself (the
+ * engine does not while the program runs or the plan is made), and the
+ * engine announces it again while it applies, before the steps it skips.
+ */
+function eachCancelOnce(view: OperationView): OperationView {
+  const announced = new Set<boolean>();
+  return {
+    onEvent: (event) => {
+      if (event.type === "cancel-requested") {
+        if (announced.has(event.hard)) return;
+        announced.add(event.hard);
+      }
+      view.onEvent(event);
+    },
+    showPlan: (plan) => view.showPlan(plan),
+    pause: () => view.pause(),
+    resume: () => view.resume(),
+    close: () => view.close(),
+  };
 }
 
 /** Where engine events go: the view, and the debug log (`--verbose`, `--log-file`) when it is on. */
