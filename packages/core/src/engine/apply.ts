@@ -276,6 +276,8 @@ function orderRemovals(
     for (const dependent of prior.dependentsOf(task.step.urn)) for (const old of retiring.get(dependent) ?? []) edge(task, old);
   }
   for (const [urn, task] of deletes) {
+    // A resource the program dropped goes after its own deposed objects: the record holds them until then.
+    for (const old of retiring.get(urn) ?? []) edge(task, old);
     for (const dependent of prior.dependentsOf(urn)) {
       edge(task, deletes.get(dependent));
       edge(task, forward.get(dependent));

@@ -262,6 +262,39 @@ describe("replacements", () => {
   });
 });
 
+describe("a resource dropped from the program while an old object of it is still deposed", () => {
+  test("both are deleted, the deposed one first, and the operation succeeds", async () => {
+    let refuse = true;
+    const cloud = new FakeCloud({
+      schemas: { "fake:index/Zoned": { replaceOnChanges: ["zone"] } },
+      // The first replacement's delete of the old object fails, so it stays deposed.
+      fail: (op, name) => (op === "delete" && name === "server" && refuse ? ((refuse = false), new Error("busy")) : undefined),
+    });
+    const h = await makeHarness(cloud);
+    const server = (zone: string) => () => void new cloud.Thing("server", { zone }, {}, "fake:index/Zoned");
+    await h.stack(server("a")).up();
+    expect((await h.stack(server("b")).up()).status).toBe("failed");
+    const kept = (await h.stack(() => undefined).readState())!.resources.find((r) => nameOf(r.urn) === "server")!;
+    expect(kept.deposed?.map((d) => d.id)).toEqual(["server-1"]);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const result = await h.stack(() => undefined).up();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(result.status).toBe("succeeded");
+      expect(result.counts).toMatchObject({ delete: 2 });
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    expect(cloud.names()).toEqual([]);
+    expect((await h.stack(() => undefined).readState())!.resources).toEqual([]);
+    const [deposedDelete, currentDelete] = cloud.callsOf("delete", "server").slice(-2);
+    expect(currentDelete!.start).toBeGreaterThanOrEqual(deposedDelete!.end!);
+  });
+});
+
 describe("replacements of a resource and its dependent", () => {
   const program = (cloud: FakeCloud, zone: string) => () => {
     const server = new cloud.Thing("server", { zone }, {}, "fake:index/Zoned");
