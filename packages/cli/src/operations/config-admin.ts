@@ -4,7 +4,7 @@ import type { InputStream } from "../cli/io.js";
 import { ask } from "../cli/prompt.js";
 import { SECRET_TEXT } from "../display/format-value.js";
 import { writeJsonLine } from "../display/json-view.js";
-import { openStack } from "./open-stack.js";
+import { decryptConfig, openStack } from "./open-stack.js";
 
 /** A config key in full: `key` becomes `<project>:key`; `aws:region` stays. */
 export function fullConfigKey(key: string, project: string): string {
@@ -67,7 +67,7 @@ export async function configGet(ctx: CommandContext, key: string, json: boolean)
   if (stored.secret) {
     const withKey = await openStack(ctx, { secrets: true });
     if (withKey.secrets === undefined) throw new CliError("CLI_PASSPHRASE_MISSING", `The secrets key of stack "${opened.name}" could not be opened.`);
-    value = withKey.secrets.decrypt(stored.ciphertext);
+    value = decryptConfig(withKey.secrets, stored.ciphertext, full, opened.config.path);
   } else {
     value = stored.value;
   }
@@ -92,7 +92,7 @@ export async function configList(ctx: CommandContext, json: boolean, showSecrets
   const rows = opened.config.entries().map(([key, stored]) => ({
     key,
     secret: stored.secret,
-    value: !stored.secret ? stored.value : showSecrets && opened.secrets ? opened.secrets.decrypt(stored.ciphertext) : SECRET_TEXT,
+    value: !stored.secret ? stored.value : showSecrets && opened.secrets ? decryptConfig(opened.secrets, stored.ciphertext, key, opened.config.path) : SECRET_TEXT,
   }));
   if (json) {
     writeJsonLine(ctx.io.stdout, rows);

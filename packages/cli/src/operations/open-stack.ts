@@ -134,7 +134,7 @@ export function configEntriesOf(config: StackConfig, secrets: SecretsCrypter | u
 }
 
 /** A secret config value in plain text; one that does not decrypt names its key and file. */
-function decryptConfig(secrets: SecretsCrypter, ciphertext: string, key: string, file: string): string {
+export function decryptConfig(secrets: SecretsCrypter, ciphertext: string, key: string, file: string): string {
   try {
     return secrets.decrypt(ciphertext);
   } catch (error) {
