@@ -2,6 +2,7 @@ import { EXIT } from "../cli/cli-error.js";
 import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";
 import { loadProgram } from "../loader/load-program.js";
+import { relativePaths } from "../loader/source-frame.js";
 import { typecheckProject, type TypecheckResult } from "../loader/typecheck.js";
 import { openStack } from "./open-stack.js";
 
@@ -22,7 +23,9 @@ export interface ValidateFlags {
 export async function validate(ctx: CommandContext, flags: ValidateFlags): Promise<number> {
   const opened = await openStack(ctx);
   const typecheck: TypecheckResult = flags.typecheck === false ? { status: "skipped", reason: "--no-typecheck" } : await typecheckProject(opened.ws.dir);
-  const failures = typecheck.status === "failed" ? [] : await (await opened.stack(await loadProgram(opened.ws, ctx.logger))).validate();
+  const found = typecheck.status === "failed" ? [] : await (await opened.stack(await loadProgram(opened.ws, ctx.logger))).validate();
+  // Paths inside the project print relative to it, as in every other message.
+  const failures = found.map((failure) => ({ ...failure, message: relativePaths(failure.message, opened.ws.dir) }));
   const ok = typecheck.status !== "failed" && failures.length === 0;
   if (flags.json) {
     writeJsonLine(ctx.io.stdout, { type: "validation", ok, typecheck, failures });

@@ -62,6 +62,6 @@ describe("the aws-native example", () => {
     expect((await cairn(other, ["stack", "init", "dev"])).code).toBe(0);
     const validate = await cairn(other, ["validate"], offline);
     expect(validate.code).not.toBe(0);
-    expect(validate.stdout + validate.stderr).toMatch(/jobs \(aws:native\.sqs\/Queue\) property "visibilityTimout": is not a property; did you mean visibilityTimeout\? \[.*index\.ts:2:1\]/);
+    expect(validate.stdout + validate.stderr).toMatch(/jobs \(aws:native\.sqs\/Queue\) property "visibilityTimout": is not a property; did you mean visibilityTimeout\? \[index\.ts:2:1\]/);
   });
 });
