@@ -35,6 +35,7 @@ export function registerTeamCommands(program: Command, run: ActionRunner, wanted
     false,
     (command) =>
       command
+        .addHelpText("after", examples([["cairn logout", "back to state in each project's .cairn/ (unless cairn.yaml or CAIRN_BACKEND_URL names a backend)"]]))
         .action(run(async (ctx) => (await import("../operations/login.js")).logout(ctx))),
   );
 

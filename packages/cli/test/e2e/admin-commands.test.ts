@@ -82,7 +82,7 @@ describe("the stack, config and state commands", () => {
   });
 
   it("every command answers --help with examples", async () => {
-    const commands = [[], ["init"], ["stack", "init"], ["stack", "ls"], ["stack", "select"], ["stack", "rm"], ["stack", "output"], ["config", "set"], ["config", "get"], ["config", "rm"], ["config", "ls"], ["preview"], ["up"], ["destroy"], ["refresh"], ["state", "list"], ["state", "show"], ["state", "delete"], ["state", "unprotect"], ["state", "unlock"], ["cancel"], ["validate"]];
+    const commands = [[], ["init"], ["stack", "init"], ["stack", "ls"], ["stack", "select"], ["stack", "rm"], ["stack", "output"], ["config", "set"], ["config", "get"], ["config", "rm"], ["config", "ls"], ["preview"], ["up"], ["destroy"], ["refresh"], ["state", "list"], ["state", "show"], ["state", "delete"], ["state", "unprotect"], ["state", "unlock"], ["cancel"], ["validate"], ["login"], ["logout"]];
     for (const command of commands) {
       const help = await project.run([...command, "--help"]);
       expect(help.code).toBe(0);
