@@ -72,9 +72,8 @@ async function reportFailure(io: CliIO, argv: readonly string[], error: unknown,
 /** A command-line mistake commander found, as a CLI_USAGE error: the problem first, then how to see the usage. */
 function usageError(error: CommanderError, program: Command, argv: readonly string[]): CliError {
   const [first = error.message, ...rest] = error.message.replace(/^error: /, "").split("\n");
-  const sub = argv.find((arg) => program.commands.some((command) => command.name() === arg || command.aliases().includes(arg)));
   const suggestion = rest.map((line) => line.replace(/^\((.*)\)$/, "$1")).join(" ");
-  const usage = `Run \`cairn ${sub === undefined ? "" : `${sub} `}--help\` for usage.`;
+  const usage = `Run \`${["cairn", ...commandPath(program, argv), "--help"].join(" ")}\` for usage.`;
   return new CliError("CLI_USAGE", first.charAt(0).toUpperCase() + first.slice(1), { hint: suggestion === "" ? usage : `${suggestion} ${usage}` });
 }
 
@@ -147,4 +146,18 @@ function outputOf(io: CliIO) {
     writeErr: (text: string) => void io.stderr.write(text),
     outputError: () => undefined,
   };
+}
+
+/** The (sub)commands the command line names, outermost first: `state mv` for `cairn -s dev state mv a b --bad`. */
+function commandPath(program: Command, argv: readonly string[]): string[] {
+  const names: string[] = [];
+  let current = program;
+  for (const arg of argv) {
+    if (current.commands.length === 0) break;
+    const next = current.commands.find((command) => command.name() === arg || command.aliases().includes(arg));
+    if (next === undefined) continue;
+    names.push(next.name());
+    current = next;
+  }
+  return names;
 }

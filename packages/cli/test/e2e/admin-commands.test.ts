@@ -81,6 +81,13 @@ describe("the stack, config and state commands", () => {
     expect((await project.run(["preview", "--stack", "dev"])).code).toBe(0);
   });
 
+  it("a mistake on a subcommand's command line points at that subcommand's help", async () => {
+    const run = await project.run(["state", "mv", "suffix", "x", "--bogus"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("hint: Run `cairn state mv --help` for usage.");
+    expect((await project.run(["up", "--bogus"])).stderr).toContain("hint: Run `cairn up --help` for usage.");
+  });
+
   it("every command answers --help with examples", async () => {
     const commands = [[], ["init"], ["stack", "init"], ["stack", "ls"], ["stack", "select"], ["stack", "rm"], ["stack", "output"], ["config", "set"], ["config", "get"], ["config", "rm"], ["config", "ls"], ["preview"], ["up"], ["destroy"], ["refresh"], ["state", "list"], ["state", "show"], ["state", "delete"], ["state", "unprotect"], ["state", "unlock"], ["cancel"], ["validate"], ["login"], ["logout"]];
     for (const command of commands) {
