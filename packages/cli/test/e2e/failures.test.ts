@@ -1,4 +1,5 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { appendFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { FileStateStore } from "@cairn/core/automation";
 import { makeProject, type TempProject } from "./harness.js";
@@ -24,6 +25,17 @@ describe("what a user gets for bad input", () => {
     const destroy = await project.run(["destroy"], { CI: undefined });
     expect(destroy.code).toBe(2);
     expect(destroy.stderr).toContain("there is no terminal to ask on");
+  });
+
+  it("an export that never settles is a warning; the resources are applied and recorded, and the stack is not left locked", async () => {
+    await appendFile(join(project.dir, "index.ts"), "\nexport const never = new Promise<string>(() => undefined);\n");
+    const up = await project.run(["up", "--yes"]);
+    expect(up.code).toBe(0);
+    expect(up.stdout).toContain('warning: Stack output "never" could not be computed: it waits for something nothing will provide');
+    expect(up.stdout).toContain("Update done in");
+    expect(existsSync(join(project.dir, ".cairn", "stacks", "e2e", "dev.lock"))).toBe(false);
+    expect(existsSync(join(project.dir, ".cairn", "stacks", "e2e", "dev.journal"))).toBe(false);
+    expect((await project.run(["preview", "--expect-no-changes"])).code).toBe(0);
   });
 
   it("a missing config key names the key, the stack and the command that sets it", async () => {

@@ -24,6 +24,7 @@ import type { StackRef, StateStore } from "../state/store.js";
 import { sameValue } from "../plan/default-diff.js";
 import { openOperation, type OpenOperation } from "./operation.js";
 import { maskedSink, maskResult } from "./masking.js";
+import { unlessStalled } from "../util/unless-stalled.js";
 import type { SecretMask } from "../output/secret-mask.js";
 import type {
   OperationOptions,
@@ -312,7 +313,7 @@ async function runRemainingApplies(op: OpenOperation, outcome: ApplyOutcome): Pr
   const unused = op.program.applies.filter((apply) => !apply.evaluatedIn(outcome.phase));
   await Promise.all(
     unused.map((apply) =>
-      apply.evaluate(outcome.phase).catch((error: unknown) => {
+      unlessStalled(apply.evaluate(outcome.phase), () => new CairnError("PROGRAM_STALLED", "An apply() callback never finished: it waits for something nothing will provide.")).catch((error: unknown) => {
         // Applies on outputs of failed or skipped resources never ran; those failures are reported already.
         if (CairnError.isCairnError(error) && (error.code === "SKIPPED" || outcome.failures.length > 0 || outcome.status !== "succeeded")) return;
         const urn = CairnError.isCairnError(error) ? error.urn ?? "" : "";
@@ -340,7 +341,10 @@ async function stackOutputs(op: OpenOperation, phase: PhaseValues): Promise<Prop
   await Promise.all(
     Object.keys(op.program.outputs).map(async (key) => {
       try {
-        const resolved = await resolveProperties({ [key]: op.program.outputs[key] }, phase, "outputs");
+        const resolved = await unlessStalled(
+          Promise.resolve(resolveProperties({ [key]: op.program.outputs[key] }, phase, "outputs")),
+          () => new CairnError("PROGRAM_STALLED", `it waits for something nothing will provide (a promise made from an Output outside apply(), or one that never settles).`),
+        );
         if (key in resolved) out[key] = resolved[key]!;
       } catch (error) {
         if (phase.kind === "preview") out[key] = UNKNOWN;

@@ -4,6 +4,7 @@ import type { ProviderPackage } from "../provider/provider.js";
 import type { DesiredGraph } from "./desired-graph.js";
 import { ProgramScope, type Diagnostic, type ProgramScopeOptions } from "./scope.js";
 import { runInScope } from "./scope-storage.js";
+import { unlessStalled } from "../util/unless-stalled.js";
 
 /**
  * A Cairn program: a function that creates resources and may return the
@@ -35,12 +36,20 @@ export async function runProgram(program: Program, options: ProgramScopeOptions)
   const scope = new ProgramScope(options);
   let returned: unknown;
   try {
-    returned = await runInScope(scope, async () => {
-      const value = await program();
-      await scope.onSettled();
-      if (scope.failures.length > 0) throw scope.failures[0];
-      return value;
-    });
+    returned = await unlessStalled(
+      runInScope(scope, async () => {
+        const value = await program();
+        await scope.onSettled();
+        if (scope.failures.length > 0) throw scope.failures[0];
+        return value;
+      }),
+      () =>
+        new CairnError(
+          "PROGRAM_STALLED",
+          "The program never finished: it waits for something nothing will provide, such as a resource's output awaited while the program runs. " +
+            "Outputs are known only after deployment: pass the Output to other resources, or read it inside apply(). Nothing was changed.",
+        ),
+    );
   } catch (error) {
     scope.freeze();
     if (CairnError.isCairnError(error)) throw error;
