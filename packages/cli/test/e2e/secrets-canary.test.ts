@@ -64,4 +64,22 @@ describe("secrets, end to end", () => {
     expect(bytes).not.toContain(password);
     expect(bytes).not.toContain(CONFIG_SECRET);
   });
+  it("a failed command quotes its secret command line as [secret], however long it is", async () => {
+    const canary = "cmd-canary-Zp4wQ9r2";
+    const index = join(project.dir, "index.ts");
+    // Only the whole command line is secret: the mask knows its exact text, not the canary alone. One long line.
+    const filler = "x".repeat(120);
+    await writeFile(
+      index,
+      `${await readFile(index, "utf8")}\nimport { secret as secretOf } from "@cairn/core";\n` +
+        `new Command("leaky", { create: interpolate\`echo \${secretOf("${canary}")} ${filler} > /dev/null; exit 3\` });\n`,
+    );
+    const log = join(project.dir, "failed.log");
+    const text = await project.run(["up", "--yes", "--log-file", log]);
+    const json = await project.run(["up", "--yes", "--json"]);
+    expect(text.code).toBe(1);
+    expect(json.code).toBe(1);
+    expect(text.stdout + text.stderr).toContain("Command exited with code 3: [secret]");
+    for (const out of [text.stdout, text.stderr, json.stdout, json.stderr, await readFile(log, "utf8")]) expect(out).not.toContain(canary);
+  });
 });

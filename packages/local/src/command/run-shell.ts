@@ -60,12 +60,12 @@ export async function runShell(command: string, options: ShellOptions): Promise<
     });
     child.on("error", (error) => {
       options.signal?.removeEventListener("abort", stop);
-      reject(new Error(`Command could not start (${error.message}): ${short(command)}`));
+      reject(new Error(`Command could not start (${error.message}): ${quoted(command)}`));
     });
     child.on("close", (code, signal) => {
       options.signal?.removeEventListener("abort", stop);
       if (aborted) {
-        reject(new Error(`Command was stopped before it finished: ${short(command)}`));
+        reject(new Error(`Command was stopped before it finished: ${quoted(command)}`));
         return;
       }
       if (code === 0) {
@@ -74,7 +74,7 @@ export async function runShell(command: string, options: ShellOptions): Promise<
       }
       const how = signal === null ? `exited with code ${code}` : `was killed by ${signal}`;
       const tail = lastLines(stderr, 10);
-      reject(new Error(`Command ${how}: ${short(command)}${tail ? `\n${tail}` : ""}`));
+      reject(new Error(`Command ${how}: ${quoted(command)}${tail ? `\n${tail}` : ""}`));
     });
   });
 }
@@ -100,7 +100,15 @@ function lastLines(text: string, count: number): string {
   return text.trimEnd().split("\n").slice(-count).join("\n");
 }
 
-function short(command: string): string {
-  const oneLine = command.replace(/\s+/g, " ").trim();
-  return oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine;
+/**
+ * The command line as an error quotes it: whole, as it was given, or not at
+ * all. A secret command line is masked in every message by its exact text,
+ * so a shortened or reflowed copy would leak it; one too long to quote is
+ * described by its length (it is in the resource's inputs).
+ */
+function quoted(command: string): string {
+  return command.length <= MAX_QUOTED ? command : `(a command line of ${command.length} characters)`;
 }
+
+/** The longest command line an error quotes. */
+const MAX_QUOTED = 2000;
