@@ -46,18 +46,24 @@ export class FileStateStore implements StateStore {
   }
 
   async read(ref: StackRef): Promise<StoredState | undefined> {
-    // Side by side: a journal read with a newer snapshot than the one it continues is ignored on replay.
-    const [snapshot, journal] = await Promise.all([readIfExists(this.#file(ref, "json")), readIfExists(this.#file(ref, "journal"))]);
-    if (snapshot === undefined && journal === undefined) return undefined;
-    return { snapshot, journal: journal === undefined ? [] : journal.split("\n") };
+    return onDisk("read the state at", this.#file(ref, "json"), async () => {
+      // Side by side: a journal read with a newer snapshot than the one it continues is ignored on replay.
+      const [snapshot, journal] = await Promise.all([readIfExists(this.#file(ref, "json")), readIfExists(this.#file(ref, "journal"))]);
+      if (snapshot === undefined && journal === undefined) return undefined;
+      return { snapshot, journal: journal === undefined ? [] : journal.split("\n") };
+    });
   }
 
   async exists(ref: StackRef): Promise<boolean> {
     return (await isFile(this.#file(ref, "json"))) || (await isFile(this.#file(ref, "journal")));
   }
 
-  async writeSnapshot(ref: StackRef, text: SnapshotText, lease: Lease | undefined): Promise<void> {
+  writeSnapshot(ref: StackRef, text: SnapshotText, lease: Lease | undefined): Promise<void> {
     assertHeld(lease);
+    return onDisk("write the state at", this.#file(ref, "json"), () => this.#writeSnapshot(ref, text));
+  }
+
+  async #writeSnapshot(ref: StackRef, text: SnapshotText): Promise<void> {
     const target = this.#file(ref, "json");
     const dir = path.dirname(target);
     await fs.mkdir(dir, { recursive: true });
@@ -141,7 +147,11 @@ export class FileStateStore implements StateStore {
     };
   }
 
-  async lock(ref: StackRef, info: LockInfo): Promise<Lease> {
+  lock(ref: StackRef, info: LockInfo): Promise<Lease> {
+    return onDisk("lock the stack with", this.#file(ref, "lock"), () => this.#lock(ref, info));
+  }
+
+  async #lock(ref: StackRef, info: LockInfo): Promise<Lease> {
     const file = this.#file(ref, "lock");
     let tookOver: LockInfo | undefined;
     for (let attempt = 0; ; attempt++) {
@@ -330,6 +340,21 @@ async function isFile(file: string): Promise<boolean> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw error;
+  }
+}
+
+/**
+ * `run`, with a failure of the disk (a folder that is a file, a file that is a
+ * folder, no permission, a full or read-only disk) reported as
+ * STATE_BACKEND_ERROR naming the file; Cairn's own errors pass unchanged.
+ */
+async function onDisk<T>(what: string, file: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    if (CairnError.isCairnError(error) || typeof code !== "string") throw error;
+    throw new CairnError("STATE_BACKEND_ERROR", `Could not ${what} ${file}: ${(error as Error).message}. Nothing was half-written.`, { file, cause: error });
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { CairnError } from "@cairn/core";
@@ -263,5 +263,22 @@ describe("the file backend", () => {
     await store.remove(ref);
     expect(existsSync(store.snapshotPath(ref))).toBe(false);
     expect(existsSync(store.backupsDir(ref))).toBe(false);
+  });
+});
+
+describe("a state folder the disk refuses", () => {
+  test("is STATE_BACKEND_ERROR naming the file, for a read and for the lock", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "not-a-folder"), "");
+    const underAFile = new FileStateStore(path.join(dir, "not-a-folder", ".cairn"));
+    await expect(underAFile.read(ref)).rejects.toMatchObject({ code: "STATE_BACKEND_ERROR", message: expect.stringMatching(/^Could not read the state at .*not-a-folder.*dev\.json: ENOTDIR/) });
+    await expect(underAFile.lock(ref, lockInfoFor("up"))).rejects.toMatchObject({ code: "STATE_BACKEND_ERROR", message: expect.stringMatching(/^Could not lock the stack with .*dev\.lock: /) });
+
+    const store = newStore();
+    const lease = await store.lock(ref, lockInfoFor("up"));
+    const snapshot = store.snapshotPath(ref);
+    mkdirSync(snapshot, { recursive: true });
+    await expect(store.read(ref)).rejects.toMatchObject({ code: "STATE_BACKEND_ERROR", file: snapshot, message: expect.stringContaining("EISDIR") });
+    await lease.release();
   });
 });
