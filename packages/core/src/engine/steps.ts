@@ -75,6 +75,7 @@ function recordFor(node: ResourceNode, step: PlanStep, inputs: PropertyMap, prio
     ...(opts.retainOnDelete ? { retainOnDelete: true } : {}),
     ...(opts.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
     ...(opts.ignoreChanges.length > 0 ? { ignoreChanges: opts.ignoreChanges } : {}),
+    ...(Object.keys(opts.customTimeouts).length > 0 ? { customTimeouts: opts.customTimeouts } : {}),
     ...(prior?.deposed === undefined || prior.deposed.length === 0 ? {} : { deposed: prior.deposed }),
   };
 }
@@ -188,11 +189,13 @@ function recordedAsDesired(prior: ResourceState, node: ResourceNode, step: PlanS
     prior.parent === node.parent &&
     prior.provider === node.providerUrn &&
     sameStrings(prior.dependencies, step.dependencies) &&
-    sameStrings(prior.ignoreChanges ?? NO_STRINGS, opts.ignoreChanges)
+    sameStrings(prior.ignoreChanges ?? NO_STRINGS, opts.ignoreChanges) &&
+    deepEqual(prior.customTimeouts ?? NO_TIMEOUTS, opts.customTimeouts)
   );
 }
 
 const NO_STRINGS: readonly string[] = [];
+const NO_TIMEOUTS = {};
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -234,7 +237,7 @@ function runSame(rt: StepRuntime, step: PlanStep, node: ResourceNode, prior: Res
 }
 
 /** Options recorded only when set; an update that unsets one removes it. */
-const OPTIONAL_FIELDS = ["protect", "retainOnDelete", "deleteBeforeReplace", "ignoreChanges", "provider", "parent"] as const;
+const OPTIONAL_FIELDS = ["protect", "retainOnDelete", "deleteBeforeReplace", "ignoreChanges", "customTimeouts", "provider", "parent"] as const;
 
 /** What a finished update changes in a record, so the journal carries only that. */
 function recordChange(current: ResourceState, next: ResourceState): { set: Partial<ResourceState>; remove: (keyof ResourceState)[] } {
@@ -332,7 +335,9 @@ async function deleteInCloud(
   }
   await recordIntent(rt.tokens.next());
   if (provider.delete === undefined) return;
-  const setup = { provider, urn: record.urn, type: record.type, operation: "delete" as const, timeouts: {}, limiter: rt.limiter, emit: rt.ctx.emit, abortSignal: rt.abortSignal, tracker: rt.tracker, mask: rt.ctx.mask };
+  // The program's limits while it declares the resource; after it dropped it, the ones recorded.
+  const timeouts = rt.ctx.graph.tryGet(record.urn)?.options.customTimeouts ?? record.customTimeouts ?? {};
+  const setup = { provider, urn: record.urn, type: record.type, operation: "delete" as const, timeouts, limiter: rt.limiter, emit: rt.ctx.emit, abortSignal: rt.abortSignal, tracker: rt.tracker, mask: rt.ctx.mask };
   try {
     await callProvider(setup, (ctx) => provider.delete!(id, reveal(inputs), reveal(outputs), ctx));
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { PropertyMap } from "../output/values.js";
+import type { OperationTimeouts } from "../provider/provider.js";
 import type { ResourceKind } from "../resource/node.js";
 
 /** The state format this version writes. Newer formats are refused, never guessed at. */
@@ -45,6 +46,8 @@ export interface ResourceState {
   readonly retainOnDelete?: boolean;
   readonly deleteBeforeReplace?: boolean;
   readonly ignoreChanges?: readonly string[];
+  /** The resource's `customTimeouts`, in ms, when it has any: a delete after the program dropped it still keeps to them. */
+  readonly customTimeouts?: OperationTimeouts;
   /** The id this resource was imported from, if it was adopted. */
   readonly importId?: string;
   readonly pending?: PendingOperation;

@@ -12,6 +12,23 @@ describe("provider calls", () => {
     await cloud.onIdle();
   });
 
+  test("customTimeouts.delete limits a delete, in destroy and once the program dropped the resource (from what state recorded)", async () => {
+    const cloud = new FakeCloud({ latencyMs: (op) => (op === "delete" ? 200 : 0) });
+    const slowToGo = () => void new cloud.Thing("slow-to-go", {}, { customTimeouts: { delete: "30ms" } });
+    const h = await makeHarness(cloud);
+    await h.stack(slowToGo).up();
+    expect((await h.stack(() => undefined).readState())!.resources[0]!.customTimeouts).toEqual({ delete: 30 });
+    const destroyed = await h.stack(slowToGo).destroy();
+    expect(destroyed.failures[0]).toMatchObject({ code: "TIMEOUT", op: "delete" });
+    expect(destroyed.failures[0]!.message).toContain("customTimeouts.delete");
+    await cloud.onIdle();
+    const other = await makeHarness(cloud, { stack: "other" });
+    await other.stack(slowToGo).up();
+    const dropped = await other.stack(() => undefined).up();
+    expect(dropped.failures[0]).toMatchObject({ code: "TIMEOUT", op: "delete" });
+    await cloud.onIdle();
+  });
+
   test("a type's schema may give its own default time limit", async () => {
     const cloud = new FakeCloud({ latencyMs: () => 200, schemas: { "fake:index/Quick": { timeouts: { create: 20 } } } });
     const h = await makeHarness(cloud);
