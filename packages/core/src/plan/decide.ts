@@ -5,7 +5,7 @@ import type { ResourceKind } from "../resource/node.js";
 import type { NormalizedOptions } from "../resource/normalized-options.js";
 import type { DiffResult } from "../provider/provider.js";
 import type { ResourceState } from "../state/model.js";
-import { matchesPath } from "./default-diff.js";
+import { changedAt, matchesPath } from "./default-diff.js";
 import type { PlanStep } from "./step.js";
 
 /** Everything the planner needs to decide one desired resource's step. */
@@ -75,7 +75,7 @@ export function decideStep(input: DecisionInput): PlanStep | CairnError {
   step.oldOutputs = prior.outputs;
   if (prior.id !== undefined) step.id = prior.id;
   const changes = diff?.changes ?? NONE;
-  const replaces = replacingChanges(changes, diff?.replaces ?? NONE, input.schemaReplaces, desired.options.replaceOnChanges);
+  const replaces = replacingChanges(changes, diff?.replaces ?? NONE, input.schemaReplaces, desired.options.replaceOnChanges, { olds: prior.inputs, news: desired.inputs });
   if (desired.kind === "custom" && (input.replaceRequested || replaces.length > 0)) {
     if (prior.protect || desired.options.protect) {
       const unprotect: Hint = { kind: "unprotect", urn: desired.urn };
@@ -104,12 +104,24 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const NONE: readonly string[] = [];
 
-/** The changes that force replacement: those the diff says, and those matching the schema's or the options' patterns; sorted. */
-export function replacingChanges(changes: readonly string[], fromDiff: readonly string[], schema: readonly string[], options: readonly string[]): readonly string[] {
+/**
+ * The changes that force replacement: those the diff says, and those matching the schema's or the
+ * options' patterns; sorted. A pattern deeper than the changed input (`environment.MODEL` for a
+ * change of `environment`) counts only if the value at that path changed, given the old and new inputs.
+ */
+export function replacingChanges(
+  changes: readonly string[],
+  fromDiff: readonly string[],
+  schema: readonly string[],
+  options: readonly string[],
+  inputs?: { readonly olds: PropertyMap; readonly news: PropertyMap },
+): readonly string[] {
   if (changes.length === 0 && fromDiff.length === 0) return NONE;
   const out = new Set(fromDiff);
+  const forces = (change: string, pattern: string): boolean =>
+    matchesPath(change, pattern) && (inputs === undefined || !pattern.startsWith(`${change}.`) || changedAt(inputs.olds, inputs.news, pattern));
   for (const change of changes) {
-    if (schema.some((pattern) => matchesPath(change, pattern)) || options.some((pattern) => matchesPath(change, pattern))) out.add(change);
+    if (schema.some((pattern) => forces(change, pattern)) || options.some((pattern) => forces(change, pattern))) out.add(change);
   }
   return out.size === 0 ? NONE : [...out].sort();
 }

@@ -37,6 +37,21 @@ export function sameValue(a: PropertyValue | undefined, b: PropertyValue | undef
   return deepEqual(a, b);
 }
 
+/** Whether the value at a dotted input path (`environment.MODEL`) differs between old and new inputs; secrets are seen through. */
+export function changedAt(olds: PropertyMap, news: PropertyMap, path: string): boolean {
+  return !sameValue(valueAt(olds, path), valueAt(news, path));
+}
+
+function valueAt(map: PropertyMap, path: string): PropertyValue | undefined {
+  let current: PropertyValue | undefined = map;
+  for (const key of path.split(".")) {
+    if (isSecretValue(current)) current = current.value;
+    if (current === null || typeof current !== "object" || Array.isArray(current) || isUnknown(current)) return isUnknown(current) ? current : undefined;
+    current = (current as Record<string, PropertyValue>)[key];
+  }
+  return current;
+}
+
 /** Whether a changed property path matches a pattern list entry (`tags` matches `tags.owner`). */
 export function matchesPath(changed: string, pattern: string): boolean {
   if (pattern === "*") return true;

@@ -67,7 +67,7 @@ async function rediffedOp(step: PlanStep, facts: RefineFacts, inputs: PropertyMa
   const diff = await provider.diff(step.type, prior!, inputs);
   if (diff.changes.length === 0 && step.reason !== "replace-requested") return "same";
   const schemaReplaces = provider.schema(step.type)?.replaceOnChanges ?? [];
-  const replaces = replacingChanges(diff.changes, diff.replaces ?? [], schemaReplaces, facts.node.options.replaceOnChanges).length > 0;
+  const replaces = replacingChanges(diff.changes, diff.replaces ?? [], schemaReplaces, facts.node.options.replaceOnChanges, { olds: prior!.inputs, news: inputs }).length > 0;
   if (step.op === "replace") return replaces || step.reason === "replace-requested" || !provider.canUpdate ? "replace" : "update";
   if (replaces) {
     throw new CairnError("PLAN_INCONSISTENT", `Once its inputs were known, ${step.urn} needs replacement (${diff.changes.join(", ")}), but the plan said update. Run preview again.`, { urn: step.urn });

@@ -262,6 +262,20 @@ describe("replacements", () => {
   });
 });
 
+describe("replaceOnChanges with a nested path", () => {
+  test("replaces only when the value at that path changes, not when another key of the same input does", async () => {
+    const cloud = new FakeCloud();
+    const h = await makeHarness(cloud);
+    const program = (a: string, b: string) => () => void new cloud.Thing("server", { environment: { A: a, B: b } }, { replaceOnChanges: ["environment.A"] });
+    await h.stack(program("a", "b")).up();
+    const onlyB = await h.stack(program("a", "b2")).up();
+    expect(onlyB.counts).toMatchObject({ update: 1, replace: 0 });
+    const a = await h.stack(program("a2", "b2")).up();
+    expect(a.counts).toMatchObject({ replace: 1 });
+    expect(cloud.objects.get("server-2")?.inputs).toEqual({ environment: { A: "a2", B: "b2" } });
+  });
+});
+
 describe("a resource dropped from the program while an old object of it is still deposed", () => {
   test("both are deleted, the deposed one first, and the operation succeeds", async () => {
     let refuse = true;
