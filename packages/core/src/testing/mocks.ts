@@ -34,8 +34,11 @@ export interface MockInvokeArgs {
 export interface Mocks {
   /** The id and outputs of a resource the program creates. @default id `<name>-id`, outputs = inputs */
   newResource?(args: MockResourceArgs): MockResourceResult | Promise<MockResourceResult>;
-  /** The answer of a data source. @default every data source fails with MOCK_MISSING, naming its token */
-  invoke?(args: MockInvokeArgs): Readonly<Record<string, unknown>> | Promise<Readonly<Record<string, unknown>>>;
+  /**
+   * The answer of a data source; `undefined` for one it does not answer, which then fails with
+   * MOCK_MISSING naming its token. @default every data source fails so
+   */
+  invoke?(args: MockInvokeArgs): Readonly<Record<string, unknown>> | undefined | Promise<Readonly<Record<string, unknown>> | undefined>;
 }
 
 /** A provider package that answers every call of package `name` from `mocks`. */
@@ -62,7 +65,9 @@ function mockProvider(mocks: Mocks): Provider {
       if (mocks.invoke === undefined) {
         throw new CairnError("MOCK_MISSING", `The program calls the data source ${token}, and the mocks have no invoke() to answer it.`);
       }
-      return (await mocks.invoke({ token, args })) as PropertyMap;
+      const answer = await mocks.invoke({ token, args });
+      if (answer === undefined) throw new CairnError("MOCK_MISSING", `The program calls the data source ${token}, and the mocks' invoke() has no answer for it.`);
+      return answer as PropertyMap;
     },
   };
 }

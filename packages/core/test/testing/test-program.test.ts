@@ -67,6 +67,8 @@ describe("testProgram", () => {
     const answered = await testProgram(program, { mocks: { invoke: ({ token, args }) => ({ cidr: `${token}:${String(args.name)}` }) } });
     expect(answered.outputs).toEqual({ cidr: "acme:net/getVpc:main" });
     await expect(testProgram(program)).rejects.toMatchObject({ code: "MOCK_MISSING", message: expect.stringContaining("acme:net/getVpc") });
+    const unanswered = testProgram(program, { mocks: { invoke: ({ token }) => (token === "acme:net/getSubnet" ? { id: "s-1" } : undefined) } });
+    await expect(unanswered).rejects.toMatchObject({ code: "MOCK_MISSING", message: expect.stringContaining("acme:net/getVpc, and the mocks' invoke() has no answer for it") });
   });
 
   it("runs inline providers for real and mocks only packages", async () => {
