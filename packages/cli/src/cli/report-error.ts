@@ -25,7 +25,7 @@ interface Described {
 const HINTS: Readonly<Record<string, string>> = {
   STACK_NOT_FOUND: "List the stacks with `cairn stack ls`; create one with `cairn stack init <name>`.",
   SECRETS_BAD_PASSPHRASE: "Give the passphrase this stack was created with, in CAIRN_PASSPHRASE or in the file CAIRN_PASSPHRASE_FILE names.",
-  SECRETS_UNAVAILABLE: "Set CAIRN_PASSPHRASE so secrets can be encrypted.",
+  SECRETS_UNAVAILABLE: "Set CAIRN_PASSPHRASE so secrets can be encrypted; a stack reference reads the secrets of a stack that shares this stack's passphrase (or KMS key).",
   PROGRAM_ERROR: "`cairn validate` typechecks the program and lists every TypeScript error.",
   PROVIDER_NOT_FOUND: "Install the provider package in the project with npm install; while Cairn's packages are not published, link it from a Cairn checkout: npm install <checkout>/packages/<name> (`cairn about` shows where this cairn runs from).",
   PENDING_OPERATIONS: "Decide with --pending-creates adopt|recreate|forget (every one), or --pending-create <urn|name>=<adopt|adopt:ID|recreate|forget> (one); `cairn preview` shows the list.",
