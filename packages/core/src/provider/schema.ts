@@ -117,7 +117,8 @@ export function stringMap(options: FieldOptions & { readonly maxEntries?: number
       return value;
     }
     for (const [key, entry] of Object.entries(value)) {
-      if (typeof entry !== "string" && !isUnknown(entry)) fail(failures, join(path, key), `expected a string, got ${shown(entry)}`);
+      // Unknown values and secrets pass, as they do at the top level.
+      if (typeof entry !== "string" && !isUnknown(entry) && !isSecretValue(entry)) fail(failures, join(path, key), `expected a string, got ${shown(entry)}`);
     }
     if (options.maxEntries !== undefined && Object.keys(value).length > options.maxEntries) {
       fail(failures, path, `expected at most ${options.maxEntries} entries, got ${Object.keys(value).length}`);

@@ -24,6 +24,7 @@ describe("schema.checkFields", () => {
   test("values not known yet and secrets pass unchecked", () => {
     const secret = makeSecret(5);
     expect(schema.checkFields(FIELDS, { name: UNKNOWN, size: secret }).failures).toEqual([]);
+    expect(schema.checkFields(FIELDS, { name: "n", tags: { token: makeSecret("t0ken"), later: UNKNOWN } }).failures).toEqual([]);
   });
 
   test("a key that only an object's prototype has is still unknown", () => {
