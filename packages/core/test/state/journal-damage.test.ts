@@ -1,20 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { FileStateStore, loadState, type EngineEvent } from "@cairn/core/automation";
+import { loadState, type EngineEvent } from "@cairn/core/automation";
+import { CrashAtCompaction } from "../helpers/crashes.js";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { EventLog, folderBytes, makeHarness, tempDir, type Harness } from "../helpers/harness.js";
-
-/** A disk that refuses the final snapshot once: the operation's journal stays behind, as after a crash. */
-class CrashAtCompaction extends FileStateStore {
-  armed = false;
-  override async writeSnapshot(...args: Parameters<FileStateStore["writeSnapshot"]>): Promise<void> {
-    if (this.armed) {
-      this.armed = false;
-      throw new Error("killed before compaction");
-    }
-    return super.writeSnapshot(...args);
-  }
-}
 
 /** A stack whose last `up` created `a` and `b` and left only its journal. */
 async function interrupted(): Promise<{ h: Harness; cloud: FakeCloud; journal: string; root: string }> {

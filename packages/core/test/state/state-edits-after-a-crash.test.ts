@@ -1,26 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { hostname } from "node:os";
 import path from "node:path";
-import { changeSecretsProvider, createPassphraseSecrets, exportState, FileStateStore, importState, loadState, moveResource, type EngineEvent } from "@cairn/core/automation";
+import { changeSecretsProvider, createPassphraseSecrets, exportState, importState, loadState, moveResource, type EngineEvent } from "@cairn/core/automation";
+import { CrashAtCompaction, deadPid } from "../helpers/crashes.js";
 import { FakeCloud } from "../helpers/fake-cloud.js";
 import { makeHarness, tempDir, type Harness } from "../helpers/harness.js";
-
-/** A disk that refuses the final snapshot once: the operation's journal stays behind, as after a crash. */
-class CrashAtCompaction extends FileStateStore {
-  armed = false;
-  override async writeSnapshot(...args: Parameters<FileStateStore["writeSnapshot"]>): Promise<void> {
-    if (this.armed) {
-      this.armed = false;
-      throw new Error("killed before compaction");
-    }
-    return super.writeSnapshot(...args);
-  }
-}
-
-/** A pid that belonged to a process on this host and is now dead. */
-function deadPid(): number {
-  return Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout);
-}
 
 const secrets = createPassphraseSecrets("state-edits");
 
