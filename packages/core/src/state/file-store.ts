@@ -58,7 +58,7 @@ export class FileStateStore implements StateStore {
     return (await isFile(this.#file(ref, "json"))) || (await isFile(this.#file(ref, "journal")));
   }
 
-  writeSnapshot(ref: StackRef, text: SnapshotText, lease: Lease | undefined): Promise<void> {
+  async writeSnapshot(ref: StackRef, text: SnapshotText, lease: Lease | undefined): Promise<void> {
     assertHeld(lease);
     return onDisk("write the state at", this.#file(ref, "json"), () => this.#writeSnapshot(ref, text));
   }
