@@ -1,3 +1,4 @@
+import { CairnError } from "../errors.js";
 import { PROGRAM_PHASE } from "./phase.js";
 import { Output, visitDependencies, resolveInput, type DependencySource, type Input } from "./output.js";
 
@@ -36,8 +37,17 @@ export function unsecret<T>(value: Output<T>): Output<T> {
   return new Output(value.resources, async (phase) => ({ ...(await value.evaluate(phase)), secret: false }));
 }
 
-/** Whether an Output is secret, judged from values that need no resource. */
+/**
+ * Whether an Output is secret, judged from values that need no resource
+ * (config, `secret()`, stack references). An Output that comes from a
+ * resource is refused at once: its value, and so its secrecy, is there only
+ * once the operation runs, and the program would wait for it forever.
+ */
 export async function isSecret(value: Output<unknown>): Promise<boolean> {
+  if (value.resources.size > 0) {
+    const from = [...value.resources].map((source) => source.urn).join(", ");
+    throw new CairnError("INVALID_ARGUMENT", `isSecret() judges only values that need no resource, and this Output comes from ${from}. Read it inside apply(), where the value is known.`);
+  }
   return (await value.evaluate(PROGRAM_PHASE)).secret;
 }
 

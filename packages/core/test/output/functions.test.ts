@@ -52,6 +52,10 @@ describe("secret()", () => {
     expect(await isSecret(password.apply((p) => p).apply((p) => `${p}!`))).toBe(true);
   });
 
+  test("isSecret of an Output that comes from a resource is refused at once, naming the resource, instead of waiting forever", async () => {
+    await expect(isSecret(fromResource("urn:db", "pw", true).apply((p) => p))).rejects.toMatchObject({ code: "INVALID_ARGUMENT", message: expect.stringContaining("urn:db") });
+  });
+
   test("a secret that is unknown in preview is still secret", async () => {
     const hidden = secret(fromResource("urn:db", "pw"));
     await expect(hidden.evaluate(preview)).resolves.toEqual({ known: false, secret: true });
