@@ -8,6 +8,8 @@ export interface NameRules {
   readonly allowed: RegExp;
   /** Whether names must be lower case (S3). @default false */
   readonly lowercase?: boolean;
+  /** A start AWS refuses (a security group's `sg-`, which its ids use): a generated name that would start so begins with `group-`. */
+  readonly forbiddenStart?: string;
 }
 
 /** S3 bucket names: 3–63 lower-case letters, digits, dots and hyphens. */
@@ -17,7 +19,7 @@ export const SAGEMAKER_NAMES: NameRules = { maxLength: 63, allowed: /[a-zA-Z0-9-
 /** IAM names: letters, digits and `+=,.@_-`, at most 64. */
 export const IAM_NAMES: NameRules = { maxLength: 64, allowed: /[\w+=,.@-]/ };
 /** EC2 security group names: at most 255 ASCII characters. */
-export const SECURITY_GROUP_NAMES: NameRules = { maxLength: 255, allowed: /[\w .:/()#,@[\]+=&;{}!$*-]/ };
+export const SECURITY_GROUP_NAMES: NameRules = { maxLength: 255, allowed: /[\w .:/()#,@[\]+=&;{}!$*-]/, forbiddenStart: "sg-" };
 
 /**
  * The cloud name of a resource: the explicit one if given, else a prefix (the
@@ -30,8 +32,9 @@ export const SECURITY_GROUP_NAMES: NameRules = { maxLength: 255, allowed: /[\w .
 export function physicalName(explicit: string | undefined, prefix: string | undefined, logicalName: string, token: string, rules: NameRules): string {
   if (explicit !== undefined) return explicit;
   const suffix = createHash("sha256").update(token).digest("hex").slice(0, 8);
-  const head = sanitize(prefix ?? `${logicalName}-`, rules).slice(0, rules.maxLength - suffix.length);
-  return `${head}${suffix}`;
+  let head = sanitize(prefix ?? `${logicalName}-`, rules);
+  if (rules.forbiddenStart !== undefined && `${head}${suffix}`.toLowerCase().startsWith(rules.forbiddenStart)) head = `group-${head}`;
+  return `${head.slice(0, rules.maxLength - suffix.length)}${suffix}`;
 }
 
 /** Whether a name was generated for this token (so finding it already made means our own earlier attempt made it). */

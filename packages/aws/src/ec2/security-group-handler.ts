@@ -27,8 +27,8 @@ interface SecurityGroupInputs {
 }
 
 const FIELDS: Fields = {
-  name: str({ maxLength: 255, pattern: /^(?!sg-)/, expected: "a name that does not start with sg-" }),
-  namePrefix: str({ maxLength: 100 }),
+  name: str({ maxLength: 255, pattern: /^(?!sg-)/i, expected: "a name that does not start with sg-" }),
+  namePrefix: str({ maxLength: 100, pattern: /^(?!sg-)/i, expected: "a prefix that does not start with sg-" }),
   description: str({ default: "Managed by Cairn", maxLength: 255 }),
   vpcId: str(),
   ingress: rulesField([]),

@@ -32,7 +32,7 @@ const RULE = record({
   description: str({ maxLength: 255 }),
 });
 
-/** A list of rules: protocols normalised (`all` is `-1`, names lower case), ports required where they matter. */
+/** A list of rules: protocols normalised (`all` is `-1`, names lower case, 6/17/1/58 by name), ports required where they matter. */
 export function rulesField(defaultRules: readonly SecurityGroupRule[]): Field {
   return custom({ default: defaultRules as unknown as PropertyValue }, (value, path, failures) => {
     const checked = list(RULE).normalize(value, path, failures);
@@ -41,8 +41,12 @@ export function rulesField(defaultRules: readonly SecurityGroupRule[]): Field {
   });
 }
 
+/** The protocol numbers EC2 reports back by name: a rule given by number is recorded by that name, so it never reads back as drift. */
+const NAMED_PROTOCOLS: Readonly<Record<string, string>> = { "1": "icmp", "6": "tcp", "17": "udp", "58": "icmpv6", all: "-1" };
+
 function normalizeRule(rule: Record<string, PropertyValue>, path: string, failures: CheckFailure[]): PropertyValue {
-  const protocol = typeof rule.protocol === "string" ? (rule.protocol.toLowerCase() === "all" ? "-1" : rule.protocol.toLowerCase()) : rule.protocol;
+  const lower = typeof rule.protocol === "string" ? rule.protocol.toLowerCase() : undefined;
+  const protocol = lower === undefined ? rule.protocol : (NAMED_PROTOCOLS[lower] ?? lower);
   const out: Record<string, PropertyValue> = { ...rule, protocol };
   if (protocol === "-1") {
     out.fromPort = 0;

@@ -147,6 +147,21 @@ describe("aws:ec2/SecurityGroup", () => {
     expect(provider.diff(TYPE, "sg-1", olds as never, news as never, {})).toEqual({ changes: ["vpcId"], replaces: ["vpcId"], deleteBeforeReplace: true });
   });
 
+  test("a generated name never starts with sg-, which EC2 refuses (it is how group ids start)", async () => {
+    ec2.on(CreateSecurityGroupCommand).resolves({ GroupId: "sg-1" });
+    ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [{ GroupId: "sg-1", IpPermissions: [], IpPermissionsEgress: allowAllEgress }] });
+    const { provider } = testProvider();
+    await provider.create((await checked(provider, TYPE, { vpcId: "vpc-1" })) as never, "tok", callContext(TYPE, "sg"));
+    expect(ec2.commandCalls(CreateSecurityGroupCommand)[0]?.args[0].input.GroupName).toMatch(/^group-sg-[0-9a-f]{8}$/);
+    expect((await provider.check(TYPE, { namePrefix: "SG-web-" })).failures).toEqual([{ property: "namePrefix", reason: expect.stringContaining("does not start with sg-") }]);
+  });
+
+  test("a protocol given by the number EC2 reports by name is recorded by that name, so it never reads back as drift", async () => {
+    const { provider } = testProvider();
+    const inputs = (await checked(provider, TYPE, { ingress: [17, 6, 1, 58, 50].map((n) => ({ protocol: String(n), fromPort: 53, toPort: 53, cidrBlocks: ["10.0.0.0/8"] })) })) as { ingress: { protocol: string }[] };
+    expect(inputs.ingress.map((rule) => rule.protocol)).toEqual(["udp", "tcp", "icmp", "icmpv6", "50"]);
+  });
+
   test("check names the rule that lacks ports or a source", async () => {
     const { provider } = testProvider();
     const result = await provider.check(TYPE, { ingress: [{ protocol: "tcp", cidrBlocks: ["0.0.0.0/0"] }, { protocol: "udp", fromPort: 53, toPort: 53 }] });
