@@ -1,5 +1,5 @@
 import type { Filter, Subnet as AwsSubnet } from "@aws-sdk/client-ec2";
-import type { CheckResult, PropertyMap, ReadResult } from "@cairn/core/provider";
+import { deepEqual, type CheckResult, type PropertyMap, type ReadResult } from "@cairn/core/provider";
 import { bool, checkFields, str, type Fields } from "../check/spec.js";
 import { plain, typed, type CheckEnv, type ResourceHandler } from "../provider/handler.js";
 import type { Ec2Handle } from "../runtime/client-factory.js";
@@ -12,6 +12,7 @@ import { deleteEc2, ec2Arn, ec2Call, isEc2NotFound, primaryCall, updateEc2Tags }
 import { findTagged, tokenTagSpecifications } from "./create-token.js";
 import { ec2Limit } from "./limits.js";
 import { echoingInputs } from "../provider/secrecy.js";
+import { diffInputs } from "../provider/diff.js";
 
 interface SubnetInputs {
   readonly vpcId: string;
@@ -38,6 +39,14 @@ export const subnetHandler: ResourceHandler = {
     stableOutputs: ["id", "arn", "vpcId", "cidrBlock", "availabilityZone", "availabilityZoneId"],
   },
   parameterHints: { CidrBlock: "cidrBlock", cidr: "cidrBlock", AvailabilityZone: "availabilityZone", "vpc": "vpcId" },
+  diff: (olds, news, oldOutputs) => {
+    // Writing down the zone EC2 had chosen changes nothing.
+    const chosen = olds.availabilityZone === undefined && news.availabilityZone !== undefined && oldOutputs.availabilityZone === news.availabilityZone;
+    const result = diffInputs(subnetHandler, chosen ? { ...olds, availabilityZone: news.availabilityZone } : olds, news);
+    // Two subnets cannot hold one CIDR block: a replacement that keeps it (a new zone) deletes the old subnet first.
+    const keepsBlock = deepEqual(olds.cidrBlock, news.cidrBlock) && deepEqual(olds.vpcId, news.vpcId);
+    return result.replaces !== undefined && result.replaces.length > 0 && keepsBlock ? { ...result, deleteBeforeReplace: true } : result;
+  },
   check: (inputs: PropertyMap, env: CheckEnv): CheckResult => {
     const { inputs: out, failures } = checkFields(FIELDS, inputs);
     return { inputs: { ...out, tags: withDefaultTags(out.tags, env.settings.defaultTags) } as PropertyMap, failures };

@@ -95,6 +95,21 @@ describe("aws:ec2/Subnet", () => {
   });
 });
 
+describe("aws:ec2/Subnet zones", () => {
+  const TYPE = "aws:ec2/Subnet";
+  test("a new zone for the same block replaces the subnet deleting the old one first; writing down the zone EC2 chose changes nothing", async () => {
+    const { provider } = testProvider();
+    const olds = await checked(provider, TYPE, { vpcId: "vpc-1", cidrBlock: "10.6.1.0/24" });
+    const chosen = await checked(provider, TYPE, { vpcId: "vpc-1", cidrBlock: "10.6.1.0/24", availabilityZone: "us-west-2c" });
+    const moved = await checked(provider, TYPE, { vpcId: "vpc-1", cidrBlock: "10.6.1.0/24", availabilityZone: "us-west-2b" });
+    const outputs = { availabilityZone: "us-west-2c" };
+    expect(await provider.diff(TYPE, "subnet-1", olds as never, chosen as never, outputs)).toEqual({ changes: [] });
+    expect(await provider.diff(TYPE, "subnet-1", olds as never, moved as never, outputs)).toEqual({ changes: ["availabilityZone"], replaces: ["availabilityZone"], deleteBeforeReplace: true });
+    const elsewhere = await checked(provider, TYPE, { vpcId: "vpc-1", cidrBlock: "10.6.2.0/24", availabilityZone: "us-west-2b" });
+    expect(await provider.diff(TYPE, "subnet-1", olds as never, elsewhere as never, outputs)).toEqual({ changes: ["availabilityZone", "cidrBlock"], replaces: ["availabilityZone", "cidrBlock"] });
+  });
+});
+
 describe("aws:ec2/SecurityGroup", () => {
   const TYPE = "aws:ec2/SecurityGroup";
   const allowAllEgress = [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }];
