@@ -9,29 +9,22 @@ const PAGE = 1000;
 /**
  * Deletes every object of a bucket: every version and every delete marker,
  * page by page, so that DeleteBucket can succeed. Works for unversioned
- * buckets too (their objects are listed with the version id "null").
+ * buckets too (their objects are listed with the version id "null"). Each
+ * page is listed from the start: the one before is gone, so a marker into
+ * it would name a version that no longer exists.
  */
 export async function emptyBucket(ctx: AwsContext, s3: S3Handle, bucket: string): Promise<number> {
   let deleted = 0;
-  let KeyMarker: string | undefined;
-  let VersionIdMarker: string | undefined;
-  do {
-    const page = await call(ctx, "ListObjectVersions", () =>
-        s3.client.send(new s3.sdk.ListObjectVersionsCommand({ Bucket: bucket, KeyMarker, VersionIdMarker, MaxKeys: PAGE })),
-      );
+  for (;;) {
+    const page = await call(ctx, "ListObjectVersions", () => s3.client.send(new s3.sdk.ListObjectVersionsCommand({ Bucket: bucket, MaxKeys: PAGE })));
     const objects = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]
       .filter((entry) => entry.Key !== undefined)
       .map((entry) => ({ Key: entry.Key as string, VersionId: entry.VersionId }));
-    if (objects.length > 0) {
-      await deleteBatch(ctx, s3, bucket, objects);
-      deleted += objects.length;
-      ctx.call.progress(`emptying: ${deleted} object version(s) deleted`);
-    }
-    const more = page.IsTruncated === true;
-    KeyMarker = more ? page.NextKeyMarker : undefined;
-    VersionIdMarker = more ? page.NextVersionIdMarker : undefined;
-  } while (KeyMarker !== undefined);
-  return deleted;
+    if (objects.length === 0) return deleted;
+    await deleteBatch(ctx, s3, bucket, objects);
+    deleted += objects.length;
+    ctx.call.progress(`emptying: ${deleted} object version(s) deleted`);
+  }
 }
 
 async function deleteBatch(ctx: AwsContext, s3: S3Handle, bucket: string, objects: { Key: string; VersionId?: string }[]): Promise<void> {

@@ -136,7 +136,7 @@ describe("aws:s3/Bucket", () => {
     expect(provider.diff(TYPE, "old-name", olds as never, news as never, {})).toEqual({ changes: ["bucket"], replaces: ["bucket"] });
   });
 
-  test("forceDestroy deletes every version and delete marker, page by page, before deleting the bucket", async () => {
+  test("forceDestroy deletes every version and delete marker, page by page (each listed from the start), before deleting the bucket", async () => {
     const { provider } = testProvider();
     s3.on(ListObjectVersionsCommand)
       .resolvesOnce({
@@ -149,12 +149,14 @@ describe("aws:s3/Bucket", () => {
         ],
         DeleteMarkers: [{ Key: "a.txt", VersionId: "m1" }],
       })
-      .resolvesOnce({ IsTruncated: false, Versions: [{ Key: "c.txt", VersionId: "null" }] });
+      .resolvesOnce({ IsTruncated: false, Versions: [{ Key: "c.txt", VersionId: "null" }] })
+      .resolvesOnce({ IsTruncated: false });
     s3.on(HeadBucketCommand).rejects(awsError("NotFound", "UnknownError", 404));
     const inputs = await checked(provider, TYPE, { bucket: "full-bucket", forceDestroy: true });
     await provider.delete("full-bucket", inputs as never, {}, callContext(TYPE, "b"));
-    expect(commandNames(s3)).toEqual(["ListObjectVersions", "DeleteObjects", "ListObjectVersions", "DeleteObjects", "DeleteBucket", "HeadBucket"]);
-    expect(s3.commandCalls(ListObjectVersionsCommand)[1]?.args[0].input).toMatchObject({ KeyMarker: "b.txt", VersionIdMarker: "v2" });
+    expect(commandNames(s3)).toEqual(["ListObjectVersions", "DeleteObjects", "ListObjectVersions", "DeleteObjects", "ListObjectVersions", "DeleteBucket", "HeadBucket"]);
+    // Each page is listed from the start: the page before is deleted, so a marker into it would name a version that is gone.
+    expect(s3.commandCalls(ListObjectVersionsCommand).map((c) => c.args[0].input.KeyMarker)).toEqual([undefined, undefined, undefined]);
     expect(s3.commandCalls(DeleteObjectsCommand).map((c) => c.args[0].input.Delete?.Objects)).toEqual([
       [
         { Key: "a.txt", VersionId: "v1" },
@@ -170,6 +172,16 @@ describe("aws:s3/Bucket", () => {
     s3.on(DeleteBucketCommand).rejects(awsError("BucketNotEmpty", "The bucket you tried to delete is not empty", 409));
     const inputs = await checked(provider, TYPE, { bucket: "busy" });
     await expect(provider.delete("busy", inputs as never, {}, callContext(TYPE, "b"))).rejects.toThrow(/is not empty.*forceDestroy: true/);
+  });
+
+  test("a bucket that fills again while forceDestroy empties it says so, not to set forceDestroy", async () => {
+    const { provider } = testProvider();
+    s3.on(ListObjectVersionsCommand).resolves({ IsTruncated: false });
+    s3.on(DeleteBucketCommand).rejects(awsError("BucketNotEmpty", "The bucket you tried to delete is not empty", 409));
+    const inputs = await checked(provider, TYPE, { bucket: "busy", forceDestroy: true });
+    const error = await provider.delete("busy", inputs as never, {}, callContext(TYPE, "b")).catch((e: unknown) => e as Error);
+    expect(error.message).toMatch(/was emptied \(forceDestroy\) but is not empty now: something wrote to it meanwhile/);
+    expect(error.message).not.toContain("Set forceDestroy");
   });
 
   test("a bucket deleted outside Cairn reads as gone after the not-found answer is confirmed", async () => {
