@@ -117,14 +117,14 @@ async function deleteBucket(ctx: AwsContext, id: string, inputs: PropertyMap): P
     await call(ctx, "DeleteBucket", () => s3.client.send(new s3.sdk.DeleteBucketCommand({ Bucket: id })));
   } catch (error) {
     if (isNoSuchBucket(error)) return;
-    if (hasAwsCode(error, ["BucketNotEmpty"]) && inputs.forceDestroy === true) {
-      throw new CairnError(
-        "PROVIDER_ERROR",
-        `${ctx.label}: bucket ${id} was emptied (forceDestroy) but is not empty now: something wrote to it meanwhile. Stop what writes to it and run again.`,
-        { urn: ctx.call.urn, cause: error },
-      );
-    }
     if (hasAwsCode(error, ["BucketNotEmpty"])) {
+      if (inputs.forceDestroy === true) {
+        throw new CairnError(
+          "PROVIDER_ERROR",
+          `${ctx.label}: bucket ${id} was emptied (forceDestroy) but is not empty now: something wrote to it meanwhile. Stop what writes to it and run again.`,
+          { urn: ctx.call.urn, cause: error },
+        );
+      }
       throw new CairnError(
         "PROVIDER_ERROR",
         `${ctx.label}: bucket ${id} is not empty, so it was not deleted. Set forceDestroy: true (${hintText(DEPLOY)}) to delete its objects with it, or empty it yourself.`,

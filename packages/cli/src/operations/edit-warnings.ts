@@ -3,15 +3,15 @@ import type { CommandContext } from "../cli/context.js";
 import { writeJsonLine } from "../display/json-view.js";
 
 /**
- * Where a command that edits state without running the program (`state`
- * edits, `stack import`, `stack change-secrets-provider`) says what the core
+ * How a command that shows no operation view warns: on stderr, or as a
+ * `diagnostic` line (with `extra` fields) with `--json`. State edits (`state`
+ * edits, `stack import`, `stack change-secrets-provider`) say so what the core
  * warns of: a lock taken over from a run that died, that run's journal folded
- * in. On stderr, or as a `diagnostic` line with `--json`, as the warnings of
- * read-only commands are.
+ * in; read-only commands, that another operation is changing the stack.
  */
-export function warnWith(ctx: CommandContext, json = false): (message: string) => void {
-  return (message) => {
-    if (json) writeJsonLine(ctx.io.stdout, { type: "diagnostic", severity: "warning", message });
+export function warnWith(ctx: CommandContext, json = false): (message: string, extra?: Readonly<Record<string, unknown>>) => void {
+  return (message, extra) => {
+    if (json) writeJsonLine(ctx.io.stdout, { type: "diagnostic", severity: "warning", message, ...extra });
     else ctx.io.stderr.write(`${ctx.theme.yellow("warning")}: ${message}\n`);
   };
 }

@@ -1,6 +1,6 @@
 import type { StackRef, StateStore, StoredState } from "@cairn/core/automation";
 import type { CommandContext } from "../cli/context.js";
-import { writeJsonLine } from "../display/json-view.js";
+import { warnWith } from "./edit-warnings.js";
 
 /**
  * The store a read-only command (preview, graph) should read while another
@@ -17,8 +17,7 @@ export async function lastConsistentStore(ctx: CommandContext, store: StateStore
   const message =
     `Stack "${ref.stack}" is being changed right now: ${info.holder} (pid ${info.pid} on ${info.host}) has been running "${info.operation}" since ${info.startedAt}. ` +
     "This shows the state as of the last completed operation; it will change when that one ends.";
-  if (json) writeJsonLine(ctx.io.stdout, { type: "diagnostic", severity: "warning", message, lock: info });
-  else ctx.io.stderr.write(`${ctx.theme.yellow("warning")}: ${message}\n`);
+  warnWith(ctx, json)(message, { lock: info });
   return snapshotOnly(store);
 }
 

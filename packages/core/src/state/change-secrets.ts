@@ -1,7 +1,7 @@
 import { CairnError } from "../errors.js";
 import { isSecretValue } from "../output/values.js";
 import { StateText } from "./snapshot-text.js";
-import { lockInfoFor } from "./lock-info.js";
+import { lastOperationOf, lockInfoFor } from "./lock-info.js";
 import { takeOverMessage } from "./lock-holder.js";
 import { loadState, readWarnings } from "./load.js";
 import type { SecretsState } from "./model.js";
@@ -56,8 +56,7 @@ export async function changeSecretsProvider(store: StateStore, ref: StackRef, op
     const loaded = await loadState(store, ref, options.from);
     for (const warning of readWarnings(ref, loaded)) options.onWarning?.(warning);
     const doc = loaded.doc;
-    const lastOperation = { kind: lease.info.operation, by: lease.info.holder };
-    const next = { ...doc, serial: doc.serial + 1, secrets: options.to.state, updatedAt: new Date().toISOString(), lastOperation };
+    const next = { ...doc, serial: doc.serial + 1, secrets: options.to.state, updatedAt: new Date().toISOString(), lastOperation: lastOperationOf(lease) };
     await store.writeSnapshot(ref, new StateText(next, options.to), lease);
     return { secrets: options.to.state, configSecrets, stateSecrets: countSecrets(doc), serial: next.serial };
   } finally {

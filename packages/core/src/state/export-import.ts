@@ -3,7 +3,7 @@ import { hintText, type Hint } from "../hints.js";
 import { decodeSecrets, encodeSecrets, parseState } from "./codec.js";
 import { serializeState, StateText } from "./snapshot-text.js";
 import { loadState, tryLoadState } from "./load.js";
-import { lockInfoFor } from "./lock-info.js";
+import { lastOperationOf, lockInfoFor } from "./lock-info.js";
 import { takeOverMessage } from "./lock-holder.js";
 import type { StateDocument } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
@@ -80,7 +80,7 @@ export async function importState(store: StateStore, ref: StackRef, text: string
       ...incoming,
       serial,
       updatedAt: new Date().toISOString(),
-      lastOperation: { kind: lease.info.operation, by: lease.info.holder },
+      lastOperation: lastOperationOf(lease),
       ...(options.secrets === undefined ? {} : { secrets: options.secrets.state }),
     };
     if (loaded !== undefined && loaded.replayed > 0) {

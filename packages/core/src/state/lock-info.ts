@@ -1,6 +1,7 @@
 import { hostname, userInfo } from "node:os";
 import { bootId, processStartOf } from "./lock-holder.js";
-import type { LockInfo } from "./store.js";
+import type { StateDocument } from "./model.js";
+import type { Lease, LockInfo } from "./store.js";
 
 /** The lock info of this process for an operation. */
 export function lockInfoFor(operation: string): LockInfo {
@@ -22,4 +23,9 @@ export function lockInfoFor(operation: string): LockInfo {
     ...(boot === undefined ? {} : { bootId: boot }),
     ...(start === undefined ? {} : { processStart: start }),
   };
+}
+
+/** What a state written under `lease` records as its last operation: the operation the lock names, and its holder. */
+export function lastOperationOf(lease: Lease): NonNullable<StateDocument["lastOperation"]> {
+  return { kind: lease.info.operation, by: lease.info.holder };
 }

@@ -1,5 +1,6 @@
 import { shouldCompact } from "./compaction.js";
 import { GroupCommitJournal } from "./journal.js";
+import { lastOperationOf } from "./lock-info.js";
 import { loadState, readWarnings, type JournalPosition, type LoadedState } from "./load.js";
 import type { StateDocument } from "./model.js";
 import type { SecretsCrypter } from "./secrets.js";
@@ -134,7 +135,7 @@ async function finishJournal(
     // Records that cancel out (a create that failed) leave the state as it was: no snapshot, serial or backup.
     const unchanged = !session.hasChanges() && (await journal.discard());
     if (!unchanged && (journal.bytesWritten > 0 || unflushed.lines.length > 0)) {
-      const lastOperation = { kind: lease.info.operation, by: lease.info.holder };
+      const lastOperation = lastOperationOf(lease);
       const commit = session.commitLine(lastOperation);
       const journalSize = (start.journal?.size ?? 0) + journal.bytesWritten + sizeOf(unflushed.lines) + commit.length + 1;
       const growth = { snapshotSize: start.snapshot.size, snapshotResources: start.snapshot.resources, journalSize, operations: (start.journal?.operations ?? 0) + 1, resources: session.size };
